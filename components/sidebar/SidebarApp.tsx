@@ -1,0 +1,149 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hotkeyAction } from '../../lib/hotkeys';
+import { currentCard, type SidebarStore } from '../../lib/sidebar/store';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { CardView } from './CardView';
+import { SidebarContext, useActions, useHost, useSidebar, type SidebarHost } from './context';
+import { GoLive } from './GoLive';
+import { HelpOverlay } from './HelpOverlay';
+import { NoConsole } from './NoConsole';
+import { RunSheet } from './RunSheet';
+
+/** Runs a key through the one keymap; used for keys pressed here and keys forwarded by the page. */
+export function runHotkey(sidebar: SidebarStore, key: string): boolean {
+  const action = hotkeyAction(key);
+  if (!action) return false;
+  const { actions, store } = sidebar;
+  if (action.type === 'next') actions.next();
+  else if (action.type === 'previous') actions.previous();
+  else if (action.type === 'help') actions.toggleHelp();
+  else {
+    const item = currentCard(store.getState())?.items[action.index];
+    if (item) void actions.markSaid(item);
+  }
+  return true;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const host = useHost();
+  const actions = useActions();
+  const session = useSidebar((s) => s.session);
+  return (
+    <header className="bar">
+      <h1 className="brand">{t('sidebar.title')}</h1>
+      {session ? (
+        <span className="live-badge" role="status">
+          ● {t('sidebar.live')} · {session.host}
+        </span>
+      ) : null}
+      <span className="spacer" />
+      <button type="button" onClick={host.openStudio}>
+        {t('sidebar.openStudio')}
+      </button>
+      {session && (
+        <button type="button" className="danger" onClick={() => void actions.endSession()}>
+          {t('sidebar.endSession')}
+        </button>
+      )}
+      {host.openSidePanel && (
+        <button type="button" onClick={host.openSidePanel} aria-label={t('sidebar.openPanel')} title={t('sidebar.openPanel')}>
+          ⇥
+        </button>
+      )}
+      {host.collapse && (
+        <button type="button" onClick={host.collapse} aria-label={t('sidebar.collapse')} title={t('sidebar.collapse')}>
+          »
+        </button>
+      )}
+    </header>
+  );
+}
+
+function Body() {
+  const { t } = useTranslation();
+  const host = useHost();
+  const status = useSidebar((s) => s.status);
+  const error = useSidebar((s) => s.error);
+  const actionError = useSidebar((s) => s.actionError);
+  const context = useSidebar((s) => s.context);
+  const session = useSidebar((s) => s.session);
+  const helpOpen = useSidebar((s) => s.helpOpen);
+  const isDemo = useSidebar((s) => s.bundle?.deck.demo === true);
+  const actions = useActions();
+  const [origin, setOrigin] = useState<string>();
+  useEffect(() => {
+    if (status === 'ready' && !context && host.activeOrigin) void host.activeOrigin().then(setOrigin);
+  }, [status, context, host]);
+
+  if (status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (status === 'error') {
+    return (
+      <div role="alert" className="error-panel">
+        <p>{t(`errors.${error}`, { defaultValue: t('errors.internal') })}</p>
+        <button type="button" onClick={() => void actions.init()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (!context) return <NoConsole origin={origin} />;
+  return (
+    <>
+      {actionError && (
+        <p role="alert" className="error">
+          {t(`errors.${actionError}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+      {isDemo && <p className="demo-banner">{t('common.demo')}</p>}
+      {!session && <GoLive />}
+      {!session && <p className="not-live">{t('sidebar.notLive')}</p>}
+      <RunSheet />
+      <ErrorBoundary fallback={(_e, reset) => <CardError reset={reset} />}>
+        <CardView />
+      </ErrorBoundary>
+      <p className="keys-hint">{t('sidebar.keysHint')}</p>
+      {helpOpen && <HelpOverlay />}
+    </>
+  );
+}
+
+function CardError({ reset }: { reset: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="error-panel">
+      <p>{t('errors.internal')}</p>
+      <button type="button" onClick={reset}>
+        {t('common.retry')}
+      </button>
+    </div>
+  );
+}
+
+/** The host's sidebar, the same in the in-page overlay and the browser's side panel. */
+export function SidebarApp({ sidebar, host }: { sidebar: SidebarStore; host: SidebarHost }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
+      if (e.key === 'Escape' && sidebar.store.getState().helpOpen) return sidebar.actions.toggleHelp();
+      if (runHotkey(sidebar, e.key)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [sidebar]);
+  return (
+    <SidebarContext.Provider value={{ sidebar, host }}>
+      <div className={`sidebar mode-${host.mode}`}>
+        <Header />
+        <main className="sidebar-main">
+          <Body />
+        </main>
+      </div>
+    </SidebarContext.Provider>
+  );
+}

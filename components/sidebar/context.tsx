@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { SidebarState, SidebarStore } from '../../lib/sidebar/store';
+
+/** What the sidebar needs from the browser; the entrypoint wires the real APIs, tests fake them. */
+export interface SidebarHost {
+  /** "overlay": framed in the console page; "panel": the browser's side panel. */
+  mode: 'overlay' | 'panel';
+  openStudio: () => void;
+  collapse?: () => void;
+  openSidePanel?: () => void;
+  /** Asks for permission to run on the given origin; resolves true when granted and enabled. */
+  enableSite?: (origin: string) => Promise<boolean>;
+  /** The origin of the tab in front, for offering "use Upfront on this site". */
+  activeOrigin?: () => Promise<string | undefined>;
+}
+
+interface Value {
+  sidebar: SidebarStore;
+  host: SidebarHost;
+}
+
+export const SidebarContext = createContext<Value | null>(null);
+
+function useValue(): Value {
+  const v = useContext(SidebarContext);
+  if (!v) throw new Error('SidebarContext missing');
+  return v;
+}
+
+export function useSidebar<T>(select: (s: SidebarState) => T): T {
+  return useStore(useValue().sidebar.store, select);
+}
+
+export const useActions = () => useValue().sidebar.actions;
+export const useHost = () => useValue().host;

@@ -1,0 +1,72 @@
+import { storageKeyValue } from '@/lib/background/browser-kv';
+import { SidebarHub, type HubPort } from '@/lib/background/hub';
+import { LayoutStore } from '@/lib/background/layouts';
+import { seedDemoOnce } from '@/lib/background/seed';
+import { createService, type Sender } from '@/lib/background/service';
+import { TabRegistry } from '@/lib/background/tabs';
+import { UpfrontDb } from '@/lib/db/database';
+import { Repository } from '@/lib/db/repository';
+import type { ContentPush } from '@/lib/messaging/types';
+import { SIDEBAR_PORT } from '@/lib/messaging/types';
+import { recognisePlatform } from '@/lib/platforms';
+
+// Wiring only. The background is the one owner of the database (DESIGN.md).
+export default defineBackground(() => {
+  const repo = new Repository(new UpfrontDb());
+  const local = storageKeyValue(browser.storage.local);
+  const tabs = new TabRegistry(storageKeyValue(browser.storage.session));
+  const layouts = new LayoutStore(local);
+  const hub = new SidebarHub();
+
+  const service = createService({
+    extensionId: browser.runtime.id,
+    repo,
+    tabs,
+    layouts,
+    local,
+    now: () => Date.now(),
+    pushToTab: async (tabId, message: ContentPush) => {
+      await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+    },
+    pushHotkey: (tabId, key) => hub.hotkey(tabId, key),
+    notifyChanged: () => hub.changed(),
+    activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+    enableSite: async (origin) => {
+      const id = `custom:${origin}`;
+      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
+      if (existing.length === 0) {
+        await browser.scripting.registerContentScripts([
+          { id, matches: [`${origin}/*`], js: ['content-scripts/console.js'], runAt: 'document_idle', persistAcrossSessions: true },
+        ]);
+      }
+    },
+  });
+
+  const ready = seedDemoOnce(repo, local, Date.now()).catch((err) => console.error('Upfront: demo seed failed', err));
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void ready.then(() => service(message, sender as Sender)).then(sendResponse);
+    return true; // answer asynchronously
+  });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);
+  });
+
+  // The toolbar button: on a console it shows or collapses the dock; anywhere else it opens the
+  // side panel, where the host can turn Upfront on for that site. Decided synchronously, because
+  // sidePanel.open must run inside the click's user gesture.
+  browser.action.onClicked.addListener((tab) => {
+    if (tab.id === undefined) return;
+    if (tab.url && recognisePlatform(tab.url)) {
+      void browser.tabs.sendMessage(tab.id, { type: 'overlay.toggle' } satisfies ContentPush, { frameId: 0 }).catch(() => undefined);
+    } else if (browser.sidePanel) {
+      void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+    }
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+
+  // Keep the log: ask the browser not to evict extension storage under pressure.
+  void navigator.storage?.persist?.();
+});

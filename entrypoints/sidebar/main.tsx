@@ -1,0 +1,80 @@
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { SidebarApp, runHotkey } from '@/components/sidebar/SidebarApp';
+import type { SidebarHost } from '@/components/sidebar/context';
+import { createI18n } from '@/lib/i18n';
+import { createClient } from '@/lib/messaging/client';
+import { SIDEBAR_PORT, type SidebarPush } from '@/lib/messaging/types';
+import { createSidebarStore } from '@/lib/sidebar/store';
+import '@/components/sidebar/sidebar.css';
+
+// Wiring only: the sidebar's logic is in lib/sidebar, its UI in components/sidebar.
+const mode: SidebarHost['mode'] = window.top === window ? 'panel' : 'overlay';
+const call = createClient((message) => browser.runtime.sendMessage(message));
+const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
+
+const host: SidebarHost = {
+  mode,
+  openStudio: () => void browser.tabs.create({ url: browser.runtime.getURL('/studio.html') }),
+  ...(mode === 'overlay'
+    ? {
+        collapse: () => void call('overlay.set', { collapsed: true }).catch(() => undefined),
+        openSidePanel: browser.sidePanel
+          ? () => {
+              // Called straight from the click so the user gesture reaches sidePanel.open.
+              void browser.tabs.getCurrent().then((tab) => tab?.id !== undefined && browser.sidePanel.open({ tabId: tab.id }));
+            }
+          : undefined,
+      }
+    : {
+        enableSite: async (origin: string) => {
+          const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
+          if (granted) await call('site.enable', { origin });
+          return granted;
+        },
+        activeOrigin: async () => {
+          const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+          try {
+            const url = new URL(tab?.url ?? '');
+            return /^https?:$/.test(url.protocol) ? url.origin : undefined;
+          } catch {
+            return undefined;
+          }
+        },
+      }),
+};
+
+let port: ReturnType<typeof browser.runtime.connect> | undefined;
+
+/** Pushes from the background; reconnects when the service worker restarts. */
+function connect() {
+  port = browser.runtime.connect({ name: SIDEBAR_PORT });
+  const tabId = sidebar.store.getState().tabId;
+  if (mode === 'panel' && tabId !== undefined) port.postMessage({ type: 'bind', tabId });
+  port.onMessage.addListener((message: SidebarPush) => {
+    if (message.type === 'changed') void sidebar.actions.refresh();
+    else if (message.type === 'hotkey') runHotkey(sidebar, message.key);
+  });
+  port.onDisconnect.addListener(() => setTimeout(connect, 250));
+}
+
+async function start() {
+  const i18n = await createI18n(browser.i18n.getUILanguage());
+  document.documentElement.lang = i18n.language;
+  createRoot(document.getElementById('root')!).render(
+    <I18nextProvider i18n={i18n}>
+      <SidebarApp sidebar={sidebar} host={host} />
+    </I18nextProvider>,
+  );
+  await sidebar.actions.init();
+  connect();
+  if (mode === 'panel') {
+    // The side panel follows the console tab in front.
+    sidebar.store.subscribe((s, prev) => {
+      if (s.tabId !== prev.tabId && s.tabId !== undefined) port?.postMessage({ type: 'bind', tabId: s.tabId });
+    });
+    browser.tabs.onActivated.addListener(() => void sidebar.actions.init());
+  }
+}
+
+void start();

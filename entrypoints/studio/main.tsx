@@ -1,0 +1,33 @@
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { StudioApp } from '@/components/studio/StudioApp';
+import { createI18n } from '@/lib/i18n';
+import { createClient } from '@/lib/messaging/client';
+import { SIDEBAR_PORT } from '@/lib/messaging/types';
+import '@/components/studio/studio.css';
+
+// Wiring only: the studio's UI is in components/studio.
+const call = createClient((message) => browser.runtime.sendMessage(message));
+
+async function start() {
+  const i18n = await createI18n(browser.i18n.getUILanguage());
+  document.documentElement.lang = i18n.language;
+  document.title = i18n.t('studio.title');
+  const listeners = new Set<() => void>();
+  const port = browser.runtime.connect({ name: SIDEBAR_PORT });
+  port.onMessage.addListener(() => listeners.forEach((l) => l()));
+  createRoot(document.getElementById('root')!).render(
+    <I18nextProvider i18n={i18n}>
+      <StudioApp
+        call={call}
+        onChanged={(listener) => {
+          listeners.add(listener);
+          return () => listeners.delete(listener);
+        }}
+        confirm={(text) => window.confirm(text)}
+      />
+    </I18nextProvider>,
+  );
+}
+
+void start();

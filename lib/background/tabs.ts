@@ -1,0 +1,64 @@
+import { CUSTOM_PLATFORM_ID, recognisePlatform } from '../platforms';
+import type { TabContext } from '../messaging/types';
+import type { KeyValue } from './kv';
+
+interface TabEntry extends TabContext {
+  seenAt: number;
+  sessionId?: string;
+}
+
+/**
+ * Which console each tab shows and which session is live in it. Kept in session storage
+ * because the service worker is stopped and restarted many times during a show.
+ */
+export class TabRegistry {
+  constructor(private readonly store: KeyValue) {}
+
+  private async all(): Promise<Record<string, TabEntry>> {
+    return (await this.store.get<Record<string, TabEntry>>('tabs')) ?? {};
+  }
+
+  private async save(all: Record<string, TabEntry>): Promise<void> {
+    await this.store.set('tabs', all);
+  }
+
+  /** Called when a console content script says hello; `enabled` lists origins the host added. */
+  async register(tabId: number, url: string, enabledOrigins: string[], now: number): Promise<TabContext | undefined> {
+    const origin = new URL(url).origin;
+    const platform = recognisePlatform(url)?.id ?? (enabledOrigins.includes(origin) ? CUSTOM_PLATFORM_ID : undefined);
+    if (!platform) return undefined;
+    const all = await this.all();
+    const previous = all[tabId];
+    all[tabId] = { tabId, url, origin, platform, seenAt: now, sessionId: previous?.sessionId };
+    await this.save(all);
+    return all[tabId];
+  }
+
+  async get(tabId: number): Promise<TabContext | undefined> {
+    const e = (await this.all())[tabId];
+    return e ? { tabId: e.tabId, url: e.url, origin: e.origin, platform: e.platform } : undefined;
+  }
+
+  /** The console tab seen most recently, for a side panel that is not next to a console. */
+  async mostRecent(): Promise<TabContext | undefined> {
+    const entries = Object.values(await this.all()).sort((a, b) => b.seenAt - a.seenAt);
+    return entries[0] ? this.get(entries[0].tabId) : undefined;
+  }
+
+  async forget(tabId: number): Promise<void> {
+    const all = await this.all();
+    delete all[tabId];
+    await this.save(all);
+  }
+
+  async sessionOf(tabId: number): Promise<string | undefined> {
+    return (await this.all())[tabId]?.sessionId;
+  }
+
+  async setSession(tabId: number, sessionId: string | undefined): Promise<void> {
+    const all = await this.all();
+    if (!all[tabId]) return;
+    all[tabId].sessionId = sessionId;
+    await this.save(all);
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * The in-page dock: a shadow-root host holding the sidebar frame, a resize grip and an expand
+ * tab. Plain DOM and no imports beyond tiny pure modules: this runs inside the hostile console
+ * page, so it holds no data, no storage and no React. All styling is inline with !important so
+ * page CSS cannot hide or restyle it, and so a strict page CSP cannot block a <style> element.
+ */
+import { isForwardedKey } from '../hotkeys';
+import type { ContentPush, Layout } from '../messaging/types';
+import { MAX_WIDTH, MIN_WIDTH } from '../messaging/types';
+
+export interface DockRuntime {
+  sidebarUrl: string;
+  label: (key: 'dockTitle' | 'dockExpand' | 'dockResize') => string;
+  send: (message: { type: 'console.hello' | 'layout.set' | 'hotkey'; payload: unknown }) => Promise<unknown>;
+}
+
+const Z_TOP = '2147483647';
+
+function css(el: HTMLElement, styles: Record<string, string>) {
+  for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
+}
+
+function isTypingTarget(e: KeyboardEvent): boolean {
+  const path = e.composedPath();
+  return path.some(
+    (n) => n instanceof HTMLElement && (n.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(n.tagName)),
+  );
+}
+
+export class Dock {
+  readonly host: HTMLElement;
+  private readonly frame: HTMLIFrameElement;
+  private readonly expand: HTMLButtonElement;
+  private readonly grip: HTMLDivElement;
+  private layout: Layout = { collapsed: false, width: 380 };
+  private observer: MutationObserver | undefined;
+  private active = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly runtime: DockRuntime,
+  ) {
+    this.host = doc.createElement('upfront-dock');
+    const shadow = this.host.attachShadow({ mode: 'closed' });
+
+    this.frame = doc.createElement('iframe');
+    this.frame.src = runtime.sidebarUrl;
+    this.frame.title = runtime.label('dockTitle');
+    css(this.frame, {
+      display: 'block',
+      border: '0',
+      width: '100%',
+      height: '100%',
+      margin: '0',
+      padding: '0',
+      'background-color': '#ffffff',
+      'color-scheme': 'normal',
+      visibility: 'visible',
+      opacity: '1',
+    });
+
+    this.grip = doc.createElement('div');
+    this.grip.setAttribute('role', 'separator');
+    this.grip.setAttribute('aria-orientation', 'vertical');
+    this.grip.setAttribute('aria-label', runtime.label('dockResize'));
+    css(this.grip, {
+      position: 'absolute',
+      left: '-4px',
+      top: '0',
+      width: '8px',
+      height: '100%',
+      cursor: 'ew-resize',
+      'z-index': '1',
+      'background-color': 'transparent',
+    });
+
+    this.expand = doc.createElement('button');
+    this.expand.type = 'button';
+    this.expand.textContent = '«';
+    this.expand.setAttribute('aria-label', runtime.label('dockExpand'));
+    this.expand.title = runtime.label('dockExpand');
+    css(this.expand, {
+      position: 'absolute',
+      right: '0',
+      top: '40%',
+      width: '28px',
+      height: '64px',
+      border: '0',
+      'border-radius': '8px 0 0 8px',
+      'background-color': '#b42318',
+      color: '#ffffff',
+      font: 'bold 18px/1 system-ui, sans-serif',
+      cursor: 'pointer',
+      padding: '0',
+    });
+    this.expand.addEventListener('click', (e) => {
+      if (e.isTrusted) this.setLayout({ ...this.layout, collapsed: false }, true);
+    });
+
+    this.wireResize();
+    shadow.append(this.grip, this.frame, this.expand);
+    this.apply();
+  }
+
+  private wireResize() {
+    let dragging = false;
+    this.grip.addEventListener('pointerdown', (e) => {
+      if (!e.isTrusted) return;
+      dragging = true;
+      this.grip.setPointerCapture?.(e.pointerId);
+      css(this.frame, { 'pointer-events': 'none' });
+    });
+    this.grip.addEventListener('pointermove', (e) => {
+      if (!dragging || !e.isTrusted) return;
+      const width = Math.round((this.doc.defaultView?.innerWidth ?? 1280) - e.clientX);
+      this.layout = { ...this.layout, width: Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width)) };
+      this.apply();
+    });
+    const end = (e: PointerEvent) => {
+      if (!dragging || !e.isTrusted) return;
+      dragging = false;
+      css(this.frame, { 'pointer-events': 'auto' });
+      this.setLayout(this.layout, true);
+    };
+    this.grip.addEventListener('pointerup', end);
+    this.grip.addEventListener('pointercancel', end);
+  }
+
+  private apply() {
+    const { collapsed, width } = this.layout;
+    css(this.host, {
+      display: 'block',
+      position: 'fixed',
+      top: '0',
+      right: '0',
+      bottom: 'auto',
+      left: 'auto',
+      height: '100vh',
+      width: collapsed ? '28px' : `${width}px`,
+      'z-index': Z_TOP,
+      'box-shadow': collapsed ? 'none' : '-2px 0 8px rgba(0,0,0,.25)',
+      visibility: 'visible',
+      opacity: '1',
+      transform: 'none',
+      filter: 'none',
+      'pointer-events': 'auto',
+      margin: '0',
+      padding: '0',
+      border: '0',
+      'max-width': 'none',
+      'min-width': '0',
+      contain: 'strict',
+    });
+    css(this.frame, { display: collapsed ? 'none' : 'block' });
+    css(this.grip, { display: collapsed ? 'none' : 'block' });
+    css(this.expand, { display: collapsed ? 'block' : 'none' });
+    this.host.dataset.collapsed = String(collapsed);
+  }
+
+  setLayout(layout: Layout, persist: boolean) {
+    this.layout = layout;
+    this.apply();
+    if (persist) void this.runtime.send({ type: 'layout.set', payload: layout }).catch(() => undefined);
+  }
+
+  get currentLayout(): Layout {
+    return this.layout;
+  }
+
+  /** Puts the dock on the page and keeps it there when the page removes it or rebuilds its body. */
+  mount() {
+    this.active = true;
+    this.ensureAttached();
+    this.observer ??= new MutationObserver(() => this.ensureAttached());
+    this.observer.observe(this.doc.documentElement, { childList: true });
+    void this.runtime
+      .send({ type: 'console.hello', payload: {} })
+      .then((layout) => {
+        if (layout && typeof layout === 'object') this.setLayout(layout as Layout, false);
+      })
+      .catch(() => undefined);
+  }
+
+  unmount() {
+    this.active = false;
+    this.observer?.disconnect();
+    this.host.remove();
+  }
+
+  private ensureAttached() {
+    if (!this.active) return;
+    const root = this.doc.documentElement;
+    // A child of <html>, outside <body>: a page that swaps its body keeps the dock. Moving an
+    // iframe reloads it, so only re-attach when the page actually took the dock away.
+    if (this.host.parentNode !== root) root.append(this.host);
+  }
+
+  handlePush(message: ContentPush) {
+    if (message.type === 'overlay.apply') this.setLayout(message.layout, false);
+    else if (message.type === 'overlay.toggle') this.setLayout({ ...this.layout, collapsed: !this.layout.collapsed }, true);
+  }
+}
+
+/**
+ * Forwards the host's hotkeys from the console page to the sidebar. Only trusted key presses
+ * count (a page can dispatch synthetic ones), never while typing into the console's own fields.
+ */
+export function forwardHotkeys(win: Window, send: DockRuntime['send'], isActive: () => boolean): () => void {
+  const onKey = (e: KeyboardEvent) => {
+    if (!e.isTrusted || !isActive()) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTypingTarget(e)) return;
+    if (!isForwardedKey(e.key)) return;
+    void send({ type: 'hotkey', payload: { key: e.key } }).catch(() => undefined);
+  };
+  win.addEventListener('keydown', onKey, true);
+  return () => win.removeEventListener('keydown', onKey, true);
+}

@@ -1,0 +1,240 @@
+import { cardItems, effectivePolicyId, snapshotContent } from '../cards/items';
+import { UpfrontError } from '../errors';
+import { eventHash, genesisHash } from '../evidence/chain';
+import { contentHash } from '../evidence/hash';
+import type { Card } from '../schema/card';
+import type { Deck } from '../schema/deck';
+import type { ReturnPolicy } from '../schema/policy';
+import type { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
+import type { UpfrontDb } from './database';
+
+export interface DeckSummary {
+  id: string;
+  name: string;
+  market: string;
+  languages: string[];
+  cardCount: number;
+  demo: boolean;
+}
+
+export interface DeckBundle {
+  deck: Deck;
+  /** In run-sheet order; ids whose card no longer exists are left out. */
+  cards: Card[];
+  policies: ReturnPolicy[];
+}
+
+export interface StartSessionInput {
+  id: string;
+  deckId: string;
+  host: string;
+  market?: string;
+  language?: string;
+  platform: string;
+  consoleOrigin: string;
+  now: number;
+}
+
+export interface RecordInput {
+  id: string;
+  sessionId: string;
+  cardId: string;
+  item: Item;
+  language: string;
+  action: Action;
+  corrects?: string;
+  now: number;
+}
+
+export interface LogData {
+  sessions: Session[];
+  events: DisclosureEvent[];
+  snapshots: Snapshot[];
+}
+
+/** All reads and writes of Upfront's data. Only the background calls it. */
+export class Repository {
+  constructor(private readonly db: UpfrontDb) {}
+
+  async listDecks(): Promise<DeckSummary[]> {
+    const decks = await this.db.decks.toArray();
+    return decks
+      .map((d) => ({
+        id: d.id,
+        name: d.name,
+        market: d.market,
+        languages: d.languages,
+        cardCount: d.cardIds.length,
+        demo: d.demo === true,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async getDeckBundle(deckId: string): Promise<DeckBundle> {
+    const deck = await this.db.decks.get(deckId);
+    if (!deck) throw new UpfrontError('deck-not-found', deckId);
+    const found = await this.db.cards.bulkGet(deck.cardIds);
+    const cards = found.filter((c): c is Card => c !== undefined);
+    const policyIds = new Set<string>();
+    if (deck.defaultPolicyId) policyIds.add(deck.defaultPolicyId);
+    for (const c of cards) if (c.policyId) policyIds.add(c.policyId);
+    const policies = (await this.db.policies.bulkGet([...policyIds])).filter(
+      (p): p is ReturnPolicy => p !== undefined,
+    );
+    return { deck, cards, policies };
+  }
+
+  async listCards(): Promise<Card[]> {
+    const cards = await this.db.cards.toArray();
+    return cards.sort((a, b) => a.sku.localeCompare(b.sku));
+  }
+
+  async listPolicies(): Promise<ReturnPolicy[]> {
+    return this.db.policies.toArray();
+  }
+
+  async startSession(input: StartSessionInput): Promise<Session> {
+    return this.db.transaction('rw', this.db.sessions, this.db.decks, async () => {
+      const existing = await this.db.sessions.get(input.id);
+      if (existing) return existing;
+      const deck = await this.db.decks.get(input.deckId);
+      if (!deck) throw new UpfrontError('deck-not-found', input.deckId);
+      const session: Session = {
+        id: input.id,
+        deckId: deck.id,
+        deckName: deck.name,
+        host: input.host.trim(),
+        platform: input.platform,
+        consoleOrigin: input.consoleOrigin,
+        market: input.market ?? deck.market,
+        language: input.language ?? deck.languages[0],
+        startedAt: input.now,
+        lastSeq: 0,
+        head: genesisHash(input.id),
+      };
+      await this.db.sessions.add(session);
+      return session;
+    });
+  }
+
+  async getSession(id: string): Promise<Session | undefined> {
+    return this.db.sessions.get(id);
+  }
+
+  async endSession(id: string, now: number): Promise<Session> {
+    return this.db.transaction('rw', this.db.sessions, async () => {
+      const s = await this.db.sessions.get(id);
+      if (!s) throw new UpfrontError('session-not-found', id);
+      if (s.endedAt !== undefined) return s;
+      const ended = { ...s, endedAt: now };
+      await this.db.sessions.put(ended);
+      return ended;
+    });
+  }
+
+  async listSessions(): Promise<Session[]> {
+    return this.db.sessions.orderBy('startedAt').reverse().toArray();
+  }
+
+  /**
+   * Appends one disclosure event to its session's hash chain, in one transaction with the
+   * snapshot of the card it refers to. Idempotent by event id: a retry of an event that was
+   * committed returns the committed event instead of adding a second one.
+   */
+  async recordEvent(input: RecordInput): Promise<DisclosureEvent> {
+    const { db } = this;
+    return db.transaction('rw', [db.events, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
+      const already = await db.events.get(input.id);
+      if (already) {
+        if (already.sessionId !== input.sessionId) throw new UpfrontError('event-id-reused', input.id);
+        return already;
+      }
+      const session = await db.sessions.get(input.sessionId);
+      if (!session) throw new UpfrontError('session-not-found', input.sessionId);
+      if (session.endedAt !== undefined) throw new UpfrontError('session-ended', input.sessionId);
+      const card = await db.cards.get(input.cardId);
+      if (!card) throw new UpfrontError('card-not-found', input.cardId);
+      const deck = await db.decks.get(session.deckId);
+      const policyId = effectivePolicyId(card, deck?.defaultPolicyId);
+      const policy = policyId ? await db.policies.get(policyId) : undefined;
+      const items = cardItems(card, policy);
+      if (!items.some((i) => i.kind === input.item.kind && i.id === input.item.id)) {
+        throw new UpfrontError('item-not-on-card', `${input.item.kind}:${input.item.id}`);
+      }
+      if (input.corrects !== undefined) {
+        const target = await db.events.get(input.corrects);
+        if (!target || target.sessionId !== session.id) throw new UpfrontError('correction-target-missing', input.corrects);
+      }
+
+      const content = snapshotContent(card, policy);
+      const cardHash = contentHash(content);
+      if (!(await db.snapshots.get(cardHash))) await db.snapshots.add({ hash: cardHash, content });
+
+      const unchained: Omit<DisclosureEvent, 'hash'> = {
+        id: input.id,
+        sessionId: session.id,
+        seq: session.lastSeq + 1,
+        at: input.now,
+        offsetMs: Math.max(0, input.now - session.startedAt),
+        cardId: card.id,
+        cardHash,
+        item: { kind: input.item.kind, id: input.item.id },
+        language: input.language,
+        action: input.action,
+        ...(input.corrects !== undefined ? { corrects: input.corrects } : {}),
+        prev: session.head,
+      };
+      const event: DisclosureEvent = { ...unchained, hash: eventHash(unchained) };
+      await db.events.add(event);
+      await db.sessions.update(session.id, { lastSeq: event.seq, head: event.hash });
+      return event;
+    });
+  }
+
+  async listEvents(sessionId: string): Promise<DisclosureEvent[]> {
+    return this.db.events.where('[sessionId+seq]').between([sessionId, 0], [sessionId, Infinity]).toArray();
+  }
+
+  /** Sessions (all, or the given ones), their events in order, and the snapshots they cite. */
+  async exportLog(sessionIds?: string[]): Promise<LogData> {
+    const sessions = sessionIds
+      ? (await this.db.sessions.bulkGet(sessionIds)).filter((s): s is Session => s !== undefined)
+      : await this.listSessions();
+    const events: DisclosureEvent[] = [];
+    for (const s of sessions) events.push(...(await this.listEvents(s.id)));
+    const hashes = [...new Set(events.map((e) => e.cardHash))];
+    const snapshots = (await this.db.snapshots.bulkGet(hashes)).filter((s): s is Snapshot => s !== undefined);
+    return { sessions, events, snapshots };
+  }
+
+  /** Writes a deck with its cards and policies (used by the demo seed and, later, imports). */
+  async putDeckBundle(bundle: DeckBundle): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.decks, db.cards, db.policies, async () => {
+      await db.policies.bulkPut(bundle.policies);
+      await db.cards.bulkPut(bundle.cards);
+      await db.decks.put(bundle.deck);
+    });
+  }
+
+  /**
+   * Removes the demo deck, cards and policies. Sessions recorded against the demo stay: logs
+   * are never deleted, and their snapshots keep what the cards said.
+   */
+  async removeDemo(): Promise<{ decks: number; cards: number; policies: number }> {
+    const { db } = this;
+    return db.transaction('rw', db.decks, db.cards, db.policies, async () => {
+      const decks = await db.decks.filter((d) => d.demo === true).primaryKeys();
+      const cards = await db.cards.filter((c) => c.demo === true).primaryKeys();
+      const policies = await db.policies.filter((p) => p.demo === true).primaryKeys();
+      await db.decks.bulkDelete(decks);
+      await db.cards.bulkDelete(cards);
+      await db.policies.bulkDelete(policies);
+      return { decks: decks.length, cards: cards.length, policies: policies.length };
+    });
+  }
+
+  async hasDemo(): Promise<boolean> {
+    return (await this.db.decks.filter((d) => d.demo === true).count()) > 0;
+  }
+}

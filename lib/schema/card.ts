@@ -1,0 +1,75 @@
+import { z } from '../zod';
+import { Id, LocalizedText } from './common';
+
+export const Category = z.enum(['apparel', 'footwear', 'home', 'beauty', 'electronics', 'toys', 'food', 'other']);
+export type Category = z.infer<typeof Category>;
+
+export const LengthUnit = z.enum(['cm', 'in']);
+
+export const SizeChart = z.object({
+  unit: LengthUnit,
+  measurements: z.array(z.object({ id: Id, label: LocalizedText })).min(1),
+  rows: z
+    .array(
+      z.object({
+        size: z.string().min(1).max(40),
+        values: z.record(z.string(), z.number().nonnegative().nullable()),
+      }),
+    )
+    .min(1),
+  fitAdvice: LocalizedText.optional(),
+  brandEquivalents: z
+    .array(z.object({ brand: z.string().min(1), theirs: z.string().min(1), ours: z.string().min(1) }))
+    .optional(),
+  fitFeedback: z
+    .object({
+      trueToSize: z.number().min(0).max(100),
+      runsSmall: z.number().min(0).max(100),
+      runsLarge: z.number().min(0).max(100),
+      sampleSize: z.number().int().nonnegative(),
+    })
+    .optional(),
+  modelRefs: z
+    .array(z.object({ heightCm: z.number().positive(), wears: z.string().min(1), fit: LocalizedText.optional() }))
+    .optional(),
+});
+export type SizeChart = z.infer<typeof SizeChart>;
+
+/** Canonical units: millimetres and grams. Display converts. */
+export const Dimensions = z.object({
+  lengthMm: z.number().positive().optional(),
+  widthMm: z.number().positive().optional(),
+  heightMm: z.number().positive().optional(),
+  weightG: z.number().positive().optional(),
+});
+export type Dimensions = z.infer<typeof Dimensions>;
+
+export const ScaleRef = z.union([
+  z.object({ catalogueId: Id }),
+  z.object({ custom: z.object({ name: z.string().min(1), widthMm: z.number().positive(), heightMm: z.number().positive() }) }),
+]);
+
+export const Caveat = z.object({ id: Id, text: LocalizedText, mustSay: z.boolean() });
+export type Caveat = z.infer<typeof Caveat>;
+
+export const NoteKind = z.enum(['material', 'care', 'colour', 'demo']);
+export const Note = z.object({ id: Id, kind: NoteKind, text: LocalizedText });
+export type Note = z.infer<typeof Note>;
+
+export const Card = z.object({
+  id: Id,
+  sku: z.string().min(1).max(100),
+  name: LocalizedText,
+  category: Category,
+  image: z.string().max(2_000_000).optional(),
+  sizeChart: SizeChart.optional(),
+  dimensions: Dimensions.optional(),
+  scaleRefs: z.array(ScaleRef).default([]),
+  caveats: z.array(Caveat).default([]),
+  notes: z.array(Note).default([]),
+  /** Overrides the deck's default return policy. */
+  policyId: Id.optional(),
+  demo: z.boolean().optional(),
+  updatedAt: z.number().int(),
+});
+export type Card = z.infer<typeof Card>;

@@ -1,0 +1,15 @@
+import { z } from '../zod';
+import { Id, LanguageTag, MarketCode } from './common';
+
+/** A deck is a show's run sheet: the cards in the order the host presents them. */
+export const Deck = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  cardIds: z.array(Id),
+  market: MarketCode,
+  languages: z.array(LanguageTag).min(1),
+  defaultPolicyId: Id.optional(),
+  demo: z.boolean().optional(),
+  updatedAt: z.number().int(),
+});
+export type Deck = z.infer<typeof Deck>;

@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+import { consoleMatches, consoleOrigins } from './lib/platforms';
+
+// The manifest's console patterns come from the one platform registry in lib/platforms.ts.
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // "Use Upfront on this site" asks for one origin at a time, at the moment the host chooses it.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          sidebar_action: { default_panel: 'sidebar.html', default_title: '__MSG_extName__' },
+          browser_specific_settings: { gecko: { id: 'upfront@upfront.example', strict_min_version: '128.0' } },
+        }
+      : { side_panel: { default_path: 'sidebar.html' } }),
+    // The sidebar frame may be embedded by console pages only, under a per-session random URL.
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html'],
+        matches: consoleOrigins(),
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; img-src 'self' data: blob: https:; base-uri 'none'; frame-ancestors 'self' " + consoleOrigins().map((o) => o.replace('/*', '')).join(' '),
+    },
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // Sanity check at build time: every console pattern is covered by a content script.
+      const matches = manifest.content_scripts?.flatMap((c) => c.matches ?? []) ?? [];
+      for (const m of consoleMatches()) if (!matches.includes(m)) throw new Error(`content script does not match ${m}`);
+    },
+  },
+});
