@@ -3,6 +3,8 @@ import { consoleMatches, consoleOrigins } from './lib/platforms';
 
 // The manifest's console patterns come from the one platform registry in lib/platforms.ts.
 export default defineConfig({
+  // A separate output folder lets parallel work build and test without clobbering each other.
+  outDir: process.env.UPFRONT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

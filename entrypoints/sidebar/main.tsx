@@ -22,7 +22,9 @@ const host: SidebarHost = {
         openSidePanel: browser.sidePanel
           ? () => {
               // Called straight from the click so the user gesture reaches sidePanel.open.
-              void browser.tabs.getCurrent().then((tab) => tab?.id !== undefined && browser.sidePanel.open({ tabId: tab.id }));
+              void browser.tabs.getCurrent().then(async (tab) => {
+                if (tab?.id !== undefined) await browser.sidePanel.open({ tabId: tab.id });
+              });
             }
           : undefined,
       }
