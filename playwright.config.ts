@@ -6,6 +6,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  use: { actionTimeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

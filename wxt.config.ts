@@ -17,7 +17,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           sidebar_action: { default_panel: 'sidebar.html', default_title: '__MSG_extName__' },
-          browser_specific_settings: { gecko: { id: 'upfront@upfront.example', strict_min_version: '128.0' } },
+          browser_specific_settings: {
+            gecko: {
+              id: 'upfront@upfront.example',
+              strict_min_version: '128.0',
+              // Upfront sends nothing anywhere: the log stays in the browser until a person exports it.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
         }
       : { side_panel: { default_path: 'sidebar.html' } }),
     // The sidebar frame may be embedded by console pages only, under a per-session random URL.
@@ -32,6 +39,10 @@ export default defineConfig({
       extension_pages: "script-src 'self'; object-src 'none'; img-src 'self' data: blob: https:; base-uri 'none'; frame-ancestors 'self' " + consoleOrigins().map((o) => o.replace('/*', '')).join(' '),
     },
   }),
+  zip: {
+    // The sources zip (for Firefox review) holds the repo, not local test and demo state.
+    excludeSources: ['test-results/**', 'playwright-report/**', '.demo-profile/**', '.output*/**', 'demo-screenshot.png', 'bench/results.json'],
+  },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       // Sanity check at build time: every console pattern is covered by a content script.

@@ -1,9 +1,10 @@
 import { z } from '../zod';
 import type { SidebarPush } from '../messaging/types';
+import { frameTabId } from './sender';
 
 /** The part of a runtime.Port the hub uses. */
 export interface HubPort {
-  sender?: { tab?: { id?: number }; url?: string };
+  sender?: { tab?: { id?: number }; frameId?: number; url?: string };
   postMessage: (message: SidebarPush) => void;
   onMessage: { addListener: (fn: (message: unknown) => void) => void };
   onDisconnect: { addListener: (fn: () => void) => void };
@@ -20,11 +21,12 @@ export class SidebarHub {
   private rev = 0;
 
   connect(port: HubPort) {
-    this.ports.set(port, port.sender?.tab?.id);
+    const framedIn = port.sender ? frameTabId(port.sender) : undefined;
+    this.ports.set(port, framedIn);
     port.onMessage.addListener((message) => {
       const bind = Bind.safeParse(message);
       // A frame inside a tab is bound to that tab and cannot rebind itself to another.
-      if (bind.success && port.sender?.tab?.id === undefined) this.ports.set(port, bind.data.tabId);
+      if (bind.success && framedIn === undefined) this.ports.set(port, bind.data.tabId);
     });
     port.onDisconnect.addListener(() => this.ports.delete(port));
   }

@@ -4,15 +4,10 @@ import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/
 import type { ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
+import { frameTabId, type Sender } from './sender';
 import type { TabRegistry } from './tabs';
 
-/** Who sent a message, as runtime.onMessage reports it. */
-export interface Sender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-  frameId?: number;
-}
+export type { Sender };
 
 export interface ServiceDeps {
   extensionId: string;
@@ -50,8 +45,9 @@ export function createService(deps: ServiceDeps) {
   const enabledOrigins = async () => (await local.get<string[]>('enabledOrigins')) ?? [];
 
   async function tabIdFor(sender: Sender, requested: number | undefined): Promise<number | undefined> {
-    // A frame inside a tab speaks only for that tab; a side panel or studio names its tab.
-    return sender.tab?.id ?? requested;
+    // A frame inside a tab speaks only for that tab; a top-level extension page (side panel,
+    // studio, or the sidebar opened in a tab of its own) names the console tab it serves.
+    return frameTabId(sender) ?? requested;
   }
 
   async function contextFor(sender: Sender, requested: number | undefined): Promise<TabContext | undefined> {
@@ -117,7 +113,7 @@ export function createService(deps: ServiceDeps) {
     'tab.context': async (p, sender) => (await contextFor(sender, p.tabId)) ?? null,
 
     'overlay.set': async (p, sender) => {
-      const tabId = sender.tab?.id;
+      const tabId = frameTabId(sender);
       const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
       if (!ctx || tabId === undefined) throw new UpfrontError('no-console-tab');
       const layout = await layouts.update(ctx.origin, p);

@@ -175,8 +175,9 @@ export class Dock {
     this.observer.observe(this.doc.documentElement, { childList: true });
     void this.runtime
       .send({ type: 'console.hello', payload: {} })
-      .then((layout) => {
-        if (layout && typeof layout === 'object') this.setLayout(layout as Layout, false);
+      .then((reply) => {
+        const r = reply as { ok?: boolean; data?: Layout } | undefined;
+        if (r?.ok && r.data && typeof r.data.width === 'number') this.setLayout(r.data, false);
       })
       .catch(() => undefined);
   }
