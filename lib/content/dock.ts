@@ -131,11 +131,16 @@ export class Dock {
     css(this.host, {
       display: 'block',
       position: 'fixed',
+      inset: '0 0 auto auto',
       top: '0',
       right: '0',
       bottom: 'auto',
       left: 'auto',
       height: '100vh',
+      'max-height': 'none',
+      overflow: 'visible',
+      background: 'transparent',
+      color: 'inherit',
       width: collapsed ? '28px' : `${width}px`,
       'z-index': Z_TOP,
       'box-shadow': collapsed ? 'none' : '-2px 0 8px rgba(0,0,0,.25)',
@@ -194,6 +199,22 @@ export class Dock {
     // A child of <html>, outside <body>: a page that swaps its body keeps the dock. Moving an
     // iframe reloads it, so only re-attach when the page actually took the dock away.
     if (this.host.parentNode !== root) root.append(this.host);
+    this.promote();
+  }
+
+  /**
+   * Puts the dock in the browser's top layer (as a manual popover), above any z-index the page
+   * can use, so a page layer cannot cover it. Browsers without popovers keep the z-index.
+   */
+  private promote() {
+    const host = this.host as HTMLElement & { showPopover?: () => void };
+    if (typeof host.showPopover !== 'function') return;
+    if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // Not connected yet, or the page opened a modal dialog; the z-index still applies.
+    }
   }
 
   handlePush(message: ContentPush) {

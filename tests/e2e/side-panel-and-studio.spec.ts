@@ -125,6 +125,15 @@ test('the dock collapses, expands and remembers its state per site', async ({}, 
     await expect(page.locator('upfront-dock')).toHaveAttribute('data-collapsed', 'false');
     const box = await page.locator('upfront-dock').boundingBox();
     expect(box?.width).toBe(380);
+
+    // Drag the dock's left edge (a real, trusted pointer drag) to make it wider; it stays so.
+    await page.mouse.move(box!.x + 1, 450);
+    await page.mouse.down();
+    await page.mouse.move(box!.x - 150, 450, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await page.locator('upfront-dock').boundingBox())?.width).toBe(530);
+    await page.reload();
+    await expect.poll(async () => (await page.locator('upfront-dock').boundingBox())?.width).toBe(530);
   } finally {
     await context.close();
   }
