@@ -11,6 +11,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The consoles' own patterns (the content script already asks for them at install): needed to
+    // put a fresh content script into consoles that are open while the extension is updated.
+    host_permissions: consoleMatches(),
     // "Use Upfront on this site" asks for one origin at a time, at the moment the host chooses it.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
@@ -20,7 +23,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'upfront@upfront.example',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               // Upfront sends nothing anywhere: the log stays in the browser until a person exports it.
               data_collection_permissions: { required: ['none'] },
             },

@@ -4,15 +4,17 @@ import { LayoutStore } from '@/lib/background/layouts';
 import { seedDemoOnce } from '@/lib/background/seed';
 import { createService, type Sender } from '@/lib/background/service';
 import { TabRegistry } from '@/lib/background/tabs';
+import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
 import { Repository } from '@/lib/db/repository';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
-import { recognisePlatform } from '@/lib/platforms';
+import { consoleMatches, recognisePlatform } from '@/lib/platforms';
 
 // Wiring only. The background is the one owner of the database (DESIGN.md).
 export default defineBackground(() => {
-  const repo = new Repository(new UpfrontDb());
+  const db = new UpfrontDb();
+  const repo = new Repository(db);
   const local = storageKeyValue(browser.storage.local);
   const tabs = new TabRegistry(storageKeyValue(browser.storage.session));
   const layouts = new LayoutStore(local);
@@ -21,6 +23,7 @@ export default defineBackground(() => {
   const service = createService({
     extensionId: browser.runtime.id,
     repo,
+    catalogue: new Catalogue(db),
     tabs,
     layouts,
     local,
@@ -43,6 +46,8 @@ export default defineBackground(() => {
   });
 
   const ready = seedDemoOnce(repo, local, Date.now()).catch((err) => console.error('Upfront: demo seed failed', err));
+  // A browser restart after a crash: close sessions abandoned long ago (lib/db/repository.ts).
+  void ready.then(() => repo.autoEndStale(Date.now())).catch((err) => console.error('Upfront: auto-end failed', err));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void ready.then(() => service(message, sender as Sender)).then(sendResponse);
@@ -62,6 +67,16 @@ export default defineBackground(() => {
       void browser.tabs.sendMessage(tab.id, { type: 'overlay.toggle' } satisfies ContentPush, { frameId: 0 }).catch(() => undefined);
     } else if (browser.sidePanel) {
       void browser.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+    }
+  });
+
+  // After an update or reload, consoles that are already open still run the old, now dead,
+  // content script: give them a fresh one so the host's sidebar comes back by itself.
+  browser.runtime.onInstalled.addListener(async () => {
+    const tabs = await browser.tabs.query({ url: consoleMatches() });
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/console.js'] }).catch(() => undefined);
     }
   });
 

@@ -1,4 +1,4 @@
-import { Dock, forwardHotkeys } from '@/lib/content/dock';
+import { Dock, forwardHotkeys, showDisconnected } from '@/lib/content/dock';
 import type { ContentPush } from '@/lib/messaging/types';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';
 
@@ -6,33 +6,53 @@ import { consoleMatches, recognisePlatform } from '@/lib/platforms';
 export default defineContentScript({
   matches: consoleMatches(),
   runAt: 'document_idle',
-  main(ctx) {
+  main() {
+    // The background also injects this script into consoles that were open when the extension
+    // was installed or updated; in a page that already runs a live copy, do nothing.
+    const world = globalThis as { upfrontContentScript?: boolean };
+    if (world.upfrontContentScript) return;
+    world.upfrontContentScript = true;
+
     const send = (message: { type: string; payload: unknown }) => browser.runtime.sendMessage(message);
-    const dock = new Dock(document, {
-      sidebarUrl: browser.runtime.getURL('/sidebar.html'),
-      label: (key) => browser.i18n.getMessage(key) || 'Upfront',
-      send,
-    });
+    const label = (key: Parameters<typeof browser.i18n.getMessage>[0]) => browser.i18n.getMessage(key) || 'Upfront';
+    // Read now: once the extension is reloaded this script can no longer reach its messages.
+    const disconnected = { message: label('dockDisconnected'), reload: label('dockReload') };
+    const dock = new Dock(document, { sidebarUrl: browser.runtime.getURL('/sidebar.html'), label, send });
+
     // Registered consoles get the dock; a site the host enabled by hand gets hotkeys only (the
     // sidebar opens in the side panel there, as the frame is web-accessible on consoles only).
-    const docks = () => recognisePlatform(location.href) !== undefined;
     const sync = () => {
-      if (docks()) dock.mount();
-      else {
-        dock.unmount();
+      if (recognisePlatform(location.href)) {
+        if (!dock.mounted) dock.mount();
+      } else {
+        if (dock.mounted) dock.unmount();
         void send({ type: 'console.hello', payload: {} }).catch(() => undefined);
       }
     };
     sync();
-    ctx.addEventListener(window, 'wxt:locationchange', sync);
     const stopKeys = forwardHotkeys(window, send, () => true);
-    const onPush = (message: unknown) => {
+    browser.runtime.onMessage.addListener((message: unknown) => {
       if (message && typeof message === 'object' && 'type' in message) dock.handlePush(message as ContentPush);
-    };
-    browser.runtime.onMessage.addListener(onPush);
-    ctx.onInvalidated(() => {
-      stopKeys();
-      dock.unmount();
     });
+
+    // One timer follows SPA navigation and notices when the extension itself went away. It does
+    // not use WXT's context invalidation, which a page can trigger with a forged DOM event.
+    let href = location.href;
+    const timer = setInterval(() => {
+      if (!browser.runtime?.id) {
+        clearInterval(timer);
+        stopKeys();
+        dock.unmount();
+        // A reloaded extension injects a fresh content script; only speak up if none arrives.
+        setTimeout(() => {
+          if (!document.querySelector('upfront-dock')) showDisconnected(document, disconnected);
+        }, 1500);
+        return;
+      }
+      if (location.href !== href) {
+        href = location.href;
+        sync();
+      }
+    }, 500);
   },
 });

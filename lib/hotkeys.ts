@@ -1,9 +1,14 @@
 /**
  * Keys the host can press while focus is on the console page. The content script forwards only
- * these (trusted, unmodified, not typed into a field); the sidebar maps them to actions.
+ * these (trusted, unmodified, not typed into a field); the sidebar maps them to actions. The
+ * messaging protocol's zod enum is built from this list.
  * Kept free of imports: the content script bundles it and must stay tiny.
+ *
+ * Letters were chosen to be pressed blind with one hand: J/K move (as in many lists), M marks
+ * said, S opens the size chart, U switches units, [ ] walk the size rows, E ends the show.
+ * Escape is forwarded so the host can close a prompt without reaching for the mouse.
  */
-export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?'] as const;
+export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', '[', ']', 'e', 'Escape'] as const;
 export type ForwardedKey = (typeof FORWARDED_KEYS)[number];
 
 export function isForwardedKey(key: string): key is ForwardedKey {
@@ -14,13 +19,45 @@ export type HotkeyAction =
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'item'; index: number }
+  | { type: 'markSaid' }
+  | { type: 'sizeChart' }
+  | { type: 'unit' }
+  | { type: 'sizeRow'; delta: 1 | -1 }
+  | { type: 'end' }
+  | { type: 'escape' }
   | { type: 'help' };
 
-/** One keymap for keys pressed in the sidebar and keys forwarded from the console page. */
+/**
+ * One keymap for keys pressed in the sidebar and keys forwarded from the console page. Letters
+ * match either case so Caps Lock does not silently disable them.
+ */
 export function hotkeyAction(key: string): HotkeyAction | undefined {
-  if (key === 'j' || key === 'ArrowDown') return { type: 'next' };
-  if (key === 'k' || key === 'ArrowUp') return { type: 'previous' };
-  if (/^[1-9]$/.test(key)) return { type: 'item', index: Number(key) - 1 };
-  if (key === '?') return { type: 'help' };
+  const k = key.length === 1 ? key.toLowerCase() : key;
+  if (k === 'j' || k === 'ArrowDown') return { type: 'next' };
+  if (k === 'k' || k === 'ArrowUp') return { type: 'previous' };
+  if (/^[1-9]$/.test(k)) return { type: 'item', index: Number(k) - 1 };
+  if (k === 'm') return { type: 'markSaid' };
+  if (k === 's') return { type: 'sizeChart' };
+  if (k === 'u') return { type: 'unit' };
+  if (k === ']') return { type: 'sizeRow', delta: 1 };
+  if (k === '[') return { type: 'sizeRow', delta: -1 };
+  if (k === 'e') return { type: 'end' };
+  if (k === 'Escape') return { type: 'escape' };
+  if (k === '?') return { type: 'help' };
   return undefined;
 }
+
+/** The keymap as the help overlay and docs/cards.md list it: keys, then the i18n key of what they do. */
+export const KEYMAP: readonly (readonly [keys: string, labelKey: string])[] = [
+  ['J / ↓', 'keys.next'],
+  ['K / ↑', 'keys.previous'],
+  ['1–9', 'keys.item'],
+  ['M', 'keys.markSaid'],
+  ['S', 'keys.sizeChart'],
+  ['U', 'keys.unit'],
+  ['[ / ]', 'keys.sizeRow'],
+  ['E', 'keys.end'],
+  ['/', 'keys.search'],
+  ['Esc', 'keys.escape'],
+  ['?', 'keys.help'],
+];

@@ -1,43 +1,151 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CardItem } from '../../lib/cards/items';
+import { missingParts } from '../../lib/cards/missing';
 import { localize } from '../../lib/cards/text';
 import { currentCard, markKey } from '../../lib/sidebar/store';
-import { useSidebar } from './context';
+import { ErrorBoundary } from '../common/ErrorBoundary';
+import { CardImage } from './CardImage';
+import { useActions, useSidebar } from './context';
 import { DisclosureItem } from './DisclosureItem';
-import { ItemContent } from './ItemContent';
+import { ItemContent, ItemPreview, type ItemContext } from './ItemContent';
+import { MustSayGate } from './MustSayGate';
+import { revealWithin } from './scroll';
 
-/** The current product: its name and every disclosure item, must-say caveats first. */
+function PartFailed() {
+  const { t } = useTranslation();
+  return <p className="error">{t('cardView.partFailed')}</p>;
+}
+
+/**
+ * The current product: photo, name, what is missing, the "not suitable if" caveats set apart,
+ * then the other items (the selected one open, the rest one line each), and the mark bar.
+ */
 export function CardView() {
   const { t } = useTranslation();
+  const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
   const index = useSidebar((s) => s.index);
-  const current = useMemo(() => currentCard({ bundle, index }), [bundle, index]);
   const marks = useSidebar((s) => s.marks);
-  const session = useSidebar((s) => s.session);
+  const skipped = useSidebar((s) => s.skipped);
+  const sessionLanguage = useSidebar((s) => s.session?.language);
+  const live = useSidebar((s) => s.session !== null);
+  const unit = useSidebar((s) => s.unit);
+  const selected = useSidebar((s) => s.selected);
+  const sizeRow = useSidebar((s) => s.sizeRow);
+  const refIndex = useSidebar((s) => s.refIndex);
+  const notice = useSidebar((s) => s.notice);
+  const current = useMemo(() => currentCard({ bundle, index }), [bundle, index]);
+  const missing = useMemo(() => (current ? missingParts(current.card, current.policy) : []), [current]);
+  const root = useRef<HTMLElement>(null);
+  const onSelect = useCallback((i: number) => actions.selectItem(i), [actions]);
+
+  // Keep the selected item in view inside the sidebar's own scroll area.
+  useEffect(() => {
+    const el = root.current?.querySelector<HTMLElement>('.item.selected');
+    revealWithin(root.current?.closest('.sidebar-main') as HTMLElement | null, el ?? null);
+  }, [selected, index]);
+
   const deck = bundle?.deck;
-  const count = bundle?.cards.length ?? 0;
   if (!current || !deck) return null;
   const { card, policy, items } = current;
-  const language = session?.language ?? deck.languages[0];
+  const language = sessionLanguage ?? deck.languages[0];
   const fallbacks = deck.languages;
   const name = localize(card.name, language, fallbacks);
+  const ctx: ItemContext = {
+    card,
+    policy,
+    deck,
+    language,
+    fallbacks,
+    unit,
+    sizeRow,
+    refIndex,
+    onSizeRow: actions.highlightSizeRow,
+    onRef: actions.setRefIndex,
+  };
+  const said = (it: CardItem) => {
+    const m = marks[markKey(card.id, it)];
+    return m !== undefined && m.state !== 'failed';
+  };
+  const mustLeft = items.filter((it) => it.mustSay && !said(it)).length;
+  const hasMust = items.some((it) => it.mustSay);
+  const sel = items[selected];
+  const selMark = sel ? marks[markKey(card.id, sel)] : undefined;
+
+  const row = (item: CardItem, i: number) => (
+    <DisclosureItem
+      key={`${item.kind}:${item.id}`}
+      index={i}
+      item={item}
+      label={t(`item.${item.kind}`)}
+      mark={marks[markKey(card.id, item)]}
+      skipped={skipped[markKey(card.id, item)] !== undefined}
+      selected={i === selected}
+      live={live}
+      onSelect={onSelect}
+    >
+      <ErrorBoundary key={`${card.id}:${item.kind}:${item.id}`} fallback={() => <PartFailed />}>
+        {item.kind === 'caveat' || i === selected ? <ItemContent item={item} ctx={ctx} /> : <ItemPreview item={item} ctx={ctx} />}
+      </ErrorBoundary>
+    </DisclosureItem>
+  );
+  const numbered = items.map((item, i) => ({ item, i }));
+  const caveats = numbered.filter((x) => x.item.kind === 'caveat');
+  const others = numbered.filter((x) => x.item.kind !== 'caveat');
+
   return (
-    <section className="card" aria-labelledby="card-title">
-      <p className="card-position">{t('sidebar.product', { index: index + 1, count })}</p>
-      <h2 id="card-title" className="card-title" lang={name?.language}>
-        {name?.text ?? card.sku}
-      </h2>
-      <p className="card-sku">{t('card.sku', { sku: card.sku })}</p>
+    <section className="card" aria-labelledby="card-title" ref={root} data-card={card.id}>
+      <div className="card-head">
+        <CardImage src={card.image} alt={name?.text ?? card.sku} />
+        <div className="card-head-text">
+          <p className="card-position">{t('sidebar.product', { index: index + 1, count: bundle.cards.length })}</p>
+          <h2 id="card-title" className="card-title" lang={name?.language} data-fallback={name?.fallback || undefined}>
+            {name?.text ?? card.sku}
+          </h2>
+          <p className="card-sku">{t('card.sku', { sku: card.sku })}</p>
+        </div>
+      </div>
+      {missing.length > 0 && (
+        <p className="missing" data-testid="missing-parts">
+          {t('card.missing', { what: missing.map((m) => t(`missing.${m}`)).join(t('scale.join')) })}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="notice">
+          {t(notice)}
+        </p>
+      )}
+      <MustSayGate />
       {items.length === 0 ? (
         <p className="missing">{t('card.noItems')}</p>
       ) : (
-        <ol className="items">
-          {items.map((item, i) => (
-            <DisclosureItem key={`${item.kind}:${item.id}`} index={i} item={item} mark={marks[markKey(card.id, item)]}>
-              <ItemContent item={item} card={card} policy={policy} language={language} fallbacks={fallbacks} />
-            </DisclosureItem>
-          ))}
-        </ol>
+        <>
+          {caveats.length > 0 && (
+            <div className="caveats" role="group" aria-labelledby="caveats-title">
+              <h3 id="caveats-title" className="caveats-title">
+                ⚠ {t('item.caveat')}
+              </h3>
+              <ol className="items">{caveats.map(({ item, i }) => row(item, i))}</ol>
+            </div>
+          )}
+          {others.length > 0 && <ol className="items">{others.map(({ item, i }) => row(item, i))}</ol>}
+        </>
+      )}
+      {sel && (
+        <div className="mark-bar">
+          <span className={`must-left${mustLeft > 0 ? ' open' : ''}`}>
+            {hasMust ? (mustLeft > 0 ? t('cardView.mustLeft', { count: mustLeft }) : `✓ ${t('cardView.allSaid')}`) : ''}
+          </span>
+          <button
+            type="button"
+            className="primary mark-selected"
+            disabled={!live || (selMark !== undefined && selMark.state !== 'failed')}
+            onClick={() => void actions.markSelected()}
+          >
+            <kbd aria-hidden="true">M</kbd> {t('cardView.markSelected', { item: `${selected + 1} ${t(`item.${sel.kind}`)}` })}
+          </button>
+        </div>
       )}
     </section>
   );

@@ -1,37 +1,47 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
 import type { MarkState } from '../../lib/sidebar/store';
-import { useActions, useSidebar } from './context';
+import { useActions } from './context';
 
 interface Props {
   index: number;
   item: CardItem;
+  label: string;
   mark: MarkState | undefined;
+  skipped: boolean;
+  selected: boolean;
+  live: boolean;
+  onSelect: (index: number) => void;
   children: React.ReactNode;
 }
 
 /** One row of the card: what to disclose, and the button that records it was said. */
-export function DisclosureItem({ index, item, mark, children }: Props) {
+export const DisclosureItem = memo(function DisclosureItem({ index, item, label, mark, skipped, selected, live, onSelect, children }: Props) {
   const { t } = useTranslation();
   const actions = useActions();
-  const live = useSidebar((s) => s.session !== null);
-  const label = t(`item.${item.kind}`);
   const state = mark?.state;
   const buttonText =
     state === 'saving' ? t('item.saving') : state === 'recorded' ? `✓ ${t('item.recorded')}` : t('item.markSaid');
   return (
-    <li className={`item item-${item.kind}${item.mustSay ? ' must-say' : ''}`} data-state={state ?? 'none'}>
+    <li
+      className={`item item-${item.kind}${item.mustSay ? ' must-say' : ''}${selected ? ' selected' : ''}`}
+      data-state={state ?? 'none'}
+      data-item={`${item.kind}:${item.id}`}
+      aria-current={selected ? 'true' : undefined}
+    >
       <div className="item-head">
-        {index < 9 && (
-          <kbd className="item-key" aria-hidden="true">
-            {index + 1}
-          </kbd>
-        )}
-        <span className="item-label">{label}</span>
+        <button type="button" className="item-select" aria-expanded={selected} onClick={() => onSelect(index)}>
+          {index < 9 && (
+            <kbd className="item-key" aria-hidden="true">
+              {index + 1}
+            </kbd>
+          )}
+          <span className="item-label">{label}</span>
+        </button>
         {item.mustSay && <span className="badge must-say-badge">{t('item.mustSay')}</span>}
-      </div>
-      <div className="item-body">{children}</div>
-      <div className="item-actions">
+        {skipped && state !== 'recorded' && <span className="badge skipped-badge">{t('run.skipped')}</span>}
+        <span className="spacer" />
         <button
           type="button"
           className="mark"
@@ -41,12 +51,13 @@ export function DisclosureItem({ index, item, mark, children }: Props) {
         >
           {buttonText}
         </button>
-        {mark?.state === 'failed' && (
-          <span role="alert" className="error">
-            {t('item.failed', { reason: t(`errors.${mark.code}`, { defaultValue: t('errors.internal') }) })}
-          </span>
-        )}
       </div>
+      <div className="item-body">{children}</div>
+      {mark?.state === 'failed' && (
+        <p role="alert" className="error">
+          {t('item.failed', { reason: t(`errors.${mark.code}`, { defaultValue: t('errors.internal') }) })}
+        </p>
+      )}
     </li>
   );
-}
+});

@@ -1,34 +1,33 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KEYMAP } from '../../lib/hotkeys';
 import { useActions } from './context';
 
-/** Every key the sidebar answers to. */
+/** Every key the sidebar answers to, from the one keymap in lib/hotkeys.ts. */
 export function HelpOverlay() {
   const { t } = useTranslation();
   const actions = useActions();
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
-  const rows: [string, string][] = [
-    ['J / ↓', t('sidebar.helpNext')],
-    ['K / ↑', t('sidebar.helpPrevious')],
-    ['1–9', t('sidebar.helpItem')],
-    ['?', t('sidebar.helpHelp')],
-  ];
+  useEffect(() => {
+    // Opened with "?" on the console page, the overlay must not pull focus into the sidebar.
+    if (document.hasFocus()) close.current?.focus();
+  }, []);
   return (
     <div role="dialog" aria-modal="true" aria-labelledby="help-title" className="help">
       <h2 id="help-title">{t('sidebar.help')}</h2>
       <dl>
-        {rows.map(([k, v]) => (
+        {KEYMAP.map(([k, label]) => (
           <div key={k}>
             <dt>
               <kbd>{k}</kbd>
             </dt>
-            <dd>{v}</dd>
+            <dd>{t(label)}</dd>
           </div>
         ))}
       </dl>
+      <p className="muted">{t('keys.fromConsole')}</p>
       <button type="button" ref={close} onClick={actions.toggleHelp}>
-        {t('common.close')}
+        {t('common.close')} (Esc)
       </button>
     </div>
   );

@@ -1,105 +1,90 @@
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
-import { policySummary } from '../../lib/cards/policy-summary';
+import { policySource, policySummary } from '../../lib/cards/policy-summary';
+import { sizeRange } from '../../lib/cards/size';
 import { localize } from '../../lib/cards/text';
+import type { LengthUnit } from '../../lib/scale/units';
 import type { Card } from '../../lib/schema/card';
-import type { LocalizedText } from '../../lib/schema/common';
+import type { Deck } from '../../lib/schema/deck';
 import type { ReturnPolicy } from '../../lib/schema/policy';
+import { Text, type Lang } from './Localized';
+import { PolicyView } from './PolicyView';
+import { ScaleView, useDimensionsLine } from './ScaleView';
+import { SizeChartView } from './SizeChartView';
 
-interface Props {
-  item: CardItem;
+export interface ItemContext extends Lang {
   card: Card;
   policy: ReturnPolicy | undefined;
-  language: string;
-  fallbacks: readonly string[];
+  deck: Pick<Deck, 'defaultPolicyId'>;
+  unit: LengthUnit;
+  sizeRow: number | undefined;
+  refIndex: number;
+  onSizeRow?: (row: number) => void;
+  onRef?: (i: number) => void;
 }
 
-function Text({ value, language, fallbacks }: { value: LocalizedText | undefined; language: string; fallbacks: readonly string[] }) {
-  const r = localize(value, language, fallbacks);
-  if (!r) return null;
-  return (
-    <span lang={r.language} data-fallback={r.fallback || undefined}>
-      {r.text}
-    </span>
-  );
-}
-
-const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '–' : String(n));
-
-/** What the host sees for one disclosure item. */
-export function ItemContent({ item, card, policy, language, fallbacks }: Props) {
+/** What the host sees for one disclosure item when it is the selected one: everything. */
+export function ItemContent({ item, ctx }: { item: CardItem; ctx: ItemContext }) {
   const { t } = useTranslation();
+  const { card, policy, language, fallbacks } = ctx;
   switch (item.kind) {
     case 'caveat': {
       const caveat = card.caveats.find((c) => c.id === item.id);
-      return <Text value={caveat?.text} language={language} fallbacks={fallbacks} />;
+      return <Text value={caveat?.text} language={language} fallbacks={fallbacks} missing />;
     }
     case 'note': {
       const note = card.notes.find((n) => n.id === item.id);
       if (!note) return null;
       return (
-        <>
-          <span className="note-kind">{t(`noteKind.${note.kind}`)}: </span>
-          <Text value={note.text} language={language} fallbacks={fallbacks} />
-        </>
+        <span className={`note note-${note.kind}`}>
+          <span className="note-kind">
+            {note.kind === 'demo' ? '▶ ' : ''}
+            {t(`noteKind.${note.kind}`)}:{' '}
+          </span>
+          <Text value={note.text} language={language} fallbacks={fallbacks} missing />
+        </span>
       );
+    }
+    case 'size':
+      return card.sizeChart ? (
+        <SizeChartView chart={card.sizeChart} unit={ctx.unit} row={ctx.sizeRow} onRow={ctx.onSizeRow} language={language} fallbacks={fallbacks} />
+      ) : null;
+    case 'scale':
+      return <ScaleView card={card} unit={ctx.unit} refIndex={ctx.refIndex} onRef={ctx.onRef} />;
+    case 'policy':
+      return policy ? <PolicyView policy={policy} source={policySource(card, ctx.deck, policy)} language={language} /> : null;
+  }
+}
+
+/** One line for an item that is not selected, so the whole card fits without scrolling. */
+export function ItemPreview({ item, ctx }: { item: CardItem; ctx: ItemContext }) {
+  const { t } = useTranslation();
+  const dims = useDimensionsLine(ctx.card, ctx.unit);
+  const { card, policy, language, fallbacks } = ctx;
+  let text = '';
+  switch (item.kind) {
+    case 'caveat':
+      text = localize(card.caveats.find((c) => c.id === item.id)?.text, language, fallbacks)?.text ?? '';
+      break;
+    case 'note': {
+      const note = card.notes.find((n) => n.id === item.id);
+      text = note ? `${t(`noteKind.${note.kind}`)}: ${localize(note.text, language, fallbacks)?.text ?? ''}` : '';
+      break;
     }
     case 'size': {
       const chart = card.sizeChart;
-      if (!chart) return null;
-      return (
-        <div className="size-chart">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('size.size')}</th>
-                {chart.measurements.map((m) => (
-                  <th scope="col" key={m.id}>
-                    <Text value={m.label} language={language} fallbacks={fallbacks} /> ({chart.unit})
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {chart.rows.map((r) => (
-                <tr key={r.size}>
-                  <th scope="row">{r.size}</th>
-                  {chart.measurements.map((m) => (
-                    <td key={m.id}>{fmt(r.values[m.id])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {chart.fitAdvice && (
-            <p className="fit-advice">
-              <Text value={chart.fitAdvice} language={language} fallbacks={fallbacks} />
-            </p>
-          )}
-          {chart.modelRefs?.map((m, i) => (
-            <p key={i}>
-              {t('size.model', { height: m.heightCm, size: m.wears })}
-              {m.fit && (
-                <>
-                  {' — '}
-                  <Text value={m.fit} language={language} fallbacks={fallbacks} />
-                </>
-              )}
-            </p>
-          ))}
-        </div>
-      );
+      if (chart) {
+        const advice = localize(chart.fitAdvice, language, fallbacks)?.text;
+        text = [`${sizeRange(chart)} · ${t(`units.${ctx.unit}`)}`, advice].filter(Boolean).join(' · ');
+      }
+      break;
     }
-    case 'scale': {
-      const d = card.dimensions ?? {};
-      const parts: string[] = [];
-      if (d.lengthMm) parts.push(`${t('dimensions.length')} ${d.lengthMm / 10} cm`);
-      if (d.widthMm) parts.push(`${t('dimensions.width')} ${d.widthMm / 10} cm`);
-      if (d.heightMm) parts.push(`${t('dimensions.height')} ${d.heightMm / 10} cm`);
-      if (d.weightG) parts.push(`${t('dimensions.weight')} ${d.weightG} g`);
-      return <span>{parts.join(' · ')}</span>;
-    }
+    case 'scale':
+      text = dims;
+      break;
     case 'policy':
-      return policy ? <span>{policySummary(policy, language, t)}</span> : null;
+      text = policy ? policySummary(policy, language, t) : '';
+      break;
   }
+  return <span className="item-preview">{text}</span>;
 }

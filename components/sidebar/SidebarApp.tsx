@@ -1,28 +1,43 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hotkeyAction } from '../../lib/hotkeys';
-import { currentCard, type SidebarStore } from '../../lib/sidebar/store';
+import type { SidebarStore } from '../../lib/sidebar/store';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { CardView } from './CardView';
 import { SidebarContext, useActions, useHost, useSidebar, type SidebarHost } from './context';
 import { GoLive } from './GoLive';
 import { HelpOverlay } from './HelpOverlay';
 import { NoConsole } from './NoConsole';
-import { RunSheet } from './RunSheet';
+import { RecapDialog } from './RecapDialog';
+import { RUN_SEARCH_ID, RunSheet } from './RunSheet';
 
 /** Runs a key through the one keymap; used for keys pressed here and keys forwarded by the page. */
 export function runHotkey(sidebar: SidebarStore, key: string): boolean {
   const action = hotkeyAction(key);
   if (!action) return false;
-  const { actions, store } = sidebar;
-  if (action.type === 'next') actions.next();
-  else if (action.type === 'previous') actions.previous();
-  else if (action.type === 'help') actions.toggleHelp();
-  else {
-    const item = currentCard(store.getState())?.items[action.index];
-    if (item) void actions.markSaid(item);
+  const { actions } = sidebar;
+  switch (action.type) {
+    case 'next':
+      return void actions.next(), true;
+    case 'previous':
+      return void actions.previous(), true;
+    case 'item':
+      return void actions.selectItem(action.index), true;
+    case 'markSaid':
+      return void actions.markSelected(), true;
+    case 'sizeChart':
+      return void actions.openSizeChart(), true;
+    case 'unit':
+      return void actions.toggleUnit(), true;
+    case 'sizeRow':
+      return void actions.moveSizeRow(action.delta), true;
+    case 'end':
+      return void actions.requestEnd(), true;
+    case 'escape':
+      return void actions.escape(), true;
+    case 'help':
+      return void actions.toggleHelp(), true;
   }
-  return true;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -47,7 +62,7 @@ function Header() {
         {t('sidebar.openStudio')}
       </button>
       {session && (
-        <button type="button" className="danger" onClick={() => void actions.endSession()}>
+        <button type="button" className="danger" onClick={actions.requestEnd}>
           {t('sidebar.endSession')}
         </button>
       )}
@@ -74,6 +89,7 @@ function Body() {
   const context = useSidebar((s) => s.context);
   const session = useSidebar((s) => s.session);
   const helpOpen = useSidebar((s) => s.helpOpen);
+  const recapOpen = useSidebar((s) => s.recapOpen);
   const isDemo = useSidebar((s) => s.bundle?.deck.demo === true);
   const actions = useActions();
   const [origin, setOrigin] = useState<string>();
@@ -108,6 +124,7 @@ function Body() {
         <CardView />
       </ErrorBoundary>
       <p className="keys-hint">{t('sidebar.keysHint')}</p>
+      {recapOpen && <RecapDialog />}
       {helpOpen && <HelpOverlay />}
     </>
   );
@@ -130,7 +147,12 @@ export function SidebarApp({ sidebar, host }: { sidebar: SidebarStore; host: Sid
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
-      if (e.key === 'Escape' && sidebar.store.getState().helpOpen) return sidebar.actions.toggleHelp();
+      if (e.key === '/') {
+        // Search is the one key that needs focus in the sidebar: it types.
+        e.preventDefault();
+        return document.getElementById(RUN_SEARCH_ID)?.focus();
+      }
+      // A focused button answers Enter and Space itself; every other key goes to the keymap.
       if (runHotkey(sidebar, e.key)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);

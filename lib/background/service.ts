@@ -1,7 +1,10 @@
+import type { Catalogue } from '../db/catalogue';
 import type { Repository } from '../db/repository';
+import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
 import { UpfrontError } from '../errors';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
+import { catalogueHandlers } from './catalogue-handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { frameTabId, type Sender } from './sender';
@@ -12,6 +15,8 @@ export type { Sender };
 export interface ServiceDeps {
   extensionId: string;
   repo: Repository;
+  /** The studio's products, decks, images, trash and imports (issue 4). */
+  catalogue?: Catalogue;
   tabs: TabRegistry;
   layouts: LayoutStore;
   /** Extension storage that outlives the browser (enabled sites). */
@@ -24,6 +29,8 @@ export interface ServiceDeps {
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
   enableSite: (origin: string) => Promise<void>;
+  /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
+  autoEndAfterMs?: number;
 }
 
 type Payload<T extends RequestType> = (typeof requestSchemas)[T]['_output'];
@@ -66,12 +73,43 @@ export function createService(deps: ServiceDeps) {
     return value;
   };
 
+  /**
+   * Ends sessions left open too long. Run whenever sessions are looked at, because the service
+   * worker has no schedule of its own that survives it being stopped (and an alarm would need
+   * another permission); every sidebar and studio start asks for sessions first.
+   */
+  async function sweep(): Promise<void> {
+    const ended = await repo.autoEndStale(deps.now(), deps.autoEndAfterMs ?? AUTO_END_AFTER_MS);
+    if (ended.length > 0) deps.notifyChanged();
+  }
+
+  /** Open sessions of this browser on the tab's console that no other open tab is live in. */
+  async function resumableFor(tabId: number | undefined): Promise<Session[]> {
+    await sweep();
+    const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
+    if (!ctx || tabId === undefined) return [];
+    const current = await tabs.sessionOf(tabId);
+    if (current && (await repo.getSession(current))?.endedAt === undefined) return [];
+    const open = (await repo.openSessions()).filter((s) => s.consoleOrigin === ctx.origin);
+    const free: Session[] = [];
+    for (const s of open) {
+      const bound = await tabs.tabOf(s.id);
+      if (bound === undefined || bound === tabId) free.push(s);
+    }
+    return free;
+  }
+
   const handlers: Handlers = {
     'deck.list': () => repo.listDecks(),
-    'deck.get': ({ deckId }) => repo.getDeckBundle(deckId),
+    // Stored product images are inlined for the sidebar, which cannot open the database.
+    'deck.get': async ({ deckId }) => {
+      const bundle = await repo.getDeckBundle(deckId);
+      return deps.catalogue ? deps.catalogue.withImages(bundle) : bundle;
+    },
     'card.list': () => repo.listCards(),
 
     'session.start': async (p, sender) => {
+      await sweep();
       const tabId = await tabIdFor(sender, p.tabId);
       const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
       if (!ctx || tabId === undefined) throw new UpfrontError('no-console-tab');
@@ -95,6 +133,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     'session.current': async (p, sender) => {
+      await sweep();
       const tabId = await tabIdFor(sender, p.tabId);
       if (tabId === undefined) return null;
       const id = await tabs.sessionOf(tabId);
@@ -102,12 +141,55 @@ export function createService(deps: ServiceDeps) {
       return s && s.endedAt === undefined ? s : null;
     },
 
-    'session.end': async ({ sessionId }) => changed(await repo.endSession(sessionId, deps.now())),
-    'session.list': () => repo.listSessions(),
+    'session.end': async ({ sessionId }) => {
+      const s = await repo.getSession(sessionId);
+      // Another machine's session is that machine's to end.
+      if (s?.origin?.importedFrom !== undefined) throw new UpfrontError('session-imported', sessionId);
+      return changed(await repo.endSession(sessionId, deps.now(), 'host'));
+    },
+    'session.list': async ({ filter }) => {
+      await sweep();
+      return repo.querySessions(filter);
+    },
+    'session.resumable': async (p, sender) => resumableFor(await tabIdFor(sender, p.tabId)),
+    'session.resume': async (p, sender) => {
+      const tabId = await tabIdFor(sender, p.tabId);
+      if (tabId === undefined) throw new UpfrontError('no-console-tab');
+      const offered = await resumableFor(tabId);
+      const s = offered.find((o) => o.id === p.sessionId);
+      if (!s) {
+        const known = await repo.getSession(p.sessionId);
+        if (!known) throw new UpfrontError('session-not-found', p.sessionId);
+        if (known.endedAt !== undefined) throw new UpfrontError('session-ended', p.sessionId);
+        throw new UpfrontError('session-not-resumable', p.sessionId);
+      }
+      await tabs.setSession(tabId, s.id);
+      return changed(s);
+    },
+    'session.detail': async ({ sessionId }) => {
+      const session = await repo.getSession(sessionId);
+      if (!session) throw new UpfrontError('session-not-found', sessionId);
+      const events = await repo.listEvents(sessionId);
+      const snapshots = await repo.getSnapshots([...new Set(events.map((e) => e.cardHash))]);
+      const deck = await repo.getDeckBundle(session.deckId).catch(() => null);
+      return { session, events, snapshots, deck };
+    },
+    'session.filters': () => repo.filterOptions(),
 
     'event.record': async (p) => changed(await repo.recordEvent({ ...p, now: deps.now() })),
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
     'log.export': ({ sessionIds }) => repo.exportLog(sessionIds),
+    'log.events': (p) => repo.eventsPage(p.sessionId, p.afterSeq, p.limit, p.throughSeq),
+    'log.snapshots': ({ hashes }) => repo.getSnapshots(hashes),
+    'log.exported': async ({ sessionIds }) => {
+      await repo.markExported(sessionIds, deps.now());
+      return changed(null);
+    },
+    'log.installation': async () => ({ installation: await repo.installationId() }),
+    'log.import': async (p) => {
+      const result = await repo.importSession({ ...p, now: deps.now() });
+      return result.eventsAdded > 0 || result.status === 'added' ? changed(result) : result;
+    },
     'demo.remove': async () => changed(await repo.removeDemo()),
 
     'tab.context': async (p, sender) => (await contextFor(sender, p.tabId)) ?? null,
@@ -146,6 +228,8 @@ export function createService(deps: ServiceDeps) {
       if (sender.tab?.id !== undefined) deps.pushHotkey(sender.tab.id, key);
       return null;
     },
+
+    ...catalogueHandlers(deps.catalogue, deps.now, changed),
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -55,6 +55,11 @@ export class TabRegistry {
     return (await this.all())[tabId]?.sessionId;
   }
 
+  /** The tab a session is live in, if any. */
+  async tabOf(sessionId: string): Promise<number | undefined> {
+    return Object.values(await this.all()).find((e) => e.sessionId === sessionId)?.tabId;
+  }
+
   async setSession(tabId: number, sessionId: string | undefined): Promise<void> {
     const all = await this.all();
     if (!all[tabId]) return;

@@ -8,9 +8,11 @@ import { isForwardedKey } from '../hotkeys';
 import type { ContentPush, Layout } from '../messaging/types';
 import { MAX_WIDTH, MIN_WIDTH } from '../messaging/types';
 
+export type DockLabel = 'dockTitle' | 'dockExpand' | 'dockResize' | 'dockDisconnected' | 'dockReload';
+
 export interface DockRuntime {
   sidebarUrl: string;
-  label: (key: 'dockTitle' | 'dockExpand' | 'dockResize') => string;
+  label: (key: DockLabel) => string;
   send: (message: { type: 'console.hello' | 'layout.set' | 'hotkey'; payload: unknown }) => Promise<unknown>;
 }
 
@@ -193,6 +195,10 @@ export class Dock {
     this.host.remove();
   }
 
+  get mounted(): boolean {
+    return this.active;
+  }
+
   private ensureAttached() {
     if (!this.active) return;
     const root = this.doc.documentElement;
@@ -236,4 +242,43 @@ export function forwardHotkeys(win: Window, send: DockRuntime['send'], isActive:
   };
   win.addEventListener('keydown', onKey, true);
   return () => win.removeEventListener('keydown', onKey, true);
+}
+
+/**
+ * Shown when the extension was reloaded, updated or disabled under a live console and no newer
+ * content script took over: the old frame is dead, so say so instead of silently vanishing.
+ * Texts are passed in because extension APIs are gone by then.
+ */
+export function showDisconnected(doc: Document, texts: { message: string; reload: string }): HTMLElement {
+  const host = doc.createElement('upfront-notice');
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const box = doc.createElement('div');
+  box.setAttribute('role', 'alert');
+  css(box, {
+    position: 'fixed',
+    top: '12px',
+    right: '12px',
+    'z-index': Z_TOP,
+    'max-width': '320px',
+    padding: '12px',
+    'border-radius': '8px',
+    'background-color': '#fff4e5',
+    color: '#1a1a1a',
+    border: '3px solid #b42318',
+    font: '16px/1.4 system-ui, sans-serif',
+  });
+  const text = doc.createElement('p');
+  text.textContent = texts.message;
+  css(text, { margin: '0 0 8px' });
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.textContent = texts.reload;
+  css(button, { font: 'inherit', padding: '4px 10px', cursor: 'pointer' });
+  button.addEventListener('click', (e) => {
+    if (e.isTrusted) doc.defaultView?.location.reload();
+  });
+  box.append(text, button);
+  shadow.append(box);
+  doc.documentElement.append(host);
+  return host;
 }

@@ -3,6 +3,7 @@ import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import { upgradeToV2, type MetaEntry } from './meta';
 
 export const DB_NAME = 'upfront';
 
@@ -18,6 +19,8 @@ export class UpfrontDb extends Dexie {
   sessions!: EntityTable<Session, 'id'>;
   events!: EntityTable<DisclosureEvent, 'id'>;
   snapshots!: EntityTable<Snapshot, 'hash'>;
+  /** Small facts about this database: its installation id (see lib/db/meta.ts). */
+  meta!: EntityTable<MetaEntry, 'key'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: a disclosure is acknowledged only once it is on disk, so a crash right
@@ -30,6 +33,21 @@ export class UpfrontDb extends Dexie {
       sessions: 'id, startedAt, deckId, host, platform, endedAt',
       events: 'id, &[sessionId+seq], sessionId, at, cardId',
       snapshots: 'hash',
+    });
+    // Sessions (issue 5): an installation id, so merged logs can say which machine recorded a
+    // session, and an index to find a console's open sessions after a crash. Events are never
+    // touched by an upgrade: they are hash-chained. Tested in
+    // tests/unit/sessions-migration.test.ts against a database written by the version 1 schema.
+    this.version(2)
+      .stores({ meta: 'key', sessions: 'id, startedAt, deckId, host, platform, endedAt, consoleOrigin' })
+      .upgrade((tx) => upgradeToV2(tx));
+    // Studio (issue 4): product images as blobs, a restorable trash, and editor drafts that do
+    // not yet pass the card schema. New tables only, so older data needs no upgrade; they are
+    // reached through lib/db/catalogue.ts.
+    this.version(3).stores({
+      images: 'id',
+      trash: 'key, kind, deletedAt',
+      drafts: 'cardId',
     });
   }
 }

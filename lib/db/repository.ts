@@ -5,8 +5,11 @@ import { contentHash } from '../evidence/hash';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
-import type { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
+import { matchesSession, type LogFilter } from '../export/filter';
+import { AUTO_END_AFTER_MS, type Action, type DisclosureEvent, type Item, type Session, type Snapshot } from '../schema/session';
 import type { UpfrontDb } from './database';
+import { importSession, type ImportInput, type ImportResult } from './merge';
+import { INSTALLATION_KEY, newInstallationId } from './meta';
 
 export interface DeckSummary {
   id: string;
@@ -93,6 +96,18 @@ export class Repository {
     return this.db.policies.toArray();
   }
 
+  /** This database's installation id, made on first use (or by the version 2 upgrade). */
+  async installationId(): Promise<string> {
+    const { db } = this;
+    return db.transaction('rw', db.meta, async () => {
+      const found = (await db.meta.get(INSTALLATION_KEY))?.value;
+      if (typeof found === 'string') return found;
+      const id = newInstallationId();
+      await db.meta.put({ key: INSTALLATION_KEY, value: id });
+      return id;
+    });
+  }
+
   async startSession(input: StartSessionInput): Promise<Session> {
     return this.db.transaction('rw', this.db.sessions, this.db.decks, async () => {
       const existing = await this.db.sessions.get(input.id);
@@ -121,12 +136,13 @@ export class Repository {
     return this.db.sessions.get(id);
   }
 
-  async endSession(id: string, now: number): Promise<Session> {
+  /** Ends a session once; ending an ended session returns it unchanged (a retry is harmless). */
+  async endSession(id: string, now: number, reason: 'host' | 'auto' = 'host', note?: string): Promise<Session> {
     return this.db.transaction('rw', this.db.sessions, async () => {
       const s = await this.db.sessions.get(id);
       if (!s) throw new UpfrontError('session-not-found', id);
       if (s.endedAt !== undefined) return s;
-      const ended = { ...s, endedAt: now };
+      const ended: Session = { ...s, endedAt: now, endReason: reason, ...(note !== undefined ? { endNote: note } : {}) };
       await this.db.sessions.put(ended);
       return ended;
     });
@@ -134,6 +150,89 @@ export class Repository {
 
   async listSessions(): Promise<Session[]> {
     return this.db.sessions.orderBy('startedAt').reverse().toArray();
+  }
+
+  /**
+   * Sessions recorded in this browser and not ended yet, newest first. A session merged from
+   * another machine is that machine's to end, so it is left out.
+   */
+  async openSessions(): Promise<Session[]> {
+    return (await this.listSessions()).filter((s) => s.endedAt === undefined && s.origin?.importedFrom === undefined);
+  }
+
+  /** When the session last recorded anything: its last event, or its start. */
+  async lastActivity(session: Session): Promise<number> {
+    if (session.lastSeq === 0) return session.startedAt;
+    const last = await this.db.events.where('[sessionId+seq]').equals([session.id, session.lastSeq]).first();
+    return last?.at ?? session.startedAt;
+  }
+
+  /**
+   * Ends every session idle for `afterMs` or more (see AUTO_END_AFTER_MS), with a note saying it
+   * was ended automatically and when it was last active. The end time is now, the moment the
+   * record was closed; the note keeps the last activity so nobody reads the gap as airtime.
+   */
+  async autoEndStale(now: number, afterMs = AUTO_END_AFTER_MS): Promise<Session[]> {
+    const ended: Session[] = [];
+    for (const s of await this.openSessions()) {
+      const last = await this.lastActivity(s);
+      if (now - last < afterMs) continue;
+      const hours = Math.round(afterMs / 3_600_000);
+      const note = `Ended automatically by Upfront: no disclosure recorded for ${hours} hours or more (last activity ${new Date(last).toISOString()}). The host did not press End session.`;
+      ended.push(await this.endSession(s.id, now, 'auto', note));
+    }
+    return ended;
+  }
+
+  /** Sessions matching a filter, newest first. */
+  async querySessions(filter: LogFilter = {}): Promise<Session[]> {
+    let sessions = (await this.listSessions()).filter((s) => matchesSession(s, filter));
+    if (filter.cardId !== undefined) {
+      const withCard = new Set(
+        (await this.db.events.where('cardId').equals(filter.cardId).toArray()).map((e) => e.sessionId),
+      );
+      sessions = sessions.filter((s) => withCard.has(s.id));
+    }
+    return sessions;
+  }
+
+  /** The distinct values the studio's filters offer. */
+  async filterOptions(): Promise<{ hosts: string[]; platforms: string[]; decks: { id: string; name: string }[]; products: { id: string; sku: string; name: unknown }[] }> {
+    const sessions = await this.listSessions();
+    const hosts = [...new Set(sessions.map((s) => s.host))].sort((a, b) => a.localeCompare(b));
+    const platforms = [...new Set(sessions.map((s) => s.platform))].sort();
+    const decks = new Map<string, string>();
+    for (const s of sessions) if (!decks.has(s.deckId)) decks.set(s.deckId, s.deckName);
+    // Products come from the events (a product deleted since still has its log).
+    const cardIds = (await this.db.events.orderBy('cardId').uniqueKeys()) as string[];
+    const cards = await this.db.cards.bulkGet(cardIds);
+    const products = cardIds.map((id, i) => ({ id, sku: cards[i]?.sku ?? id, name: cards[i]?.name ?? null }));
+    return { hosts, platforms, decks: [...decks].map(([id, name]) => ({ id, name })), products };
+  }
+
+  /** One page of a session's events in sequence order: seq in (afterSeq, throughSeq], at most `limit`. */
+  async eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq = Infinity): Promise<DisclosureEvent[]> {
+    return this.db.events
+      .where('[sessionId+seq]')
+      .between([sessionId, afterSeq], [sessionId, throughSeq], false, true)
+      .limit(limit)
+      .toArray();
+  }
+
+  async getSnapshots(hashes: string[]): Promise<Snapshot[]> {
+    return (await this.db.snapshots.bulkGet(hashes)).filter((s): s is Snapshot => s !== undefined);
+  }
+
+  /** Remembers that these sessions were exported, for the studio's export reminder. */
+  async markExported(sessionIds: string[], now: number): Promise<void> {
+    await this.db.transaction('rw', this.db.sessions, async () => {
+      for (const id of sessionIds) await this.db.sessions.update(id, { exportedAt: now });
+    });
+  }
+
+  /** Merges one session from another machine's log file; see lib/db/merge.ts. */
+  async importSession(input: ImportInput): Promise<ImportResult> {
+    return importSession(this.db, input);
   }
 
   /**
@@ -161,9 +260,17 @@ export class Repository {
       if (!items.some((i) => i.kind === input.item.kind && i.id === input.item.id)) {
         throw new UpfrontError('item-not-on-card', `${input.item.kind}:${input.item.id}`);
       }
+      // A correction names the event it corrects, an earlier one about the same item of the
+      // same product; nothing else may carry a target, so the log reads one way only.
+      if ((input.action === 'correction') !== (input.corrects !== undefined)) {
+        throw new UpfrontError('correction-needs-target', input.action);
+      }
       if (input.corrects !== undefined) {
         const target = await db.events.get(input.corrects);
         if (!target || target.sessionId !== session.id) throw new UpfrontError('correction-target-missing', input.corrects);
+        if (target.cardId !== input.cardId || target.item.kind !== input.item.kind || target.item.id !== input.item.id) {
+          throw new UpfrontError('correction-other-item', input.corrects);
+        }
       }
 
       const content = snapshotContent(card, policy);

@@ -8,22 +8,34 @@ import type { ReturnPolicy } from '../schema/policy';
  * Return rules follow shared/reference/facts.md (EU: Consumer Rights Directive 2011/83/EU
  * art. 9 and 16(e)).
  */
+/** A small drawn photo (a data: URL, allowed by the sidebar's img-src) so the demo shows one. */
+const HOODIE_IMAGE =
+  'data:image/svg+xml,' +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="#e8eef9"/>' +
+      '<path d="M22 10 Q32 2 42 10 L54 18 L50 30 L45 27 L45 56 L19 56 L19 27 L14 30 L10 18 Z" fill="#34495e"/>' +
+      '<path d="M26 12 Q32 22 38 12" fill="none" stroke="#e8eef9" stroke-width="2"/></svg>',
+  );
+
 export function demoBundle(now: number): DeckBundle {
   const euPolicy: ReturnPolicy = {
     id: 'demo-policy-eu',
     name: 'EU 14-day withdrawal (demo)',
+    template: 'eu',
     markets: ['EU'],
     windowDays: 14,
     condition: { en: 'Unworn, with tags attached', 'zh-CN': '未穿着，吊牌完好' },
     returnShippingPaidBy: 'buyer',
     dutiesPaidBy: 'seller',
     exchanges: true,
+    returnAddress: 'Upfront Demo Returns, Musterstraße 1, 10115 Berlin, DE',
     demo: true,
     updatedAt: now,
   };
   const sealedPolicy: ReturnPolicy = {
     id: 'demo-policy-eu-sealed',
     name: 'EU, sealed hygiene goods (demo)',
+    template: 'eu',
     markets: ['EU'],
     windowDays: 14,
     condition: { en: 'Seal unbroken', 'zh-CN': '封口未拆' },
@@ -43,6 +55,7 @@ export function demoBundle(now: number): DeckBundle {
     sku: 'DEMO-HOODIE-01',
     name: { en: 'Oversized cotton hoodie', 'zh-CN': '宽松纯棉连帽卫衣' },
     category: 'apparel',
+    image: HOODIE_IMAGE,
     sizeChart: {
       unit: 'cm',
       measurements: [
@@ -60,7 +73,11 @@ export function demoBundle(now: number): DeckBundle {
         en: 'Runs large: if you usually wear L, take M.',
         'zh-CN': '版型偏大：平时穿 L 码，建议选 M 码。',
       },
-      fitFeedback: { trueToSize: 58, runsSmall: 7, runsLarge: 35, sampleSize: 240 },
+      brandEquivalents: [
+        { brand: 'Uniqlo', theirs: 'L', ours: 'M' },
+        { brand: 'H&M', theirs: 'M', ours: 'S' },
+      ],
+      fitFeedback: { trueToSize: 58, runsSmall: 7, runsLarge: 35, sampleSize: 240, minSample: 20 },
       modelRefs: [{ heightCm: 170, wears: 'S', fit: { en: 'relaxed fit', 'zh-CN': '宽松效果' } }],
     },
     dimensions: { weightG: 620 },
@@ -77,6 +94,7 @@ export function demoBundle(now: number): DeckBundle {
     ],
     notes: [
       { id: 'demo-note-material', kind: 'material', text: { en: '100 % cotton, 380 g/m² fleece', 'zh-CN': '100% 棉，380 克毛圈布' } },
+      { id: 'demo-note-care', kind: 'care', text: { en: 'Wash at 30 °C inside out; do not tumble dry.', 'zh-CN': '30 °C 反面洗涤，请勿烘干。' } },
     ],
     demo: true,
     updatedAt: now,
@@ -87,8 +105,9 @@ export function demoBundle(now: number): DeckBundle {
     sku: 'DEMO-COVER-60',
     name: { en: 'Stretch cushion cover, 60 × 60 cm', 'zh-CN': '弹力抱枕套 60 × 60 厘米' },
     category: 'home',
-    dimensions: { lengthMm: 600, widthMm: 600, heightMm: 100, weightG: 180 },
-    scaleRefs: [{ catalogueId: 'a4-sheet' }],
+    // Stood upright for the drawing: 60 cm side to side, 60 cm tall, 10 cm deep.
+    dimensions: { lengthMm: 600, widthMm: 100, heightMm: 600, weightG: 180 },
+    scaleRefs: [{ catalogueId: 'a4-sheet' }, { custom: { name: 'a 45 cm cushion', widthMm: 450, heightMm: 450 } }],
     caveats: [
       {
         id: 'demo-caveat-depth',

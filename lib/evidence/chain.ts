@@ -16,28 +16,45 @@ export function eventHash(event: UnchainedEvent): string {
 
 export type ChainBreak = { seq: number; eventId?: string; reason: string };
 
+/** Why a chain breaks, as a stable code (i18n key "verify.code.<code>" and CLI output). */
+export type ChainBreakCode = 'wrong-session' | 'seq' | 'prev' | 'hash' | 'head';
+
+/** A chain break with its code and the position (0-based) of the event in the list checked. */
+export type CodedBreak = ChainBreak & { code: ChainBreakCode; position: number };
+
 /**
- * Checks events of one session in sequence order. Returns the first break, or null.
+ * Checks events of one session in the order given (never re-sorted: a reordered file must fail).
  * Sequence numbers must run 1, 2, 3… with no gap, each prev must be the previous hash, and each
  * hash must match the event's content; `expectedHead` (from the session) catches a cut tail.
  */
-export function verifyChain(
-  sessionId: string,
-  events: DisclosureEvent[],
-  expectedHead?: string,
-): ChainBreak | null {
+export function checkChain(sessionId: string, events: DisclosureEvent[], expectedHead?: string): CodedBreak | null {
   let prev = genesisHash(sessionId);
   for (let i = 0; i < events.length; i++) {
     const e = events[i];
     const seq = i + 1;
-    if (e.sessionId !== sessionId) return { seq, eventId: e.id, reason: 'event belongs to another session' };
-    if (e.seq !== seq) return { seq, eventId: e.id, reason: `expected sequence number ${seq}, found ${e.seq}` };
-    if (e.prev !== prev) return { seq, eventId: e.id, reason: 'previous hash does not match: an event before it was changed, removed or inserted' };
-    if (eventHash(e) !== e.hash) return { seq, eventId: e.id, reason: 'event content does not match its hash' };
+    const at = { seq, eventId: e.id, position: i };
+    if (e.sessionId !== sessionId) return { ...at, code: 'wrong-session', reason: 'event belongs to another session' };
+    if (e.seq !== seq) return { ...at, code: 'seq', reason: `expected sequence number ${seq}, found ${e.seq}` };
+    if (e.prev !== prev) {
+      return { ...at, code: 'prev', reason: 'previous hash does not match: an event before it was changed, removed or inserted' };
+    }
+    if (eventHash(e) !== e.hash) return { ...at, code: 'hash', reason: 'event content does not match its hash' };
     prev = e.hash;
   }
   if (expectedHead !== undefined && expectedHead !== prev) {
-    return { seq: events.length + 1, reason: 'chain head does not match the session: events are missing at the end' };
+    return {
+      seq: events.length + 1,
+      position: events.length,
+      code: 'head',
+      reason: 'chain head does not match the session: events are missing at the end',
+    };
   }
   return null;
+}
+
+/** checkChain without the code and position (the skeleton's interface, kept for its callers). */
+export function verifyChain(sessionId: string, events: DisclosureEvent[], expectedHead?: string): ChainBreak | null {
+  const b = checkChain(sessionId, events, expectedHead);
+  if (!b) return null;
+  return b.eventId !== undefined ? { seq: b.seq, eventId: b.eventId, reason: b.reason } : { seq: b.seq, reason: b.reason };
 }

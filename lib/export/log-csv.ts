@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { localize } from '../cards/text';
 import type { LogData } from '../db/repository';
 import type { Card } from '../schema/card';
-import type { DisclosureEvent } from '../schema/session';
+import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import { formatOffset } from './offset';
 
 /** Column names, in order. The same words as the JSON fields; see docs/log-format.md. */
@@ -46,14 +46,24 @@ function itemText(card: Card | undefined, event: DisclosureEvent): string {
 }
 
 /**
- * One row per event, UTF-8 with a byte-order mark so Excel reads Chinese text right, RFC 4180
- * quoting and CRLF line ends, and cells that a spreadsheet would run as a formula neutralised
- * (papaparse's escapeFormulae prefixes them with an apostrophe, as OWASP advises).
+ * A cell a spreadsheet would run as a formula (OWASP CSV injection). papaparse's own default,
+ * /^[=+\-@\t\r].*$/, misses a formula followed by a line break (`.` stops at "\n"), so only
+ * the first character is tested here.
  */
-export function logToCsv(data: LogData): string {
-  const sessions = new Map(data.sessions.map((s) => [s.id, s]));
-  const cards = new Map(data.snapshots.map((s) => [s.hash, (s.content as SnapshotContent | null)?.card]));
-  const rows = data.events.map((e) => {
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The first chunk of a CSV file: byte-order mark and header line. */
+export function csvHead(): string {
+  return `\uFEFF${LOG_CSV_COLUMNS.join(',')}\r\n`;
+}
+
+/**
+ * Rows for some events, each line ended with CRLF. `sessions` and `cards` (card by snapshot
+ * hash) must cover the events.
+ */
+export function csvRows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, Card | undefined>): string {
+  if (events.length === 0) return '';
+  const rows = events.map((e) => {
     const s = sessions.get(e.sessionId);
     const card = cards.get(e.cardHash);
     return [
@@ -82,9 +92,22 @@ export function logToCsv(data: LogData): string {
       e.hash,
     ];
   });
-  const body = Papa.unparse(
-    { fields: [...LOG_CSV_COLUMNS], data: rows },
-    { newline: '\r\n', escapeFormulae: true, quotes: false },
-  );
-  return `\uFEFF${body}\r\n`;
+  return `${Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false })}\r\n`;
+}
+
+/** The card inside a snapshot's content, if it has one. */
+export function snapshotCard(snapshot: Snapshot): Card | undefined {
+  return (snapshot.content as SnapshotContent | null)?.card;
+}
+
+/**
+ * One row per event, UTF-8 with a byte-order mark so Excel reads Chinese text right, RFC 4180
+ * quoting and CRLF line ends, and cells that a spreadsheet would run as a formula neutralised
+ * (papaparse's escapeFormulae prefixes them with an apostrophe, as OWASP advises). The studio
+ * builds the same text page by page (lib/export/stream.ts).
+ */
+export function logToCsv(data: LogData): string {
+  const sessions = new Map(data.sessions.map((s) => [s.id, s]));
+  const cards = new Map(data.snapshots.map((s) => [s.hash, snapshotCard(s)]));
+  return csvHead() + csvRows(data.events, sessions, cards);
 }

@@ -1,23 +1,63 @@
 import type { LogData } from '../db/repository';
+import type { Session } from '../schema/session';
+import { compactFilter, type LogFilter } from './filter';
+import { LOG_FORMAT, LOG_VERSION } from './log-file';
 
-export const LOG_FORMAT = 'upfront-log';
-export const LOG_VERSION = 1;
+export { LOG_FORMAT, LOG_VERSION };
 
 /**
- * The JSON log file: everything needed to re-check each session's hash chain and to read what
- * every card said at the time. Documented in docs/log-format.md.
+ * A session as it goes into a file: its origin filled in (sessions recorded before origins
+ * existed are this installation's) and the local export bookkeeping left out.
  */
-export function logToJson(data: LogData, exportedAt: number): string {
-  return JSON.stringify(
-    {
-      format: LOG_FORMAT,
-      version: LOG_VERSION,
-      exportedAt: new Date(exportedAt).toISOString(),
-      sessions: data.sessions,
-      events: data.events,
-      snapshots: data.snapshots,
-    },
-    null,
-    2,
+export function sessionForExport(s: Session, installation: string | undefined): Session {
+  const { exportedAt: _local, ...rest } = s;
+  return installation && !rest.origin ? { ...rest, origin: { installation } } : rest;
+}
+
+export interface JsonHeader {
+  exportedAt: number;
+  installation?: string;
+  filter?: LogFilter;
+}
+
+/** The opening of the file, up to and including `"sessions": [...]`, `"events": [`. */
+export function jsonHead(h: JsonHeader, sessions: Session[]): string {
+  const head: Record<string, unknown> = {
+    format: LOG_FORMAT,
+    version: LOG_VERSION,
+    exportedAt: new Date(h.exportedAt).toISOString(),
+  };
+  if (h.installation) head.source = { installation: h.installation, app: 'upfront' };
+  const filter = h.filter ? compactFilter(h.filter) : {};
+  if (Object.keys(filter).length > 0) head.filter = filter;
+  const fields = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  const list = sessions.map((s) => `    ${JSON.stringify(sessionForExport(s, h.installation))}`).join(',\n');
+  return `{\n${fields.join(',\n')},\n  "sessions": [${list ? `\n${list}\n  ` : ''}],\n  "events": [`;
+}
+
+/**
+ * One page of events, one per line. `first` says whether these are the first events written,
+ * so commas go only between items.
+ */
+export function jsonEvents(events: unknown[], first: boolean): string {
+  if (events.length === 0) return '';
+  return (first ? '\n' : ',\n') + events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+}
+
+/** The close of the events list, the snapshots, and the end of the file. */
+export function jsonTail(snapshots: unknown[], anyEvents: boolean): string {
+  const list = snapshots.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
+  return `${anyEvents ? '\n  ' : ''}],\n  "snapshots": [${list ? `\n${list}\n  ` : ''}]\n}\n`;
+}
+
+/**
+ * The whole JSON log file at once (small logs and tests; the studio streams, lib/export/stream.ts).
+ * Documented in docs/log-format.md.
+ */
+export function logToJson(data: LogData, exportedAt: number, installation?: string, filter?: LogFilter): string {
+  return (
+    jsonHead({ exportedAt, installation, filter }, data.sessions) +
+    jsonEvents(data.events, true) +
+    jsonTail(data.snapshots, data.events.length > 0)
   );
 }

@@ -1,7 +1,9 @@
 import { z } from '../zod';
 import { FORWARDED_KEYS } from '../hotkeys';
 import { Id, LanguageTag, MarketCode } from '../schema/common';
-import { Action, Item } from '../schema/session';
+import { LogFilter } from '../export/filter';
+import { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
+import { catalogueRequestSchemas } from './catalogue-protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -23,7 +25,11 @@ export const requestSchemas = {
     .strict(),
   'session.current': z.object({ tabId: TabId.optional() }).strict(),
   'session.end': z.object({ sessionId: Id }).strict(),
-  'session.list': z.object({}).strict(),
+  'session.list': z.object({ filter: LogFilter.optional() }).strict(),
+  'session.resumable': z.object({ tabId: TabId.optional() }).strict(),
+  'session.resume': z.object({ sessionId: Id, tabId: TabId.optional() }).strict(),
+  'session.detail': z.object({ sessionId: Id }).strict(),
+  'session.filters': z.object({}).strict(),
   'event.record': z
     .object({
       id: Id,
@@ -37,6 +43,26 @@ export const requestSchemas = {
     .strict(),
   'event.list': z.object({ sessionId: Id }).strict(),
   'log.export': z.object({ sessionIds: z.array(Id).optional() }).strict(),
+  'log.events': z
+    .object({
+      sessionId: Id,
+      afterSeq: z.number().int().nonnegative(),
+      throughSeq: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(5000),
+    })
+    .strict(),
+  'log.snapshots': z.object({ hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
+  'log.exported': z.object({ sessionIds: z.array(Id).max(100_000) }).strict(),
+  'log.installation': z.object({}).strict(),
+  'log.import': z
+    .object({
+      fileName: z.string().max(300),
+      fileInstallation: z.string().min(1).max(100).optional(),
+      session: Session.strict(),
+      events: z.array(DisclosureEvent.strict()),
+      snapshots: z.array(Snapshot.strict()),
+    })
+    .strict(),
   'demo.remove': z.object({}).strict(),
   'tab.context': z.object({ tabId: TabId.optional() }).strict(),
   'overlay.set': z
@@ -48,6 +74,7 @@ export const requestSchemas = {
     .object({ collapsed: z.boolean(), width: z.number().int().min(MIN_WIDTH).max(MAX_WIDTH) })
     .strict(),
   hotkey: z.object({ key: z.enum(FORWARDED_KEYS) }).strict(),
+  ...catalogueRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

@@ -4,8 +4,10 @@
  * schemas in ./protocol.ts.
  */
 import type { DeckBundle, DeckSummary, LogData } from '../db/repository';
+import type { ImportResult } from '../db/merge';
 import type { Card } from '../schema/card';
-import type { DisclosureEvent, Session } from '../schema/session';
+import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import type { CatalogueResponses } from './catalogue-types';
 
 export interface Layout {
   collapsed: boolean;
@@ -21,7 +23,8 @@ export interface TabContext {
   platform: string;
 }
 
-export interface Responses {
+// The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts.
+export interface Responses extends CatalogueResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];
@@ -29,9 +32,18 @@ export interface Responses {
   'session.current': Session | null;
   'session.end': Session;
   'session.list': Session[];
+  'session.resumable': Session[];
+  'session.resume': Session;
+  'session.detail': SessionDetail;
+  'session.filters': FilterOptions;
   'event.record': DisclosureEvent;
   'event.list': DisclosureEvent[];
   'log.export': LogData;
+  'log.events': DisclosureEvent[];
+  'log.snapshots': Snapshot[];
+  'log.exported': null;
+  'log.installation': { installation: string };
+  'log.import': ImportResult;
   'demo.remove': { decks: number; cards: number; policies: number };
   'tab.context': TabContext | null;
   'overlay.set': Layout;
@@ -43,6 +55,24 @@ export interface Responses {
 }
 
 export type RequestType = keyof Responses;
+
+/** One session for the studio's timeline and coverage report. */
+export interface SessionDetail {
+  session: Session;
+  events: DisclosureEvent[];
+  /** The snapshots the events cite: what each card said at the time. */
+  snapshots: Snapshot[];
+  /** The deck as it is now (for products never touched in the session), or null if deleted. */
+  deck: DeckBundle | null;
+}
+
+/** The values the studio's session filters offer. */
+export interface FilterOptions {
+  hosts: string[];
+  platforms: string[];
+  decks: { id: string; name: string }[];
+  products: { id: string; sku: string; name: unknown }[];
+}
 
 export interface Envelope<T extends RequestType = RequestType> {
   type: T;

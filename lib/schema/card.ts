@@ -27,6 +27,8 @@ export const SizeChart = z.object({
       runsSmall: z.number().min(0).max(100),
       runsLarge: z.number().min(0).max(100),
       sampleSize: z.number().int().nonnegative(),
+      /** Below this many orders the figures are hidden from the host (default 20, lib/cards/size.ts). */
+      minSample: z.number().int().positive().optional(),
     })
     .optional(),
   modelRefs: z
@@ -46,13 +48,25 @@ export type Dimensions = z.infer<typeof Dimensions>;
 
 export const ScaleRef = z.union([
   z.object({ catalogueId: Id }),
-  z.object({ custom: z.object({ name: z.string().min(1), widthMm: z.number().positive(), heightMm: z.number().positive() }) }),
+  z.object({
+    custom: z.object({
+      name: z.string().min(1).max(100),
+      widthMm: z.number().positive(),
+      heightMm: z.number().positive(),
+      depthMm: z.number().positive().optional(),
+      /** A photo of the object (URL or data: URL); optional. */
+      photo: z.string().max(2_000_000).optional(),
+    }),
+  }),
 ]);
+
+export type ScaleRef = z.infer<typeof ScaleRef>;
 
 export const Caveat = z.object({ id: Id, text: LocalizedText, mustSay: z.boolean() });
 export type Caveat = z.infer<typeof Caveat>;
 
 export const NoteKind = z.enum(['material', 'care', 'colour', 'demo']);
+export type NoteKind = z.infer<typeof NoteKind>;
 export const Note = z.object({ id: Id, kind: NoteKind, text: LocalizedText });
 export type Note = z.infer<typeof Note>;
 

@@ -3,9 +3,13 @@ import { Id, LocalizedText, MarketCode } from './common';
 
 export const Payer = z.enum(['buyer', 'seller']);
 
+/** Which market template the policy started from (lib/cards/policy-templates.ts); informative. */
+export const PolicyTemplateId = z.enum(['eu', 'uk', 'cn', 'jp', 'us', 'seller']);
+
 export const ReturnPolicy = z.object({
   id: Id,
   name: z.string().min(1).max(200),
+  template: PolicyTemplateId.optional(),
   markets: z.array(MarketCode).min(1),
   /** Days from delivery in which a return may be started; 0 = no change-of-mind returns. */
   windowDays: z.number().int().min(0).max(3650),

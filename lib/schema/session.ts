@@ -17,8 +17,39 @@ export const Session = z.object({
   lastSeq: z.number().int().nonnegative(),
   /** Chain hash of the last event (the genesis hash before the first). */
   head: z.string(),
+  /**
+   * Why the session ended: "host" pressed End session (or ended it when offered to resume it);
+   * "auto" means Upfront closed a session left open too long (see AUTO_END_AFTER_MS), and
+   * endNote says so in words that stay with the record.
+   */
+  endReason: z.enum(['host', 'auto']).optional(),
+  endNote: z.string().max(500).optional(),
+  /**
+   * Where the session was recorded. Absent on sessions recorded in this browser; set on sessions
+   * imported from another machine's log (and filled in on export), so merged logs keep it.
+   */
+  origin: z
+    .object({
+      /** Random id of the Upfront installation (browser profile) that recorded the session. */
+      installation: z.string().min(1).max(100),
+      /** Set on sessions imported from a log file: the file's name and when it was imported. */
+      importedFrom: z.string().max(300).optional(),
+      importedAt: z.number().int().optional(),
+    })
+    .optional(),
+  /** When this session was last included in an export from this browser (for the reminder). */
+  exportedAt: z.number().int().optional(),
 });
 export type Session = z.infer<typeof Session>;
+export type SessionOrigin = NonNullable<Session['origin']>;
+
+/**
+ * A session with no disclosure for this long is taken to be abandoned (the browser crashed or
+ * the host walked away) and is ended automatically with a note. Twelve hours: far longer than a
+ * quiet stretch of even a marathon show, short enough that a forgotten session does not keep
+ * absorbing clicks from the next day's show.
+ */
+export const AUTO_END_AFTER_MS = 12 * 60 * 60 * 1000;
 
 export const ItemKind = z.enum(['size', 'scale', 'caveat', 'note', 'policy']);
 export type ItemKind = z.infer<typeof ItemKind>;

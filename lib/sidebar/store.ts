@@ -1,17 +1,29 @@
 import { createStore } from 'zustand/vanilla';
 import { cardItems, effectivePolicyId, type CardItem } from '../cards/items';
+import { clampRow } from '../cards/size';
 import type { DeckBundle, DeckSummary } from '../db/repository';
 import { UpfrontError } from '../errors';
 import type { Client } from '../messaging/client';
 import type { TabContext } from '../messaging/types';
+import { defaultUnitForMarket, otherUnit, type LengthUnit } from '../scale/units';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
 import type { Item, Session } from '../schema/session';
+import { markKey, unsaidMustSay } from './progress';
+import { recapGroups } from './recap';
+
+export { markKey };
 
 export type MarkState =
   | { state: 'saving'; eventId: string }
   | { state: 'recorded'; eventId: string }
   | { state: 'failed'; eventId: string; code: string };
+
+/** The host tried to leave a card with must-say items unsaid: where to, and what is missing. */
+export interface MoveGate {
+  to: number;
+  missing: CardItem[];
+}
 
 export interface SidebarState {
   status: 'loading' | 'ready' | 'error';
@@ -26,12 +38,24 @@ export interface SidebarState {
   index: number;
   /** Per disclosure item of the live session, keyed by markKey(). */
   marks: Record<string, MarkState>;
+  /** Must-say items the host moved on from unsaid, keyed by markKey() (event id). */
+  skipped: Record<string, string>;
   helpOpen: boolean;
   /** A failure of a whole-sidebar action (go live, end), as an i18n code. */
   actionError?: string;
+  /** Display unit for lengths; starts from the market (US: inches), one key switches it. */
+  unit: LengthUnit;
+  /** The item the host is on (digits pick it, M marks it said), as an index into the card's items. */
+  selected: number;
+  /** The size-chart row the host is talking about. */
+  sizeRow?: number;
+  /** Which of the card's scale references is drawn. */
+  refIndex: number;
+  gate: MoveGate | null;
+  recapOpen: boolean;
+  /** A short notice for a key that had nothing to act on, as an i18n key. */
+  notice?: string;
 }
-
-export const markKey = (cardId: string, item: Item) => `${cardId}|${item.kind}|${item.id}`;
 
 const errorCode = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
 
@@ -50,6 +74,20 @@ export function currentCard(state: Pick<SidebarState, 'bundle' | 'index'>): Curr
   return { card, policy, items: cardItems(card, policy) };
 }
 
+/** Said, or on its way to being recorded: either way the host has said it. */
+const isSaid = (m: MarkState | undefined) => m !== undefined && m.state !== 'failed';
+
+/**
+ * The same deck as before, record for record? Then the old objects are kept, so a refresh after
+ * each recorded event does not hand every run-sheet row a new card and re-render all 300.
+ */
+function sameBundle(a: DeckBundle | null, b: DeckBundle | null): boolean {
+  if (!a || !b) return a === b;
+  const same = <T extends { id: string; updatedAt: number }>(x: readonly T[], y: readonly T[]) =>
+    x.length === y.length && x.every((v, i) => v.id === y[i].id && v.updatedAt === y[i].updatedAt);
+  return a.deck.id === b.deck.id && a.deck.updatedAt === b.deck.updatedAt && same(a.cards, b.cards) && same(a.policies, b.policies);
+}
+
 export interface SidebarDeps {
   call: Client;
   newId: () => string;
@@ -65,26 +103,80 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
     session: null,
     index: 0,
     marks: {},
+    skipped: {},
     helpOpen: false,
+    unit: 'cm',
+    selected: 0,
+    refIndex: 0,
+    gate: null,
+    recapOpen: false,
   }));
   const { getState: get, setState: set } = store;
 
+  /** Where the host lands on a card: its first unsaid must-say item, else the first item. */
+  function landingItem(index: number): number {
+    const c = currentCard({ bundle: get().bundle, index });
+    if (!c) return 0;
+    const i = c.items.findIndex((it) => it.mustSay && !isSaid(get().marks[markKey(c.card.id, it)]));
+    return Math.max(0, i);
+  }
+
   async function loadDeck(deckId: string | undefined) {
-    const bundle = deckId ? await call('deck.get', { deckId }) : null;
+    const fresh = deckId ? await call('deck.get', { deckId }) : null;
+    const old = get().bundle;
+    const bundle = sameBundle(old, fresh) ? old : fresh;
     const index = Math.min(get().index, Math.max(0, (bundle?.cards.length ?? 1) - 1));
-    set({ deckId, bundle, index });
+    const deckChanged = old?.deck.id !== bundle?.deck.id;
+    set({
+      deckId,
+      bundle,
+      index,
+      ...(deckChanged ? { unit: defaultUnitForMarket(get().session?.market ?? bundle?.deck.market), sizeRow: undefined, refIndex: 0 } : {}),
+    });
+    if (deckChanged) set({ selected: landingItem(index) });
   }
 
   async function loadMarks(session: Session | null) {
-    if (!session) return set({ marks: {} });
+    if (!session) return set({ marks: {}, skipped: {} });
     const events = await call('event.list', { sessionId: session.id });
     const marks: Record<string, MarkState> = {};
+    const skipped: Record<string, string> = {};
     for (const e of events) {
       if (e.action === 'said') marks[markKey(e.cardId, e.item)] = { state: 'recorded', eventId: e.id };
+      else if (e.action === 'skipped') skipped[markKey(e.cardId, e.item)] = e.id;
     }
     // Keep clicks still in flight or failed; the log has the rest.
     for (const [k, m] of Object.entries(get().marks)) if (m.state !== 'recorded' && !marks[k]) marks[k] = m;
-    set({ marks });
+    set({ marks, skipped: { ...get().skipped, ...skipped } });
+  }
+
+  function moveTo(index: number) {
+    set({ index, gate: null, selected: landingItem(index), sizeRow: undefined, refIndex: 0, notice: undefined });
+  }
+
+  function missingOnCurrent(): CardItem[] {
+    const c = currentCard(get());
+    if (!c) return [];
+    return unsaidMustSay(c.card.id, c.items, (k) => isSaid(get().marks[k]));
+  }
+
+  /** Records one 'skipped' event per unsaid must-say item; a failure is shown, never silent. */
+  async function recordSkipped(card: Card, missing: readonly CardItem[]) {
+    const { session } = get();
+    if (!session) return;
+    for (const item of missing) {
+      const key = markKey(card.id, item);
+      if (get().skipped[key]) continue;
+      const id = newId();
+      const payload = { id, sessionId: session.id, cardId: card.id, item: { kind: item.kind, id: item.id }, language: session.language, action: 'skipped' as const };
+      try {
+        // One retry with the same id: the background ignores a duplicate, so it cannot count twice.
+        await call('event.record', payload).catch(() => call('event.record', payload));
+        set({ skipped: { ...get().skipped, [key]: id } });
+      } catch (err) {
+        set({ actionError: errorCode(err) });
+      }
+    }
   }
 
   const actions = {
@@ -111,7 +203,7 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
         const decks = await call('deck.list', {});
         const session = context ? await call('session.current', { tabId: context.tabId }) : null;
         const deckId = session?.deckId ?? (decks.some((d) => d.id === get().deckId) ? get().deckId : decks[0]?.id);
-        set({ decks, session });
+        set({ decks, session, ...(session ? {} : { recapOpen: false, gate: null }) });
         await loadDeck(deckId);
         await loadMarks(session);
       } catch (err) {
@@ -130,7 +222,8 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       if (!context || !deckId) return;
       try {
         const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId });
-        set({ session, marks: {}, actionError: undefined });
+        set({ session, marks: {}, skipped: {}, actionError: undefined, selected: 0, gate: null });
+        set({ selected: landingItem(get().index) });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }
@@ -141,20 +234,118 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       if (!session) return;
       try {
         await call('session.end', { sessionId: session.id });
-        set({ session: null, marks: {}, actionError: undefined });
+        set({ session: null, marks: {}, skipped: {}, actionError: undefined, recapOpen: false, gate: null });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }
     },
 
+    /** "End session" first shows the return-policy recap; pressing E again there ends it. */
+    requestEnd() {
+      if (!get().session) return;
+      if (get().recapOpen) return void actions.endWithRecap();
+      set({ recapOpen: true, gate: null, helpOpen: false });
+    },
+    closeRecap: () => set({ recapOpen: false }),
+
+    /** The host read the recap out: record it (once per policy), then end the session. */
+    async endWithRecap() {
+      const { session, bundle, index } = get();
+      if (!session) return;
+      for (const g of recapGroups(bundle, index)) {
+        const key = markKey(g.cardId, { kind: 'policy', id: g.policy.id });
+        const existing = get().marks[key];
+        if (existing?.state === 'recorded') continue;
+        const id = existing?.eventId ?? newId();
+        try {
+          await call('event.record', { id, sessionId: session.id, cardId: g.cardId, item: { kind: 'policy', id: g.policy.id }, language: session.language, action: 'said' });
+          set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId: id } } });
+        } catch (err) {
+          // Do not end a show whose recap could not be recorded: the host sees why and decides.
+          return set({ actionError: errorCode(err) });
+        }
+      }
+      await actions.endSession();
+    },
+
+    /**
+     * Goes to another product. While live, leaving a card with must-say items unsaid first shows
+     * what is missing; asking for the same move again goes on anyway and records a 'skipped'
+     * event per unsaid must-say item.
+     */
     select(index: number) {
       const count = get().bundle?.cards.length ?? 0;
       if (count === 0) return;
-      set({ index: Math.max(0, Math.min(count - 1, index)) });
+      const to = Math.max(0, Math.min(count - 1, index));
+      if (to === get().index) return set({ gate: null });
+      const c = currentCard(get());
+      const missing = get().session ? missingOnCurrent() : [];
+      if (c && missing.length > 0) {
+        const { gate } = get();
+        if (!gate || gate.to !== to) return set({ gate: { to, missing }, helpOpen: false, recapOpen: false });
+        void recordSkipped(c.card, missing);
+      }
+      moveTo(to);
     },
     next: () => actions.select(get().index + 1),
     previous: () => actions.select(get().index - 1),
+    /** "Go on anyway" from the gate's button. */
+    confirmGate() {
+      const { gate } = get();
+      if (gate) actions.select(gate.to);
+    },
+    cancelGate: () => set({ gate: null }),
     toggleHelp: () => set({ helpOpen: !get().helpOpen }),
+
+    /** Escape closes the topmost thing: help, then the gate, then the recap, then a notice. */
+    escape() {
+      const s = get();
+      if (s.helpOpen) set({ helpOpen: false });
+      else if (s.gate) set({ gate: null });
+      else if (s.recapOpen) set({ recapOpen: false });
+      else if (s.notice) set({ notice: undefined });
+    },
+
+    /** A digit: the host is on item n of this card. */
+    selectItem(index: number) {
+      const c = currentCard(get());
+      if (!c || index < 0 || index >= c.items.length) return set({ notice: 'notice.noItem' });
+      set({ selected: index, notice: undefined });
+    },
+
+    /** M: the selected item was said; then on to the next must-say item still unsaid. */
+    async markSelected() {
+      const c = currentCard(get());
+      const item = c?.items[get().selected];
+      if (!c || !item) return;
+      if (!get().session) return set({ notice: 'notice.notLive' });
+      const done = actions.markSaid(item);
+      const next = c.items.findIndex((it) => it.mustSay && !isSaid(get().marks[markKey(c.card.id, it)]));
+      if (next >= 0) set({ selected: next });
+      await done;
+    },
+
+    /** S: the size chart, selected and open; a card without one says so. */
+    openSizeChart() {
+      const c = currentCard(get());
+      const i = c?.items.findIndex((it) => it.kind === 'size') ?? -1;
+      if (i < 0) return set({ notice: 'notice.noSizeChart' });
+      set({ selected: i, notice: undefined });
+    },
+
+    toggleUnit: () => set({ unit: otherUnit(get().unit) }),
+
+    /** [ and ]: walk the highlighted size row; opens the size chart so the host sees it. */
+    moveSizeRow(delta: 1 | -1) {
+      const c = currentCard(get());
+      const rows = c?.card.sizeChart?.rows?.length ?? 0;
+      if (!c || rows === 0) return set({ notice: 'notice.noSizeChart' });
+      const cur = get().sizeRow;
+      const next = cur === undefined ? (delta > 0 ? 0 : rows - 1) : clampRow(cur + delta, rows);
+      set({ sizeRow: next, selected: c.items.findIndex((it) => it.kind === 'size'), notice: undefined });
+    },
+    highlightSizeRow: (row: number) => set({ sizeRow: row }),
+    setRefIndex: (i: number) => set({ refIndex: i }),
 
     /**
      * Records that the host said an item. The mark turns "recorded" only after the background
@@ -169,6 +360,12 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       if (existing && existing.state !== 'failed') return;
       const eventId = existing?.eventId ?? newId();
       set({ marks: { ...get().marks, [key]: { state: 'saving', eventId } } });
+      // Saying what the gate listed as missing shrinks it; with nothing left it closes.
+      const gate = get().gate;
+      if (gate) {
+        const missing = gate.missing.filter((m) => markKey(current.card.id, m) !== key);
+        set({ gate: missing.length > 0 ? { ...gate, missing } : null });
+      }
       try {
         await call('event.record', {
           id: eventId,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { PLATFORMS } from '../../lib/platforms';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -70,4 +70,73 @@ export async function sidebarFrame(page: Page, extensionId: string) {
     await page.waitForTimeout(100);
   }
   throw new Error(`no sidebar frame on ${page.url()} (extension ${extensionId})`);
+}
+
+/**
+ * Reads a whole object store of the extension's real database, from its service worker or from
+ * a top-level extension page (same origin, so the same database).
+ */
+export async function readStore<T = Record<string, unknown>>(worker: Worker | Page, store: string): Promise<T[]> {
+  return (worker as Worker).evaluate(async (name: string) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('upfront');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      return await new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+/** Serves one fixture file at one console URL, ahead of the generic console route. */
+export async function serveAt(context: BrowserContext, url: string, fixture: string, headers: Record<string, string> = {}) {
+  const body = readFileSync(path.join(ROOT, 'tests/fixtures', fixture), 'utf8');
+  await context.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers, body }),
+  );
+}
+
+/** Goes live on the sidebar shown in `frame` as `host`. */
+export async function goLive(frame: Frame | Page, host: string) {
+  await frame.getByLabel('Host name').fill(host);
+  await frame.getByRole('button', { name: 'Go live' }).click();
+  await frame.getByText(new RegExp(`Live · ${host}`)).waitFor();
+}
+
+/**
+ * Stops the extension's service worker the way Chromium does when it idles, through
+ * chrome://serviceworker-internals (the CDP ServiceWorker domain cannot reach extension workers
+ * from a page session, and a persistent context has no browser-level session).
+ */
+export async function stopServiceWorker(context: BrowserContext, extensionId: string) {
+  const internals = await context.newPage();
+  try {
+    await internals.goto('chrome://serviceworker-internals/');
+    const registration = internals.locator('.serviceworker-registration', { hasText: `chrome-extension://${extensionId}/` });
+    await registration.getByRole('button', { name: 'Stop' }).first().click();
+  } finally {
+    await internals.close();
+  }
+}
+
+/**
+ * Reloads the extension as an update would, with chrome://extensions' reload button
+ * (chrome.runtime.reload() does not bring back an extension loaded from the command line).
+ */
+export async function reloadExtension(context: BrowserContext, extensionId: string) {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions/');
+    await page.locator('extensions-toolbar #devMode').click();
+    await page.locator(`extensions-item#${extensionId} #dev-reload-button`).click();
+  } finally {
+    await page.close();
+  }
 }

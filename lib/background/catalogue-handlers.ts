@@ -1,0 +1,38 @@
+import type { Catalogue } from '../db/catalogue';
+import { UpfrontError } from '../errors';
+import type { catalogueRequestSchemas } from '../messaging/catalogue-protocol';
+import type { CatalogueResponses } from '../messaging/catalogue-types';
+
+type Payload<T extends keyof CatalogueResponses> = (typeof catalogueRequestSchemas)[T]['_output'];
+type Handlers = { [T in keyof CatalogueResponses]: (payload: Payload<T>) => Promise<CatalogueResponses[T]> };
+
+/**
+ * The studio's catalogue requests, merged into the background service. Payloads arrive parsed
+ * by ./catalogue-protocol.ts; every write tells open sidebars that data changed.
+ */
+export function catalogueHandlers(catalogue: Catalogue | undefined, now: () => number, changed: <T>(value: T) => T): Handlers {
+  const c = () => {
+    if (!catalogue) throw new UpfrontError('internal', 'catalogue not wired');
+    return catalogue;
+  };
+  return {
+    'card.get': ({ cardId }) => c().getCard(cardId),
+    'card.save': async ({ card }) => changed(await c().saveCard(card, now())),
+    'card.delete': async ({ cardId }) => changed(await c().deleteCard(cardId, now())) ?? null,
+    'draft.save': async ({ cardId, value }) => (await c().saveDraft(cardId, value, now())) ?? null,
+    'draft.discard': async ({ cardId }) => (await c().discardDraft(cardId)) ?? null,
+    'deck.all': () => c().listDecks(),
+    'deck.save': async ({ deck }) => changed(await c().saveDeck(deck, now())),
+    'deck.duplicate': async ({ deckId, id, name }) => changed(await c().duplicateDeck(deckId, id, name, now())),
+    'deck.delete': async ({ deckId }) => changed(await c().deleteDeck(deckId, now())) ?? null,
+    'deck.export': ({ deckId }) => c().exportDeck(deckId),
+    'policy.list': async () => (await c().listPolicies()),
+    'policy.save': async ({ policy }) => changed(await c().savePolicy(policy, now())),
+    'image.put': async ({ image }) => changed(await c().putImage(image, now())),
+    'image.get': ({ id }) => c().getImage(id),
+    'trash.list': () => c().listTrash(),
+    'trash.restore': async ({ key }) => changed(await c().restore(key, now())) ?? null,
+    'trash.purge': async ({ key }) => (await c().purge(key)) ?? null,
+    'import.commit': async (commit) => changed(await c().commitImport(commit, now())),
+  };
+}

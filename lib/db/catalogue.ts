@@ -1,0 +1,304 @@
+import type { Table } from 'dexie';
+import type { DeckFileImage } from '../deckfile/format';
+import { UpfrontError } from '../errors';
+import { base64ToBytes, bytesToBase64, dataUrl, imageIdFor, imageIdOf, type StoredImageType } from '../images';
+import type { Card } from '../schema/card';
+import type { Deck } from '../schema/deck';
+import type { ReturnPolicy } from '../schema/policy';
+import type { UpfrontDb } from './database';
+
+/** A product image as the database keeps it. */
+export interface StoredImage {
+  id: string;
+  type: StoredImageType;
+  blob: Blob;
+  width: number;
+  height: number;
+  bytes: number;
+  createdAt: number;
+}
+
+/** Where a deleted card sat, so restoring puts it back in its run sheets. */
+export interface DeckPosition {
+  deckId: string;
+  index: number;
+}
+
+/** Something deleted in the studio, kept until restored or emptied. */
+export type TrashEntry =
+  | { key: string; kind: 'card'; id: string; label: string; deletedAt: number; record: Card; positions: DeckPosition[] }
+  | { key: string; kind: 'deck'; id: string; label: string; deletedAt: number; record: Deck };
+
+export type TrashSummary = Pick<TrashEntry, 'key' | 'kind' | 'id' | 'label' | 'deletedAt'>;
+
+/** Editor state that does not pass the card schema yet, so nothing typed is lost. */
+export interface Draft {
+  cardId: string;
+  value: unknown;
+  savedAt: number;
+}
+
+export interface ImportCommit {
+  cards: { card: Card; expect: 'add' | 'update' }[];
+  policies: ReturnPolicy[];
+  images: DeckFileImage[];
+  deck?: Deck;
+}
+
+export interface DeckExport {
+  deck: Deck;
+  cards: Card[];
+  policies: ReturnPolicy[];
+  images: DeckFileImage[];
+}
+
+const trashKey = (kind: TrashEntry['kind'], id: string) => `${kind}:${id}`;
+
+/**
+ * The studio's reads and writes: products, decks, policies, images, drafts and the trash.
+ * Like Repository, only the background calls it. Kept apart from repository.ts (the live
+ * session and evidence side) so the two can change independently.
+ */
+export class Catalogue {
+  private readonly images: Table<StoredImage, string>;
+  private readonly trash: Table<TrashEntry, string>;
+  private readonly drafts: Table<Draft, string>;
+
+  constructor(private readonly db: UpfrontDb) {
+    this.images = db.table('images');
+    this.trash = db.table('trash');
+    this.drafts = db.table('drafts');
+  }
+
+  async getCard(cardId: string): Promise<{ card: Card | null; draft: Draft | null }> {
+    const [card, draft] = await Promise.all([this.db.cards.get(cardId), this.drafts.get(cardId)]);
+    return { card: card ?? null, draft: draft ?? null };
+  }
+
+  /** Saves a valid card (the service has parsed it) and drops its draft. SKUs are unique. */
+  async saveCard(card: Card, now: number): Promise<Card> {
+    const { db } = this;
+    return db.transaction('rw', db.cards, this.drafts, async () => {
+      const clash = await db.cards.where('sku').equals(card.sku).filter((c) => c.id !== card.id).first();
+      if (clash) throw new UpfrontError('sku-taken', card.sku);
+      const saved: Card = { ...card, updatedAt: now };
+      await db.cards.put(saved);
+      await this.drafts.delete(card.id);
+      return saved;
+    });
+  }
+
+  async saveDraft(cardId: string, value: unknown, now: number): Promise<void> {
+    await this.drafts.put({ cardId, value, savedAt: now });
+  }
+
+  async discardDraft(cardId: string): Promise<void> {
+    await this.drafts.delete(cardId);
+  }
+
+  /** Moves a card to the trash, taking it out of every deck (and remembering where it was). */
+  async deleteCard(cardId: string, now: number): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.cards, db.decks, this.trash, this.drafts], async () => {
+      const card = await db.cards.get(cardId);
+      if (!card) throw new UpfrontError('card-not-found', cardId);
+      const positions: DeckPosition[] = [];
+      for (const deck of await db.decks.toArray()) {
+        const index = deck.cardIds.indexOf(cardId);
+        if (index < 0) continue;
+        positions.push({ deckId: deck.id, index });
+        await db.decks.put({ ...deck, cardIds: deck.cardIds.filter((id) => id !== cardId), updatedAt: now });
+      }
+      const label = Object.values(card.name).find((s) => s.trim() !== '') ?? card.sku;
+      await this.trash.put({ key: trashKey('card', cardId), kind: 'card', id: cardId, label: `${card.sku} · ${label}`, deletedAt: now, record: card, positions });
+      await db.cards.delete(cardId);
+      await this.drafts.delete(cardId);
+    });
+  }
+
+  async deleteDeck(deckId: string, now: number): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', db.decks, this.trash, async () => {
+      const deck = await db.decks.get(deckId);
+      if (!deck) throw new UpfrontError('deck-not-found', deckId);
+      await this.trash.put({ key: trashKey('deck', deckId), kind: 'deck', id: deckId, label: deck.name, deletedAt: now, record: deck });
+      await db.decks.delete(deckId);
+    });
+  }
+
+  async listTrash(): Promise<TrashSummary[]> {
+    const entries = await this.trash.orderBy('deletedAt').reverse().toArray();
+    return entries.map(({ key, kind, id, label, deletedAt }) => ({ key, kind, id, label, deletedAt }));
+  }
+
+  /** Puts a deleted card or deck back; refuses when its SKU was reused meanwhile. */
+  async restore(key: string, now: number): Promise<void> {
+    const { db } = this;
+    await db.transaction('rw', [db.cards, db.decks, this.trash], async () => {
+      const entry = await this.trash.get(key);
+      if (!entry) throw new UpfrontError('trash-not-found', key);
+      if (entry.kind === 'card') {
+        const clash = await db.cards.where('sku').equals(entry.record.sku).first();
+        if (clash) throw new UpfrontError('sku-taken', entry.record.sku);
+        await db.cards.put(entry.record);
+        for (const p of entry.positions) {
+          const deck = await db.decks.get(p.deckId);
+          if (!deck || deck.cardIds.includes(entry.id)) continue;
+          const cardIds = [...deck.cardIds];
+          cardIds.splice(Math.min(p.index, cardIds.length), 0, entry.id);
+          await db.decks.put({ ...deck, cardIds, updatedAt: now });
+        }
+      } else {
+        const existing = new Set(await db.cards.toCollection().primaryKeys());
+        await db.decks.put({ ...entry.record, cardIds: entry.record.cardIds.filter((id) => existing.has(id)), updatedAt: now });
+      }
+      await this.trash.delete(key);
+    });
+  }
+
+  async purge(key: string): Promise<void> {
+    await this.trash.delete(key);
+  }
+
+  async listDecks(): Promise<Deck[]> {
+    const decks = await this.db.decks.toArray();
+    return decks.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Creates or updates a deck. Unknown card ids are dropped rather than kept dangling. */
+  async saveDeck(deck: Deck, now: number): Promise<Deck> {
+    const { db } = this;
+    return db.transaction('rw', db.decks, db.cards, db.policies, async () => {
+      const found = await db.cards.bulkGet(deck.cardIds);
+      const cardIds = deck.cardIds.filter((_, i) => found[i] !== undefined);
+      if (deck.defaultPolicyId && !(await db.policies.get(deck.defaultPolicyId))) throw new UpfrontError('policy-not-found', deck.defaultPolicyId);
+      const saved: Deck = { ...deck, cardIds: [...new Set(cardIds)], updatedAt: now };
+      await db.decks.put(saved);
+      return saved;
+    });
+  }
+
+  async duplicateDeck(deckId: string, newId: string, name: string, now: number): Promise<Deck> {
+    const { db } = this;
+    return db.transaction('rw', db.decks, async () => {
+      const deck = await db.decks.get(deckId);
+      if (!deck) throw new UpfrontError('deck-not-found', deckId);
+      if (await db.decks.get(newId)) throw new UpfrontError('id-taken', newId);
+      // A copy is the producer's own, even when the original is the demo.
+      const { demo: _demo, ...rest } = deck;
+      const copy: Deck = { ...rest, id: newId, name, updatedAt: now };
+      await db.decks.add(copy);
+      return copy;
+    });
+  }
+
+  async listPolicies(): Promise<ReturnPolicy[]> {
+    const policies = await this.db.policies.toArray();
+    return policies.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async savePolicy(policy: ReturnPolicy, now: number): Promise<ReturnPolicy> {
+    const saved = { ...policy, updatedAt: now };
+    await this.db.policies.put(saved);
+    return saved;
+  }
+
+  async putImage(image: DeckFileImage, now: number): Promise<Omit<StoredImage, 'blob'>> {
+    const bytes = base64ToBytes(image.data);
+    if (imageIdFor(bytes) !== image.id) throw new UpfrontError('image-id-mismatch', image.id);
+    const stored: StoredImage = {
+      id: image.id,
+      type: image.type,
+      blob: new Blob([bytes], { type: image.type }),
+      width: image.width,
+      height: image.height,
+      bytes: bytes.byteLength,
+      createdAt: now,
+    };
+    await this.images.put(stored);
+    const { blob: _b, ...meta } = stored;
+    return meta;
+  }
+
+  async getImage(id: string): Promise<DeckFileImage | null> {
+    const stored = await this.images.get(id);
+    if (!stored) return null;
+    return { id, type: stored.type, width: stored.width, height: stored.height, data: bytesToBase64(new Uint8Array(await blobBytes(stored.blob))) };
+  }
+
+  /**
+   * The same deck bundle with stored images inlined as data: URLs, for pages that show cards
+   * (the sidebar cannot open the database, and an <img> cannot load an "upfront-image:" ref).
+   */
+  async withImages<B extends { cards: Card[] }>(bundle: B): Promise<B> {
+    const cards = await Promise.all(
+      bundle.cards.map(async (card) => {
+        const id = imageIdOf(card.image);
+        if (!id) return card;
+        const image = await this.getImage(id);
+        return image ? { ...card, image: dataUrl(image) } : card;
+      }),
+    );
+    return { ...bundle, cards };
+  }
+
+  /** A deck with its cards (run-sheet order), the policies they use and their stored images. */
+  async exportDeck(deckId: string): Promise<DeckExport> {
+    const { db } = this;
+    const deck = await db.decks.get(deckId);
+    if (!deck) throw new UpfrontError('deck-not-found', deckId);
+    const cards = (await db.cards.bulkGet(deck.cardIds)).filter((c): c is Card => c !== undefined);
+    const policyIds = new Set<string>();
+    if (deck.defaultPolicyId) policyIds.add(deck.defaultPolicyId);
+    for (const c of cards) if (c.policyId) policyIds.add(c.policyId);
+    const policies = (await db.policies.bulkGet([...policyIds])).filter((p): p is ReturnPolicy => p !== undefined);
+    const images: DeckFileImage[] = [];
+    for (const c of cards) {
+      const id = imageIdOf(c.image);
+      const image = id ? await this.getImage(id) : null;
+      if (image && !images.some((i) => i.id === image.id)) images.push(image);
+    }
+    return { deck: { ...deck, cardIds: cards.map((c) => c.id) }, cards, policies, images };
+  }
+
+  /**
+   * Writes a previewed import in one transaction: all of it or nothing. The preview was made
+   * against what the studio saw; if the database changed since (a card added or deleted
+   * elsewhere), the commit is refused instead of writing something the producer did not see.
+   */
+  async commitImport(commit: ImportCommit, now: number): Promise<{ added: number; updated: number }> {
+    const { db } = this;
+    return db.transaction('rw', [db.cards, db.decks, db.policies, this.images], async () => {
+      let added = 0;
+      let updated = 0;
+      const skus = new Set<string>();
+      for (const { card, expect } of commit.cards) {
+        if (skus.has(card.sku)) throw new UpfrontError('import-duplicate-sku', card.sku);
+        skus.add(card.sku);
+        const existing = await db.cards.get(card.id);
+        const bySku = await db.cards.where('sku').equals(card.sku).filter((c) => c.id !== card.id).first();
+        if (bySku) throw new UpfrontError('import-stale', card.sku);
+        if (expect === 'add' && existing) throw new UpfrontError('import-stale', card.id);
+        if (expect === 'update' && !existing) throw new UpfrontError('import-stale', card.id);
+        if (expect === 'add') added++;
+        else updated++;
+      }
+      if (commit.deck) {
+        const known = new Set([...commit.cards.map((c) => c.card.id), ...(await db.cards.toCollection().primaryKeys())]);
+        const missing = commit.deck.cardIds.find((id) => !known.has(id));
+        if (missing) throw new UpfrontError('import-stale', missing);
+      }
+      for (const image of commit.images) await this.putImage(image, now);
+      await db.policies.bulkPut(commit.policies);
+      await db.cards.bulkPut(commit.cards.map((c) => c.card));
+      if (commit.deck) await db.decks.put(commit.deck);
+      return { added, updated };
+    });
+  }
+}
+
+/** Blob → bytes, also where Blob#arrayBuffer is missing (older fake-indexeddb clones). */
+async function blobBytes(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
+  return new Response(blob).arrayBuffer();
+}

@@ -1,0 +1,91 @@
+import { effectivePolicyId } from './cards/items';
+import type { Card } from './schema/card';
+import type { Deck } from './schema/deck';
+import type { ReturnPolicy } from './schema/policy';
+
+/**
+ * "Ready to go live?": everything on a deck that would leave a viewer guessing. Each problem
+ * names the card and the part of the editor that fixes it, so the studio can link straight there.
+ */
+export type ProblemCode =
+  | 'empty-deck'
+  | 'deck-no-policy'
+  | 'no-size-chart'
+  | 'size-chart-incomplete'
+  | 'no-policy'
+  | 'policy-market'
+  | 'caveat-language'
+  | 'scale-without-dimensions'
+  | 'no-image'
+  | 'name-language';
+
+/** The editor section a fix happens in (the same names as the card's fields). */
+export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'policy';
+
+export interface Problem {
+  code: ProblemCode;
+  field: ProblemField;
+  cardId?: string;
+  sku?: string;
+  language?: string;
+  caveatId?: string;
+  market?: string;
+}
+
+/** Garments are sold by size: they need a chart. */
+export const SIZED_CATEGORIES: ReadonlySet<Card['category']> = new Set(['apparel', 'footwear']);
+
+const hasText = (text: Record<string, string> | undefined, language: string) => (text?.[language] ?? '').trim() !== '';
+
+export interface CardContext {
+  policy: ReturnPolicy | undefined;
+  /** The deck's languages; language checks are skipped when empty (a card in no deck). */
+  languages: readonly string[];
+  market?: string;
+}
+
+export function cardProblems(card: Card, ctx: CardContext): Problem[] {
+  const base = { cardId: card.id, sku: card.sku };
+  const problems: Problem[] = [];
+  for (const language of ctx.languages) {
+    if (!hasText(card.name, language)) problems.push({ ...base, code: 'name-language', field: 'name', language });
+  }
+  if (!card.image) problems.push({ ...base, code: 'no-image', field: 'image' });
+  if (SIZED_CATEGORIES.has(card.category) && !card.sizeChart) problems.push({ ...base, code: 'no-size-chart', field: 'sizeChart' });
+  if (card.sizeChart?.rows.some((r) => card.sizeChart!.measurements.some((m) => r.values[m.id] === null || r.values[m.id] === undefined))) {
+    problems.push({ ...base, code: 'size-chart-incomplete', field: 'sizeChart' });
+  }
+  const d = card.dimensions;
+  if (card.scaleRefs.length > 0 && !(d?.lengthMm || d?.widthMm || d?.heightMm)) {
+    problems.push({ ...base, code: 'scale-without-dimensions', field: 'dimensions' });
+  }
+  for (const caveat of card.caveats) {
+    if (!caveat.mustSay) continue;
+    for (const language of ctx.languages) {
+      if (!hasText(caveat.text, language)) problems.push({ ...base, code: 'caveat-language', field: 'caveats', language, caveatId: caveat.id });
+    }
+  }
+  if (!ctx.policy) problems.push({ ...base, code: 'no-policy', field: 'policy' });
+  else if (ctx.market && !ctx.policy.markets.includes(ctx.market)) problems.push({ ...base, code: 'policy-market', field: 'policy', market: ctx.market });
+  return problems;
+}
+
+/** Every problem of a deck, in run-sheet order. */
+export function deckProblems(deck: Deck, cards: readonly Card[], policies: readonly ReturnPolicy[]): Problem[] {
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const policy = (id: string | undefined) => (id ? policies.find((p) => p.id === id) : undefined);
+  const problems: Problem[] = [];
+  const deckCards = deck.cardIds.map((id) => byId.get(id)).filter((c): c is Card => c !== undefined);
+  if (deckCards.length === 0) problems.push({ code: 'empty-deck', field: 'deck' });
+  for (const card of deckCards) {
+    problems.push(...cardProblems(card, { policy: policy(effectivePolicyId(card, deck.defaultPolicyId)), languages: deck.languages, market: deck.market }));
+  }
+  return problems;
+}
+
+/** Problems of a product on its own, for the product list: judged against the first deck it is in. */
+export function productProblems(card: Card, decks: readonly Deck[], policies: readonly ReturnPolicy[]): Problem[] {
+  const deck = decks.find((d) => d.cardIds.includes(card.id));
+  const policyId = effectivePolicyId(card, deck?.defaultPolicyId);
+  return cardProblems(card, { policy: policyId ? policies.find((p) => p.id === policyId) : undefined, languages: deck?.languages ?? [], market: deck?.market });
+}

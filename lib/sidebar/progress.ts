@@ -1,0 +1,36 @@
+import { cardItems, effectivePolicyId, type CardItem } from '../cards/items';
+import type { DeckBundle } from '../db/repository';
+import type { Card } from '../schema/card';
+import type { Item } from '../schema/session';
+
+export const markKey = (cardId: string, item: Item) => `${cardId}|${item.kind}|${item.id}`;
+
+/** The must-say items of a card not yet recorded as said. */
+export function unsaidMustSay(cardId: string, items: readonly CardItem[], said: (key: string) => boolean): CardItem[] {
+  return items.filter((i) => i.mustSay && !said(markKey(cardId, i)));
+}
+
+export type CardProgress = 'done' | 'skipped' | 'open';
+
+/**
+ * One word per card for the run sheet: every must-say item said ("done"), some moved on from
+ * unsaid ("skipped"), or not yet ("open"). Computed per deck and marks, not per card switch.
+ */
+export function deckProgress(bundle: DeckBundle | null, said: ReadonlySet<string>, skipped: ReadonlySet<string>): Map<string, CardProgress> {
+  const out = new Map<string, CardProgress>();
+  if (!bundle) return out;
+  for (const card of bundle.cards) out.set(card.id, cardProgress(card, bundle, said, skipped));
+  return out;
+}
+
+function cardProgress(card: Card, bundle: DeckBundle, said: ReadonlySet<string>, skipped: ReadonlySet<string>): CardProgress {
+  const pid = effectivePolicyId(card, bundle.deck.defaultPolicyId);
+  const items = cardItems(card, bundle.policies.find((p) => p.id === pid));
+  const must = items.filter((i) => i.mustSay);
+  // A card with nothing must-say is done once anything on it was said.
+  if (must.length === 0) return items.some((i) => said.has(markKey(card.id, i))) ? 'done' : 'open';
+  const open = must.filter((i) => !said.has(markKey(card.id, i)));
+  if (open.length === 0) return 'done';
+  if (open.some((i) => skipped.has(markKey(card.id, i)))) return 'skipped';
+  return 'open';
+}

@@ -1,0 +1,97 @@
+import { expect, test } from '@playwright/test';
+import { goLive, launch, readStore, serveAt, sidebarFrame } from './harness';
+
+const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+
+test('a strict CSP, frame-hiding CSS, a huge root font and a covering layer do not stop the sidebar', async ({}, testInfo) => {
+  const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
+  try {
+    await serveAt(context, URL_, 'hostile/restyle.html', { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    const page = await context.newPage();
+    await page.goto(URL_);
+    const sidebar = await sidebarFrame(page, extensionId);
+    const box = await page.locator('upfront-dock').boundingBox();
+    expect(box).toMatchObject({ width: 380, height: 900 });
+    // The topmost element where the sidebar is drawn is the dock, not the page's cover.
+    const top = await page.evaluate(() => document.elementFromPoint(1500, 450)?.tagName);
+    expect(top).toBe('UPFRONT-DOCK');
+    await page.screenshot({ path: testInfo.outputPath('restyled.png') });
+
+    await goLive(sidebar, 'Ana');
+    const item = sidebar.locator('li.item').first();
+    await item.getByRole('button', { name: /Mark said/ }).click();
+    await expect(item.getByRole('button', { name: /recorded/i })).toBeVisible();
+    expect(await readStore(worker, 'events')).toHaveLength(1);
+    // The sidebar's own type size is not the page's 40px.
+    const fontSize = await sidebar.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    expect(fontSize).toBe('16px');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a page that removes the dock, swaps its body or wipes <html> gets the sidebar back, and the session goes on', async ({}, testInfo) => {
+  const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
+  try {
+    await serveAt(context, URL_, 'hostile/rebuild.html');
+    const page = await context.newPage();
+    await page.goto(URL_);
+    await goLive(await sidebarFrame(page, extensionId), 'Bo');
+
+    for (const attack of ['removeDock', 'swapBody', 'wipeHtml']) {
+      await page.evaluate((fn) => (window as unknown as Record<string, () => void>)[fn](), attack);
+      await expect(page.locator('upfront-dock'), attack).toHaveCount(1);
+      const sidebar = await sidebarFrame(page, extensionId);
+      await expect(sidebar.getByText(/Live · Bo/), attack).toBeVisible();
+    }
+    const sidebar = await sidebarFrame(page, extensionId);
+    const item = sidebar.locator('li.item').first();
+    await item.getByRole('button', { name: /Mark said/ }).click();
+    await expect(item.getByRole('button', { name: /recorded/i })).toBeVisible();
+    const sessions = await readStore<{ lastSeq: number; endedAt?: number }>(worker, 'sessions');
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ lastSeq: 1 });
+    expect(sessions[0].endedAt).toBeUndefined();
+  } finally {
+    await context.close();
+  }
+});
+
+test('synthetic keys, forged postMessage traffic and URL probes record, change and reveal nothing', async ({}, testInfo) => {
+  const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
+  try {
+    await serveAt(context, URL_, 'hostile/forge.html');
+    const page = await context.newPage();
+    await page.goto(URL_);
+    const sidebar = await sidebarFrame(page, extensionId);
+    await goLive(sidebar, 'Cy');
+    const before = await sidebar.locator('.card-title').textContent();
+
+    await page.evaluate(() => (window as unknown as { forgeKeys: () => void }).forgeKeys());
+    const [session] = await readStore<{ id: string }>(worker, 'sessions');
+    await page.evaluate(
+      (payload) => (window as unknown as { forgeMessages: (p: unknown) => void }).forgeMessages(payload),
+      { type: 'event.record', payload: { id: 'forged', sessionId: session.id, cardId: 'demo-card-hoodie', item: { kind: 'size', id: 'size' }, language: 'en', action: 'said' } },
+    );
+    await page.waitForTimeout(500);
+    expect(await readStore(worker, 'events')).toEqual([]);
+    await expect(sidebar.locator('.card-title')).toHaveText(before!);
+    await expect(sidebar.getByRole('dialog')).toHaveCount(0);
+
+    const probe = await page.evaluate((id) => (window as unknown as { probe: (id: string) => Promise<unknown> }).probe(id), extensionId);
+    // A frame inside a closed shadow root is not even listed in window.frames.
+    expect(probe).toEqual({ fetch: 'blocked', manifest: 'blocked', frames: 0, frameHref: undefined, dockChildren: 'closed' });
+
+    // A real key press on the page (trusted) is forwarded: the forwarder works, it just ignores forgeries.
+    await page.locator('h1').click();
+    await page.keyboard.press('j');
+    await expect(sidebar.locator('.card-title')).not.toHaveText(before!);
+    // Typing into the console's own chat field is never taken as a hotkey.
+    await page.locator('#chat').fill('');
+    await page.locator('#chat').press('1');
+    await page.waitForTimeout(300);
+    expect(await readStore(worker, 'events')).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
