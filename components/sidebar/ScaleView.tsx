@@ -25,7 +25,12 @@ export function useDimensionsLine(card: Card, unit: LengthUnit): string {
   const q = (x: Quantity) => `${x.value} ${t(`units.${x.unit}`)}`;
   const lengths = [d.lengthMm, d.widthMm, d.heightMm].filter((v): v is number => typeof v === 'number' && v > 0);
   const parts: string[] = [];
-  if (lengths.length > 0) parts.push(lengths.map((mm) => q(formatLength(mm, unit, i18n.language))).join(' × '));
+  if (lengths.length > 0) {
+    const qs = lengths.map((mm) => formatLength(mm, unit, i18n.language));
+    // One unit for the line when all share it: "60 × 10 × 60 cm", as a host would say it.
+    const shared = qs.every((x) => x.unit === qs[0].unit);
+    parts.push(shared ? `${qs.map((x) => x.value).join(' × ')} ${t(`units.${qs[0].unit}`)}` : qs.map(q).join(' × '));
+  }
   if (d.weightG) parts.push(`${t('scale.weight')} ${q(formatWeight(d.weightG, unit, i18n.language))}`);
   return parts.join(' · ');
 }

@@ -40,6 +40,10 @@ export interface SidebarState {
   marks: Record<string, MarkState>;
   /** Must-say items the host moved on from unsaid, keyed by markKey() (event id). */
   skipped: Record<string, string>;
+  /** The latest on-air correction of an item, keyed by markKey() (event id); issue 5. */
+  corrections: Record<string, string>;
+  /** Open sessions of this console left by a closed tab or a crash, offered to resume or end; issue 5. */
+  resumable: Session[];
   helpOpen: boolean;
   /** A failure of a whole-sidebar action (go live, end), as an i18n code. */
   actionError?: string;
@@ -104,6 +108,8 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
     index: 0,
     marks: {},
     skipped: {},
+    corrections: {},
+    resumable: [],
     helpOpen: false,
     unit: 'cm',
     selected: 0,
@@ -137,17 +143,25 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
   }
 
   async function loadMarks(session: Session | null) {
-    if (!session) return set({ marks: {}, skipped: {} });
+    if (!session) return set({ marks: {}, skipped: {}, corrections: {} });
     const events = await call('event.list', { sessionId: session.id });
     const marks: Record<string, MarkState> = {};
     const skipped: Record<string, string> = {};
+    const corrections: Record<string, string> = {};
     for (const e of events) {
       if (e.action === 'said') marks[markKey(e.cardId, e.item)] = { state: 'recorded', eventId: e.id };
       else if (e.action === 'skipped') skipped[markKey(e.cardId, e.item)] = e.id;
+      else if (e.action === 'correction') corrections[markKey(e.cardId, e.item)] = e.id;
     }
+    set({ corrections });
     // Keep clicks still in flight or failed; the log has the rest.
     for (const [k, m] of Object.entries(get().marks)) if (m.state !== 'recorded' && !marks[k]) marks[k] = m;
     set({ marks, skipped: { ...get().skipped, ...skipped } });
+  }
+
+  /** Issue 5: sessions to offer to resume; an answer that fails leaves the offer out, never the sidebar. */
+  async function resumableOf(tabId: number): Promise<Session[]> {
+    return call('session.resumable', { tabId }).catch(() => []);
   }
 
   function moveTo(index: number) {
@@ -186,7 +200,8 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
         const context = await call('tab.context', { tabId });
         const decks = await call('deck.list', {});
         const session = context ? await call('session.current', { tabId: context.tabId }) : null;
-        set({ context, decks, session, tabId: context?.tabId ?? tabId });
+        const resumable = context && !session ? await resumableOf(context.tabId) : [];
+        set({ context, decks, session, resumable, tabId: context?.tabId ?? tabId });
         await loadDeck(session?.deckId ?? get().deckId ?? decks[0]?.id);
         await loadMarks(session);
         set({ status: 'ready', error: undefined });
@@ -203,7 +218,8 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
         const decks = await call('deck.list', {});
         const session = context ? await call('session.current', { tabId: context.tabId }) : null;
         const deckId = session?.deckId ?? (decks.some((d) => d.id === get().deckId) ? get().deckId : decks[0]?.id);
-        set({ decks, session, ...(session ? {} : { recapOpen: false, gate: null }) });
+        const resumable = context && !session ? await resumableOf(context.tabId) : [];
+        set({ decks, session, resumable, ...(session ? {} : { recapOpen: false, gate: null }) });
         await loadDeck(deckId);
         await loadMarks(session);
       } catch (err) {
@@ -217,12 +233,12 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       await loadDeck(deckId);
     },
 
-    async goLive(host: string) {
+    async goLive(host: string, choice: { market?: string; language?: string } = {}) {
       const { context, deckId } = get();
       if (!context || !deckId) return;
       try {
-        const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId });
-        set({ session, marks: {}, skipped: {}, actionError: undefined, selected: 0, gate: null });
+        const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId, ...choice });
+        set({ session, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null });
         set({ selected: landingItem(get().index) });
       } catch (err) {
         set({ actionError: errorCode(err) });
@@ -234,10 +250,60 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       if (!session) return;
       try {
         await call('session.end', { sessionId: session.id });
-        set({ session: null, marks: {}, skipped: {}, actionError: undefined, recapOpen: false, gate: null });
+        set({ session: null, marks: {}, skipped: {}, corrections: {}, actionError: undefined, recapOpen: false, gate: null });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }
+    },
+
+    /** Issue 5: carries on a session this console left open (closed tab, crash) in this tab. */
+    async resume(sessionId: string) {
+      const { context } = get();
+      if (!context) return;
+      try {
+        const session = await call('session.resume', { sessionId, tabId: context.tabId });
+        set({ session, resumable: [], actionError: undefined });
+        await loadDeck(session.deckId);
+        await loadMarks(session);
+      } catch (err) {
+        set({ actionError: errorCode(err) });
+      }
+    },
+
+    /** Issue 5: ends a left-open session without resuming it. */
+    async endResumable(sessionId: string) {
+      try {
+        await call('session.end', { sessionId });
+        set({ resumable: get().resumable.filter((s) => s.id !== sessionId), actionError: undefined });
+      } catch (err) {
+        set({ actionError: errorCode(err) });
+      }
+    },
+
+    /**
+     * Issue 5: records an on-air correction of an item of the card on screen. It points at the
+     * item's latest event (its last correction, else the event that recorded it said). The caller
+     * keeps `eventId` across retries, so a retry cannot record the correction twice; a failure
+     * is thrown for the caller to show.
+     */
+    async correct(item: Item, eventId: string) {
+      const { session } = get();
+      const current = currentCard(get());
+      if (!session || !current) throw new UpfrontError('session-ended');
+      const key = markKey(current.card.id, item);
+      const mark = get().marks[key];
+      const target = get().corrections[key] ?? (mark?.state === 'recorded' ? mark.eventId : undefined);
+      if (!target) throw new UpfrontError('correction-target-missing', key);
+      await call('event.record', {
+        id: eventId,
+        sessionId: session.id,
+        cardId: current.card.id,
+        item: { kind: item.kind, id: item.id },
+        language: session.language,
+        action: 'correction',
+        corrects: target,
+      });
+      set({ corrections: { ...get().corrections, [key]: eventId } });
     },
 
     /** "End session" first shows the return-policy recap; pressing E again there ends it. */

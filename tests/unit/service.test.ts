@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
+import { createService, type Sender, type ServiceDeps } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
@@ -23,10 +23,10 @@ const panel: Sender = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html` }
 
 let repo: Repository;
 let now: number;
-let notifyChanged: ReturnType<typeof vi.fn>;
-let pushToTab: ReturnType<typeof vi.fn>;
-let pushHotkey: ReturnType<typeof vi.fn>;
-let activeTab: ReturnType<typeof vi.fn>;
+let notifyChanged: Mock<ServiceDeps['notifyChanged']>;
+let pushToTab: Mock<ServiceDeps['pushToTab']>;
+let pushHotkey: Mock<ServiceDeps['pushHotkey']>;
+let activeTab: Mock<ServiceDeps['activeTab']>;
 let handle: ReturnType<typeof createService>;
 let tabs: TabRegistry;
 
@@ -34,10 +34,10 @@ beforeEach(async () => {
   ({ repo } = freshRepo());
   await repo.putDeckBundle(demoBundle(NOW));
   now = NOW;
-  notifyChanged = vi.fn();
-  pushToTab = vi.fn(async () => undefined);
-  pushHotkey = vi.fn();
-  activeTab = vi.fn(async () => undefined);
+  notifyChanged = vi.fn<ServiceDeps['notifyChanged']>();
+  pushToTab = vi.fn<ServiceDeps['pushToTab']>(async () => undefined);
+  pushHotkey = vi.fn<ServiceDeps['pushHotkey']>();
+  activeTab = vi.fn<ServiceDeps['activeTab']>(async () => undefined);
   tabs = new TabRegistry(memoryKeyValue());
   const local = memoryKeyValue();
   handle = createService({

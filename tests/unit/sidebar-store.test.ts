@@ -203,9 +203,12 @@ describe('markSaid', () => {
 
   it('records against the product on screen', async () => {
     const s = await liveStore();
+    // Saying the hoodie's must-say caveat first lets the host move on without being stopped.
+    await s.actions.markSaid(caveat);
     s.actions.next();
+    expect(s.state().index).toBe(1);
     await s.actions.markSaid({ kind: 'caveat', id: 'demo-caveat-depth' });
-    expect(s.record.mock.calls[0][0]).toMatchObject({ cardId: 'demo-card-cushion-cover' });
+    expect(s.record.mock.calls[1][0]).toMatchObject({ cardId: 'demo-card-cushion-cover', item: { kind: 'caveat', id: 'demo-caveat-depth' } });
   });
 
   it('does nothing when not live', async () => {

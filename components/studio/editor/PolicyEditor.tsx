@@ -1,0 +1,196 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, type PolicyTemplateId } from '../../../lib/cards/policy-templates';
+import type { Client } from '../../../lib/messaging/client';
+import { ReturnPolicy } from '../../../lib/schema/policy';
+import { errorsByPath, fieldErrors } from '../../../lib/validation';
+import { errorCode, newId } from '../catalogue/data';
+import { Field, NumberInput } from './fields';
+
+/** Edits one return policy; saved explicitly, since several cards and decks may share it. */
+export function PolicyEditor({ policy: initial, language, call, onSaved, onCancel }: { policy: ReturnPolicy; language: string; call: Client; onSaved: (p: ReturnPolicy) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [policy, setPolicy] = useState(initial);
+  const [marketsText, setMarketsText] = useState(initial.markets.join(', '));
+  const [failure, setFailure] = useState<string>();
+  const parsed = useMemo(() => ReturnPolicy.safeParse(policy), [policy]);
+  const errors = useMemo(() => (parsed.success ? new Map() : errorsByPath(fieldErrors(parsed.error))), [parsed]);
+  const warnings = parsed.success ? checkPolicy(parsed.data) : [];
+  const set = (patch: Partial<ReturnPolicy>) => setPolicy((p) => ({ ...p, ...patch }));
+  const setText = (key: 'condition' | 'exceptions' | 'summary', text: string) => {
+    const next = { ...(policy[key] ?? {}), [language]: text };
+    if (text === '') delete next[language];
+    set({ [key]: Object.keys(next).length > 0 ? next : undefined });
+  };
+
+  async function save() {
+    if (!parsed.success) return;
+    try {
+      onSaved(await call('policy.save', { policy: parsed.data }));
+    } catch (err) {
+      setFailure(errorCode(err));
+    }
+  }
+
+  return (
+    <fieldset className="policy-editor">
+      <legend>{t('editor.policyEditor')}</legend>
+      <Field label={t('editor.policyName')} error={errors.get('name')}>
+        {(p) => <input {...p} value={policy.name} onChange={(e) => set({ name: e.target.value })} />}
+      </Field>
+      <Field label={t('editor.policyMarkets')} error={errors.get('markets') ?? errors.get('markets.0')} hint={t('editor.policyMarketsHint')}>
+        {(p) => (
+          <input
+            {...p}
+            value={marketsText}
+            onChange={(e) => {
+              setMarketsText(e.target.value);
+              set({ markets: e.target.value.split(/[,\s]+/).filter(Boolean).map((m) => m.toUpperCase()) });
+            }}
+          />
+        )}
+      </Field>
+      <Field label={t('editor.policyWindow')} error={errors.get('windowDays')}>
+        {(p) => <NumberInput {...p} className="short" value={policy.windowDays} onChange={(v) => set({ windowDays: v as number })} />}
+      </Field>
+      <Field label={t('editor.policyShipping')} error={errors.get('returnShippingPaidBy')}>
+        {(p) => (
+          <select {...p} value={policy.returnShippingPaidBy} onChange={(e) => set({ returnShippingPaidBy: e.target.value as 'buyer' | 'seller' })}>
+            <option value="buyer">{t('editor.payerBuyer')}</option>
+            <option value="seller">{t('editor.payerSeller')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('editor.policyDuties')} error={errors.get('dutiesPaidBy')}>
+        {(p) => (
+          <select {...p} value={policy.dutiesPaidBy ?? ''} onChange={(e) => set({ dutiesPaidBy: (e.target.value || undefined) as 'buyer' | 'seller' | undefined })}>
+            <option value="">{t('editor.notStated')}</option>
+            <option value="buyer">{t('editor.payerBuyer')}</option>
+            <option value="seller">{t('editor.payerSeller')}</option>
+          </select>
+        )}
+      </Field>
+      <Field label={t('editor.policyRestocking')} error={errors.get('restockingFee.percent')} hint={t('editor.policyRestockingHint')}>
+        {(p) => (
+          <NumberInput
+            {...p}
+            className="short"
+            value={policy.restockingFee?.percent}
+            onChange={(v) => set({ restockingFee: v === undefined ? undefined : { percent: v, changeOfMindOnly: true } })}
+          />
+        )}
+      </Field>
+      <Field label={`${t('editor.policyCondition')} (${language})`} error={errors.get('condition')}>
+        {(p) => <input {...p} value={policy.condition?.[language] ?? ''} onChange={(e) => setText('condition', e.target.value)} />}
+      </Field>
+      <Field label={`${t('editor.policyExceptions')} (${language})`} error={errors.get('exceptions')}>
+        {(p) => <input {...p} value={policy.exceptions?.[language] ?? ''} onChange={(e) => setText('exceptions', e.target.value)} />}
+      </Field>
+      <Field label={`${t('editor.policySummary')} (${language})`} error={errors.get('summary')} hint={t('editor.policySummaryHint')}>
+        {(p) => <textarea {...p} rows={2} value={policy.summary?.[language] ?? ''} onChange={(e) => setText('summary', e.target.value)} />}
+      </Field>
+      <label className="check">
+        <input type="checkbox" checked={policy.exchanges} onChange={(e) => set({ exchanges: e.target.checked })} /> {t('editor.policyExchanges')}
+      </label>
+      {warnings.map((w) => (
+        <p key={w.code} className="warning">
+          {t(`editor.policyWarning.${w.code}`, w.code === 'belowLegalMinimum' ? { market: w.market, minimum: w.minimum } : {})}
+        </p>
+      ))}
+      {failure && (
+        <p role="alert" className="error">
+          {t(`errors.${failure}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" disabled={!parsed.success} onClick={() => void save()}>
+          {t('editor.savePolicy')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
+}
+
+/** Picks a policy (or "deck default") and creates or edits one in place. */
+export function PolicyPicker({
+  value,
+  policies,
+  onChange,
+  call,
+  language,
+  allowDefault,
+  label,
+  id,
+  market,
+}: {
+  value: string | undefined;
+  policies: readonly ReturnPolicy[];
+  onChange: (id: string | undefined) => void;
+  call: Client;
+  language: string;
+  allowDefault: boolean;
+  label: string;
+  id?: string;
+  market?: string;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<ReturnPolicy>();
+  const [template, setTemplate] = useState<PolicyTemplateId>(market === 'GB' ? 'uk' : market === 'CN' ? 'cn' : market === 'JP' ? 'jp' : market === 'US' ? 'us' : 'eu');
+  const current = policies.find((p) => p.id === value);
+  return (
+    <div className="policy-picker">
+      <div className="row">
+        <Field label={label}>
+          {(p) => (
+            <select {...p} id={id ?? p.id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+              <option value="">{allowDefault ? t('editor.deckDefaultPolicy') : t('editor.noPolicy')}</option>
+              {policies.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.markets.join(', ')})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {current && (
+          <button type="button" onClick={() => setEditing(current)}>
+            {t('editor.editPolicy')}
+          </button>
+        )}
+        <Field label={t('editor.policyTemplate')}>
+          {(p) => (
+            <select {...p} value={template} onChange={(e) => setTemplate(e.target.value as PolicyTemplateId)}>
+              {POLICY_TEMPLATE_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {t(`editor.template.${id}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <button
+          type="button"
+          onClick={() => setEditing(policyFromTemplate(template, { id: newId(), name: t(`editor.template.${template}`), now: Date.now(), ...(template === 'seller' ? { markets: [market ?? 'EU'] } : {}) }))}
+        >
+          + {t('editor.newPolicy')}
+        </button>
+      </div>
+      {editing && (
+        <PolicyEditor
+          key={editing.id}
+          policy={editing}
+          language={language}
+          call={call}
+          onSaved={(p) => {
+            setEditing(undefined);
+            onChange(p.id);
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      )}
+    </div>
+  );
+}
