@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
 import type { MarkState } from '../../lib/sidebar/store';
 import { useActions } from './context';
+import { Correction } from './Correction';
 
 interface Props {
   index: number;
@@ -51,6 +52,7 @@ export const DisclosureItem = memo(function DisclosureItem({ index, item, label,
         >
           {buttonText}
         </button>
+        {live && state === 'recorded' && <Correction item={item} label={label} />}
       </div>
       <div className="item-body">{children}</div>
       {mark?.state === 'failed' && (

@@ -1,27 +1,46 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageChoices, languageName, marketChoices, platformName, regionName } from '../../lib/sessions/choices';
 import { useActions, useSidebar } from './context';
 
-/** Before the show: pick the deck, say who is hosting, go live. */
+/**
+ * Before the show: pick the deck, say who is hosting and for which market and language, go live.
+ * The platform and console are recognised from the page, so they are shown, not asked.
+ */
 export function GoLive() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = useActions();
   const decks = useSidebar((s) => s.decks);
   const deckId = useSidebar((s) => s.deckId);
+  const bundle = useSidebar((s) => s.bundle);
+  const context = useSidebar((s) => s.context);
+  const resumable = useSidebar((s) => s.resumable);
   const [host, setHost] = useState('');
-  const deckField = useId();
-  const hostField = useId();
+  const markets = marketChoices(bundle);
+  const languages = languageChoices(bundle);
+  const [market, setMarket] = useState<string>();
+  const [language, setLanguage] = useState<string>();
+  const ids = { deck: useId(), host: useId(), market: useId(), language: useId() };
+  // A new deck brings its own market and languages: start from its defaults again.
+  useEffect(() => {
+    setMarket(undefined);
+    setLanguage(undefined);
+  }, [bundle?.deck.id]);
   if (decks.length === 0) return <p className="empty">{t('sidebar.noDecks')}</p>;
+  // A session this console left open must be resumed or ended first (Resume.tsx).
+  if (resumable.length > 0) return null;
+  const chosenMarket = market ?? bundle?.deck.market ?? markets[0];
+  const chosenLanguage = language && languages.includes(language) ? language : languages[0];
   return (
     <form
       className="go-live"
       onSubmit={(e) => {
         e.preventDefault();
-        if (host.trim()) void actions.goLive(host.trim());
+        if (host.trim()) void actions.goLive(host.trim(), { market: chosenMarket, language: chosenLanguage });
       }}
     >
-      <label htmlFor={deckField}>{t('sidebar.deck')}</label>
-      <select id={deckField} value={deckId} onChange={(e) => void actions.selectDeck(e.target.value)}>
+      <label htmlFor={ids.deck}>{t('sidebar.deck')}</label>
+      <select id={ids.deck} value={deckId} onChange={(e) => void actions.selectDeck(e.target.value)}>
         {decks.map((d) => (
           <option key={d.id} value={d.id}>
             {d.demo ? `[${t('common.demo')}] ` : ''}
@@ -29,8 +48,35 @@ export function GoLive() {
           </option>
         ))}
       </select>
-      <label htmlFor={hostField}>{t('sidebar.host')}</label>
-      <input id={hostField} value={host} onChange={(e) => setHost(e.target.value)} maxLength={100} autoComplete="name" required />
+      <label htmlFor={ids.host}>{t('sidebar.host')}</label>
+      <input id={ids.host} value={host} onChange={(e) => setHost(e.target.value)} maxLength={100} autoComplete="name" required />
+      <div className="go-live-row">
+        <span>
+          <label htmlFor={ids.market}>{t('session.market')}</label>
+          <select id={ids.market} value={chosenMarket} onChange={(e) => setMarket(e.target.value)}>
+            {markets.map((m) => (
+              <option key={m} value={m}>
+                {regionName(m, i18n.language)} ({m})
+              </option>
+            ))}
+          </select>
+        </span>
+        <span>
+          <label htmlFor={ids.language}>{t('session.language')}</label>
+          <select id={ids.language} value={chosenLanguage} onChange={(e) => setLanguage(e.target.value)}>
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {languageName(l, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      {context && (
+        <p className="go-live-console">
+          {t('session.console', { platform: platformName(context.platform) ?? t('session.customSite'), origin: new URL(context.origin).host })}
+        </p>
+      )}
       <button type="submit" className="primary" disabled={!host.trim() || !deckId}>
         {t('sidebar.goLive')}
       </button>

@@ -9,6 +9,7 @@ import { GoLive } from './GoLive';
 import { HelpOverlay } from './HelpOverlay';
 import { NoConsole } from './NoConsole';
 import { RecapDialog } from './RecapDialog';
+import { Resume } from './Resume';
 import { RUN_SEARCH_ID, RunSheet } from './RunSheet';
 
 /** Runs a key through the one keymap; used for keys pressed here and keys forwarded by the page. */
@@ -117,6 +118,7 @@ function Body() {
         </p>
       )}
       {isDemo && <p className="demo-banner">{t('common.demo')}</p>}
+      {!session && <Resume />}
       {!session && <GoLive />}
       {!session && <p className="not-live">{t('sidebar.notLive')}</p>}
       <RunSheet />

@@ -167,6 +167,8 @@ export class Dock {
   setLayout(layout: Layout, persist: boolean) {
     this.layout = layout;
     this.apply();
+    // Re-entering the top layer puts the dock above a dialog the page opened since.
+    if (this.active && this.host.isConnected) this.promote(true);
     if (persist) void this.runtime.send({ type: 'layout.set', payload: layout }).catch(() => undefined);
   }
 
@@ -212,11 +214,12 @@ export class Dock {
    * Puts the dock in the browser's top layer (as a manual popover), above any z-index the page
    * can use, so a page layer cannot cover it. Browsers without popovers keep the z-index.
    */
-  private promote() {
-    const host = this.host as HTMLElement & { showPopover?: () => void };
+  private promote(again = false) {
+    const host = this.host as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
     if (typeof host.showPopover !== 'function') return;
     if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
     try {
+      if (again && host.matches(':popover-open')) host.hidePopover?.();
       if (!host.matches(':popover-open')) host.showPopover();
     } catch {
       // Not connected yet, or the page opened a modal dialog; the z-index still applies.

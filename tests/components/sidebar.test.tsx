@@ -62,6 +62,8 @@ function renderSidebar({ ctx = context, tabContext, host = {} }: Options = {}) {
         return demo;
       case 'session.current':
         return live;
+      case 'session.resumable':
+        return [];
       case 'event.list':
         return [];
       case 'session.start':
@@ -172,7 +174,7 @@ describe('SidebarApp: live', () => {
   it('goes live and shows the live badge', async () => {
     const { call } = renderSidebar();
     await goLive();
-    expect(call).toHaveBeenCalledWith('session.start', { id: 'id-1', deckId: 'demo-deck', host: 'Ana', tabId: 5 });
+    expect(call).toHaveBeenCalledWith('session.start', expect.objectContaining({ id: 'id-1', deckId: 'demo-deck', host: 'Ana', tabId: 5 }));
     expect(screen.getByRole('status')).toHaveTextContent('● Live · Ana');
     expect(screen.queryByRole('button', { name: 'Go live' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'End session' })).toBeInTheDocument();

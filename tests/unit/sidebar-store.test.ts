@@ -72,6 +72,8 @@ function fakeClient({ ctx = context, live = null, events = [] }: FakeOptions = {
       }
       case 'session.current':
         return live;
+      case 'session.resumable':
+        return [];
       case 'event.list':
         return events;
       case 'session.start':

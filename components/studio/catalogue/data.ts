@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TrashSummary } from '../../../lib/db/catalogue';
+import { dataUrl, imageIdOf } from '../../../lib/images';
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
@@ -46,3 +47,33 @@ export function editorLanguages(decks: readonly Deck[], extra: readonly string[]
 
 export const newId = () => crypto.randomUUID();
 export const errorCode = (err: unknown) => (err as { code?: string }).code ?? 'internal';
+
+const imageCache = new Map<string, string>();
+
+/**
+ * Cards with stored images swapped for data: URLs, as the background does for the sidebar, so a
+ * preview or a printed hand card shows the photo the host will see.
+ */
+export function useResolvedImages(call: Client, cards: readonly Card[]): Card[] {
+  const [, setVersion] = useState(0);
+  const ids = cards.map((c) => imageIdOf(c.image)).filter((id): id is string => id !== undefined && !imageCache.has(id));
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    void Promise.all(
+      key.split(',').map(async (id) => {
+        const img = await call('image.get', { id }).catch(() => null);
+        if (img) imageCache.set(id, dataUrl(img));
+      }),
+    ).then(() => live && setVersion((v) => v + 1));
+    return () => {
+      live = false;
+    };
+  }, [call, key]);
+  return cards.map((c) => {
+    const id = imageIdOf(c.image);
+    const url = id ? imageCache.get(id) : undefined;
+    return url ? { ...c, image: url } : c;
+  });
+}

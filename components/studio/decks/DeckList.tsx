@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../lib/messaging/client';
+import { deckProblems } from '../../../lib/readiness';
+import { errorCode, newId, type CatalogueData } from '../catalogue/data';
+import { routeHref, type Route } from '../catalogue/route';
+
+/** Decks (run sheets): create, open, duplicate, delete to the trash. */
+export function DeckList({ data, call, go, confirm }: { data: CatalogueData; call: Client; go: (r: Route) => void; confirm: (text: string) => boolean }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string>();
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      setError(undefined);
+    } catch (err) {
+      setError(errorCode(err));
+    }
+  };
+  async function create() {
+    const id = newId();
+    await act(async () => {
+      await call('deck.save', { deck: { id, name: name.trim(), cardIds: [], market: 'EU', languages: ['en'], updatedAt: 0 } });
+      setName('');
+      go({ view: 'deck', id });
+    });
+  }
+  return (
+    <section aria-labelledby="decks-title">
+      <h2 id="decks-title">{t('decks.title')}</h2>
+      {error && (
+        <p role="alert" className="error">
+          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (name.trim()) void create();
+        }}
+      >
+        <label>
+          {t('decks.newName')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+        </label>
+        <button type="submit" className="primary" disabled={!name.trim()}>
+          + {t('decks.create')}
+        </button>
+      </form>
+      {data.decks.length === 0 ? (
+        <p>{t('decks.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('decks.name')}</th>
+              <th scope="col">{t('decks.products')}</th>
+              <th scope="col">{t('decks.market')}</th>
+              <th scope="col">{t('decks.languages')}</th>
+              <th scope="col">{t('readiness.title')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('decks.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.decks.map((d) => {
+              const problems = deckProblems(d, data.cards, data.policies);
+              return (
+                <tr key={d.id}>
+                  <td>
+                    <a href={routeHref({ view: 'deck', id: d.id })}>{d.name}</a>
+                    {d.demo && <span className="badge">{t('common.demo')}</span>}
+                  </td>
+                  <td>{d.cardIds.length}</td>
+                  <td>{d.market}</td>
+                  <td>{d.languages.join(', ')}</td>
+                  <td>{problems.length === 0 ? <span className="ok">✓ {t('readiness.ready')}</span> : t('readiness.count', { count: problems.length })}</td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      onClick={() => void act(() => call('deck.duplicate', { deckId: d.id, id: newId(), name: t('decks.copyName', { name: d.name }).slice(0, 200) }))}
+                    >
+                      {t('decks.duplicate')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => confirm(t('decks.deleteConfirm', { name: d.name })) && void act(() => call('deck.delete', { deckId: d.id }))}>
+                      {t('decks.delete')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { Problem } from '../../../lib/readiness';
+import type { Card } from '../../../lib/schema/card';
+import { routeHref } from '../catalogue/route';
+
+/** "Ready to go live?": every problem of the deck, each with a link to where it is fixed. */
+export function Readiness({ problems, cards, deckId }: { problems: readonly Problem[]; cards: readonly Card[]; deckId: string }) {
+  const { t, i18n } = useTranslation();
+  const nameOf = (id: string | undefined) => {
+    const c = cards.find((x) => x.id === id);
+    if (!c) return '';
+    return `${c.sku} · ${c.name[i18n.language] ?? Object.values(c.name)[0] ?? ''}`;
+  };
+  return (
+    <section className={`readiness ${problems.length === 0 ? 'ready' : 'not-ready'}`} aria-labelledby="readiness-title">
+      <h3 id="readiness-title">{t('readiness.title')}</h3>
+      {problems.length === 0 ? (
+        <p role="status" className="ok">
+          ✓ {t('readiness.ready')}
+        </p>
+      ) : (
+        <>
+          <p role="status">{t('readiness.count', { count: problems.length })}</p>
+          <ul className="problems">
+            {problems.map((p, i) => {
+              const href =
+                p.field === 'deck' || !p.cardId
+                  ? routeHref({ view: 'deck', id: deckId, field: 'products' })
+                  : routeHref({ view: 'card', id: p.cardId, field: p.field, ...(p.language ? { language: p.language } : {}) });
+              return (
+                <li key={i} data-code={p.code}>
+                  {p.cardId && <span className="problem-card">{nameOf(p.cardId)}: </span>}
+                  <span>{t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '' })}</span>{' '}
+                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '' })}`}>
+                    {t('readiness.fix')}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,431 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../lib/messaging/client';
+import { CATALOGUE } from '../../../lib/scale/catalogue';
+import { Card, Category, NoteKind } from '../../../lib/schema/card';
+import type { Deck } from '../../../lib/schema/deck';
+import { errorsByPath, fieldErrors, type FieldError } from '../../../lib/validation';
+import { SidebarPreview } from '../catalogue/Preview';
+import { editorLanguages, errorCode, newId, type CatalogueData } from '../catalogue/data';
+import type { Route } from '../catalogue/route';
+import { ErrorText, Field, NumberInput } from './fields';
+import { ImagePicker, useImageUrl } from './ImagePicker';
+import { PolicyPicker } from './PolicyEditor';
+import { emptyChart, SizeChartEditor } from './SizeChartEditor';
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'draft' | 'failed';
+
+/** How long typing pauses before the editor saves (a draft, or the card once it is valid). */
+export const AUTOSAVE_MS = 400;
+
+export function blankCard(id: string): Card {
+  return { id, sku: '', name: {}, category: 'other', scaleRefs: [], caveats: [], notes: [], updatedAt: 0 };
+}
+
+interface Props {
+  cardId: string;
+  data: CatalogueData;
+  call: Client;
+  go: (r: Route) => void;
+  confirm: (text: string) => boolean;
+  /** A section to open and focus (from a readiness "fix" link). */
+  field?: string;
+  language?: string;
+}
+
+/**
+ * Everything a card holds, saved as you type: a valid card is saved as the card; an invalid one
+ * is kept as a draft (so nothing typed is lost) with each field's message from the card schema.
+ * The preview beside it is the sidebar's own card view.
+ */
+export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage }: Props) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Card | null>(null);
+  const [restored, setRestored] = useState(false);
+  const [save, setSave] = useState<SaveState>('idle');
+  const [serverError, setServerError] = useState<{ path: string; code: string }>();
+  const [loadError, setLoadError] = useState<string>();
+  const lastValid = useRef<Card | null>(null);
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    dirty.current = false;
+    call('card.get', { cardId })
+      .then(({ card, draft: saved }) => {
+        if (!live) return;
+        lastValid.current = card;
+        const value = (saved?.value as Card | undefined) ?? card ?? blankCard(cardId);
+        setDraft({ ...blankCard(cardId), ...value, id: cardId });
+        setRestored(saved !== null);
+        setSave(saved ? 'draft' : card ? 'saved' : 'idle');
+      })
+      .catch((err) => live && setLoadError(errorCode(err)));
+    return () => {
+      live = false;
+    };
+  }, [call, cardId]);
+
+  const decks = data.decks;
+  const inDecks = useMemo(() => decks.filter((d) => d.cardIds.includes(cardId)), [decks, cardId]);
+  const languages = useMemo(() => editorLanguages(inDecks.length > 0 ? inDecks : decks, draft ? Object.keys(draft.name) : []), [inDecks, decks, draft]);
+  const language = languages[0];
+
+  const parsed = useMemo(() => (draft ? Card.safeParse(draft) : null), [draft]);
+  if (parsed?.success) lastValid.current = parsed.data;
+  const errors = useMemo(() => {
+    const map = parsed && !parsed.success ? errorsByPath(fieldErrors(parsed.error)) : new Map<string, FieldError>();
+    if (serverError) map.set(serverError.path, { path: serverError.path, code: serverError.code, params: {}, message: serverError.code });
+    return map;
+  }, [parsed, serverError]);
+
+  // Autosave after a pause in typing.
+  useEffect(() => {
+    if (!draft || !dirty.current) return;
+    const timer = setTimeout(async () => {
+      setSave('saving');
+      try {
+        if (parsed?.success) {
+          await call('card.save', { card: parsed.data });
+          setServerError(undefined);
+          setRestored(false);
+          setSave('saved');
+        } else {
+          await call('draft.save', { cardId, value: draft });
+          setSave('draft');
+        }
+      } catch (err) {
+        const code = errorCode(err);
+        if (code === 'sku-taken') {
+          setServerError({ path: 'sku', code: 'skuTaken' });
+          await call('draft.save', { cardId, value: draft }).catch(() => undefined);
+          setSave('draft');
+        } else setSave('failed');
+      }
+    }, AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, parsed, call, cardId]);
+
+  // Open the section a readiness link points at.
+  useEffect(() => {
+    if (!draft || !field) return;
+    const section = document.getElementById(`section-${field}`);
+    if (!section) return;
+    section.scrollIntoView({ block: 'start' });
+    const target = (focusLanguage && section.querySelector<HTMLElement>(`[lang="${focusLanguage}"]`)) || section.querySelector<HTMLElement>('input, select, textarea, button');
+    target?.focus();
+    // Only when the link is followed, not on every keystroke.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [field, focusLanguage, draft === null]);
+
+  const imageUrl = useImageUrl(call, draft?.image);
+  const previewDeck: Deck | undefined = useMemo(() => {
+    const d = inDecks[0] ?? decks[0];
+    const langs = d?.languages ?? [language];
+    return { id: d?.id ?? 'preview', name: d?.name ?? 'Preview', cardIds: [cardId], market: d?.market ?? 'EU', languages: langs, ...(d?.defaultPolicyId ? { defaultPolicyId: d.defaultPolicyId } : {}), updatedAt: 0 };
+  }, [inDecks, decks, cardId, language]);
+  const [previewLanguage, setPreviewLanguage] = useState<string>();
+
+  if (loadError) return <p role="alert" className="error">{t(`errors.${loadError}`, { defaultValue: t('errors.internal') })}</p>;
+  if (!draft || !previewDeck) return <p role="status">{t('common.loading')}</p>;
+
+  const update = (patch: Partial<Card>) => {
+    dirty.current = true;
+    if (patch.sku !== undefined) setServerError(undefined);
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+  };
+  const setText = (key: 'name', l: string, text: string) => {
+    const next = { ...draft[key], [l]: text };
+    if (text === '') delete next[l];
+    update({ [key]: next });
+  };
+  const err = (path: string) => errors.get(path);
+  const previewCard = lastValid.current ? { ...lastValid.current, ...(imageUrl && lastValid.current.image === draft.image ? { image: imageUrl } : {}) } : null;
+  const shownLanguage = previewLanguage ?? previewDeck.languages[0];
+  const previewLanguages = [shownLanguage, ...previewDeck.languages.filter((l) => l !== shownLanguage)];
+
+  async function remove() {
+    if (!confirm(t('editor.deleteConfirm', { sku: draft!.sku || cardId }))) return;
+    try {
+      if (lastValid.current && (await call('card.get', { cardId })).card) await call('card.delete', { cardId });
+      else await call('draft.discard', { cardId });
+      go({ view: 'products' });
+    } catch (e) {
+      setLoadError(errorCode(e));
+    }
+  }
+
+  async function discardDraft() {
+    await call('draft.discard', { cardId });
+    dirty.current = false;
+    const { card } = await call('card.get', { cardId });
+    setDraft(card ?? blankCard(cardId));
+    setRestored(false);
+    setSave(card ? 'saved' : 'idle');
+  }
+
+  const errorCount = parsed && !parsed.success ? parsed.error.issues.length : 0;
+
+  return (
+    <div className="editor-layout">
+      <form className="card-editor" onSubmit={(e) => e.preventDefault()} aria-labelledby="editor-title" noValidate>
+        <div className="editor-head">
+          <h2 id="editor-title">{draft.sku ? t('editor.titleFor', { sku: draft.sku }) : t('editor.titleNew')}</h2>
+          <p className={`save-state save-${save}`} role="status" aria-live="polite">
+            {save === 'saving' && t('editor.saving')}
+            {save === 'saved' && `✓ ${t('editor.saved')}`}
+            {save === 'draft' && t('editor.draftSaved', { count: errorCount })}
+            {save === 'failed' && t('editor.saveFailed')}
+          </p>
+        </div>
+        {restored && (
+          <p className="notice">
+            {t('editor.draftRestored')}{' '}
+            <button type="button" onClick={() => void discardDraft()}>
+              {t('editor.discardDraft')}
+            </button>
+          </p>
+        )}
+
+        <section id="section-name" aria-labelledby="h-basics">
+          <h3 id="h-basics">{t('editor.basics')}</h3>
+          <div className="row">
+            <Field label={t('editor.sku')} error={err('sku')}>
+              {(p) => <input {...p} value={draft.sku} onChange={(e) => update({ sku: e.target.value })} autoComplete="off" />}
+            </Field>
+            <Field label={t('editor.category')} error={err('category')}>
+              {(p) => (
+                <select {...p} value={draft.category} onChange={(e) => update({ category: e.target.value as Card['category'] })}>
+                  {Category.options.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`category.${c}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          {languages.map((l) => (
+            <Field key={l} label={`${t('editor.name')} (${l})`} error={err(`name.${l}`) ?? (l === language ? err('name') : undefined)}>
+              {(p) => <input {...p} lang={l} value={draft.name[l] ?? ''} onChange={(e) => setText('name', l, e.target.value)} />}
+            </Field>
+          ))}
+        </section>
+
+        <section id="section-image" aria-labelledby="h-image">
+          <h3 id="h-image">{t('editor.image')}</h3>
+          <ImagePicker call={call} value={draft.image} url={imageUrl} onChange={(image) => update({ image })} />
+          <ErrorText error={err('image')} />
+        </section>
+
+        <section id="section-sizeChart" aria-labelledby="h-size">
+          <h3 id="h-size">{t('editor.sizeChart')}</h3>
+          {draft.sizeChart ? (
+            <>
+              <SizeChartEditor chart={draft.sizeChart} onChange={(sizeChart) => update({ sizeChart })} languages={languages} errors={errors} />
+              <button type="button" className="danger" onClick={() => update({ sizeChart: undefined })}>
+                {t('editor.removeSizeChart')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => update({ sizeChart: emptyChart(language) })}>
+              + {t('editor.addSizeChart')}
+            </button>
+          )}
+        </section>
+
+        <section id="section-dimensions" aria-labelledby="h-dims">
+          <h3 id="h-dims">{t('editor.dimensions')}</h3>
+          <div className="row">
+            {(['lengthMm', 'widthMm', 'heightMm', 'weightG'] as const).map((k) => (
+              <Field key={k} label={t(`editor.${k}`)} error={err(`dimensions.${k}`)}>
+                {(p) => (
+                  <NumberInput
+                    {...p}
+                    className="short"
+                    value={draft.dimensions?.[k]}
+                    onChange={(v) => {
+                      const next = { ...(draft.dimensions ?? {}), [k]: v };
+                      if (v === undefined) delete next[k];
+                      update({ dimensions: Object.keys(next).length > 0 ? next : undefined });
+                    }}
+                  />
+                )}
+              </Field>
+            ))}
+          </div>
+          <h4>{t('editor.scaleRefs')}</h4>
+          <ul className="plain">
+            {draft.scaleRefs.map((ref, i) => (
+              <li key={i} className="row">
+                {'catalogueId' in ref ? (
+                  <Field label={t('editor.scaleObject')} error={err(`scaleRefs.${i}.catalogueId`)}>
+                    {(p) => (
+                      <select {...p} value={ref.catalogueId} onChange={(e) => update({ scaleRefs: draft.scaleRefs.map((r, k) => (k === i ? { catalogueId: e.target.value } : r)) })}>
+                        {CATALOGUE.map((o) => (
+                          <option key={o.id} value={o.id}>
+                            {t(`scaleRef.${o.id}.name`, { defaultValue: o.id })}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                ) : (
+                  <>
+                    <Field label={t('editor.customName')} error={err(`scaleRefs.${i}.custom.name`)}>
+                      {(p) => <input {...p} value={ref.custom.name} onChange={(e) => update({ scaleRefs: draft.scaleRefs.map((r, k) => (k === i ? { custom: { ...ref.custom, name: e.target.value } } : r)) })} />}
+                    </Field>
+                    {(['widthMm', 'heightMm'] as const).map((k) => (
+                      <Field key={k} label={t(`editor.${k}`)} error={err(`scaleRefs.${i}.custom.${k}`)}>
+                        {(p) => (
+                          <NumberInput {...p} className="short" value={ref.custom[k]} onChange={(v) => update({ scaleRefs: draft.scaleRefs.map((r, x) => (x === i ? { custom: { ...ref.custom, [k]: v as number } } : r)) })} />
+                        )}
+                      </Field>
+                    ))}
+                  </>
+                )}
+                <button type="button" className="icon" onClick={() => update({ scaleRefs: draft.scaleRefs.filter((_, k) => k !== i) })} aria-label={t('editor.removeScaleRef', { n: i + 1 })}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="actions">
+            <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { catalogueId: CATALOGUE[0].id }] })}>
+              + {t('editor.addScaleRef')}
+            </button>
+            <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { custom: { name: '', widthMm: undefined as unknown as number, heightMm: undefined as unknown as number } }] })}>
+              + {t('editor.addCustomScaleRef')}
+            </button>
+          </div>
+        </section>
+
+        <section id="section-caveats" aria-labelledby="h-caveats">
+          <h3 id="h-caveats">{t('editor.caveats')}</h3>
+          <ol className="plain">
+            {draft.caveats.map((c, i) => (
+              <li key={c.id} className={`caveat-edit${c.mustSay ? ' must' : ''}`}>
+                {languages.map((l) => (
+                  <Field key={l} label={`${t('editor.caveat', { n: i + 1 })} (${l})`} error={err(`caveats.${i}.text.${l}`) ?? (l === language ? err(`caveats.${i}.text`) : undefined)}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        lang={l}
+                        value={c.text[l] ?? ''}
+                        onChange={(e) => {
+                          const text = { ...c.text, [l]: e.target.value };
+                          if (e.target.value === '') delete text[l];
+                          update({ caveats: draft.caveats.map((x, k) => (k === i ? { ...x, text } : x)) });
+                        }}
+                      />
+                    )}
+                  </Field>
+                ))}
+                <div className="actions">
+                  <label className="check">
+                    <input type="checkbox" checked={c.mustSay} onChange={(e) => update({ caveats: draft.caveats.map((x, k) => (k === i ? { ...x, mustSay: e.target.checked } : x)) })} />{' '}
+                    {t('editor.mustSay')}
+                  </label>
+                  <button type="button" className="icon" onClick={() => update({ caveats: draft.caveats.filter((_, k) => k !== i) })} aria-label={t('editor.removeCaveat', { n: i + 1 })}>
+                    ×
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => update({ caveats: [...draft.caveats, { id: newId(), text: {}, mustSay: true }] })}>
+            + {t('editor.addCaveat')}
+          </button>
+        </section>
+
+        <section id="section-notes" aria-labelledby="h-notes">
+          <h3 id="h-notes">{t('editor.notes')}</h3>
+          <ol className="plain">
+            {draft.notes.map((n, i) => (
+              <li key={n.id}>
+                <div className="row">
+                  <Field label={t('editor.noteKind')}>
+                    {(p) => (
+                      <select {...p} value={n.kind} onChange={(e) => update({ notes: draft.notes.map((x, k) => (k === i ? { ...x, kind: e.target.value as typeof n.kind } : x)) })}>
+                        {NoteKind.options.map((kind) => (
+                          <option key={kind} value={kind}>
+                            {t(`noteKind.${kind}`)}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                  <button type="button" className="icon" onClick={() => update({ notes: draft.notes.filter((_, k) => k !== i) })} aria-label={t('editor.removeNote', { n: i + 1 })}>
+                    ×
+                  </button>
+                </div>
+                {languages.map((l) => (
+                  <Field key={l} label={`${t('editor.note', { n: i + 1 })} (${l})`} error={err(`notes.${i}.text.${l}`) ?? (l === language ? err(`notes.${i}.text`) : undefined)}>
+                    {(p) => (
+                      <input
+                        {...p}
+                        lang={l}
+                        value={n.text[l] ?? ''}
+                        onChange={(e) => {
+                          const text = { ...n.text, [l]: e.target.value };
+                          if (e.target.value === '') delete text[l];
+                          update({ notes: draft.notes.map((x, k) => (k === i ? { ...x, text } : x)) });
+                        }}
+                      />
+                    )}
+                  </Field>
+                ))}
+              </li>
+            ))}
+          </ol>
+          <button type="button" onClick={() => update({ notes: [...draft.notes, { id: newId(), kind: 'material', text: {} }] })}>
+            + {t('editor.addNote')}
+          </button>
+        </section>
+
+        <section id="section-policy" aria-labelledby="h-policy">
+          <h3 id="h-policy">{t('editor.policy')}</h3>
+          <PolicyPicker
+            label={t('editor.policy')}
+            value={draft.policyId}
+            policies={data.policies}
+            onChange={(policyId) => update({ policyId })}
+            call={call}
+            language={language}
+            allowDefault
+            market={previewDeck.market}
+          />
+          <ErrorText error={err('policyId')} />
+        </section>
+
+        <div className="actions editor-foot">
+          <button type="button" onClick={() => go({ view: 'products' })}>
+            {t('editor.backToProducts')}
+          </button>
+          <button type="button" className="danger" onClick={() => void remove()}>
+            {t('editor.delete')}
+          </button>
+        </div>
+      </form>
+
+      <aside className="preview" aria-labelledby="preview-title">
+        <div className="row">
+          <h3 id="preview-title">{t('editor.preview')}</h3>
+          <label>
+            {t('editor.previewLanguage')}{' '}
+            <select value={shownLanguage} onChange={(e) => setPreviewLanguage(e.target.value)}>
+              {previewDeck.languages.map((l) => (
+                <option key={l}>{l}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {parsed && !parsed.success && <p className="hint">{t(previewCard ? 'editor.previewLastValid' : 'editor.previewNone')}</p>}
+        {previewCard && (
+          <SidebarPreview bundle={{ deck: { ...previewDeck, languages: previewLanguages }, cards: [previewCard], policies: data.policies }} />
+        )}
+      </aside>
+    </div>
+  );
+}
+

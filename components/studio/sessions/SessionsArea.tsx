@@ -1,0 +1,259 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize } from '../../../lib/cards/text';
+import { UpfrontError } from '../../../lib/errors';
+import type { LogFilter } from '../../../lib/export/filter';
+import type { Client } from '../../../lib/messaging/client';
+import type { FilterOptions } from '../../../lib/messaging/types';
+import type { LocalizedText } from '../../../lib/schema/common';
+import type { Session } from '../../../lib/schema/session';
+import { platformName } from '../../../lib/sessions/choices';
+import { downloadBlob } from '../download';
+import { buildExport } from './export-run';
+import { SessionDetail } from './SessionDetail';
+import { StorageNotice, type StorageApi } from './StorageNotice';
+import { TeamImport } from './TeamImport';
+import { VerifyPanel } from './VerifyPanel';
+import './sessions.css';
+
+interface Props {
+  call: Client;
+  /** Goes up each time the background says data changed; the area reloads then. */
+  revision: number;
+  storage?: StorageApi;
+}
+
+interface FilterFields {
+  from: string;
+  to: string;
+  host: string;
+  deckId: string;
+  platform: string;
+  cardId: string;
+}
+
+const EMPTY: FilterFields = { from: '', to: '', host: '', deckId: '', platform: '', cardId: '' };
+
+/** Date fields are local days: from the start of the first to the end of the last. */
+export function toLogFilter(f: FilterFields): LogFilter {
+  const filter: LogFilter = {};
+  if (f.from) filter.from = new Date(`${f.from}T00:00:00`).getTime();
+  if (f.to) filter.to = new Date(`${f.to}T23:59:59.999`).getTime();
+  if (f.host) filter.host = f.host;
+  if (f.deckId) filter.deckId = f.deckId;
+  if (f.platform) filter.platform = f.platform;
+  if (f.cardId) filter.cardId = f.cardId;
+  return filter;
+}
+
+const codeOf = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
+
+/** The team lead's side of the studio: find sessions, read them, export, verify and merge logs. */
+export function SessionsArea({ call, revision, storage }: Props) {
+  const { t, i18n } = useTranslation();
+  const [fields, setFields] = useState<FilterFields>(EMPTY);
+  const filter = useMemo(() => toLogFilter(fields), [fields]);
+  const [sessions, setSessions] = useState<Session[] | null>(null);
+  const [options, setOptions] = useState<FilterOptions | null>(null);
+  const [open, setOpen] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [saved, setSaved] = useState<string>();
+
+  const load = useCallback(async () => {
+    try {
+      setSessions(await call('session.list', Object.keys(filter).length > 0 ? { filter } : {}));
+      setError(undefined);
+    } catch (err) {
+      setError(codeOf(err));
+    }
+    // The filter choices are a convenience: without them the list still works.
+    setOptions(await call('session.filters', {}).catch(() => null));
+  }, [call, filter]);
+
+  useEffect(() => {
+    void load();
+  }, [load, revision]);
+
+  const dateTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+  const set = (key: keyof FilterFields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFields({ ...fields, [key]: e.target.value });
+  const productName = (p: { sku: string; name: unknown }) => {
+    const name = localize(p.name as LocalizedText | undefined, i18n.language, ['en'])?.text;
+    return name ? `${name} (${p.sku})` : p.sku;
+  };
+
+  async function runExport(format: 'csv' | 'json', list: Session[], withFilter?: LogFilter) {
+    if (progress) return;
+    setSaved(undefined);
+    setProgress({ done: 0, total: list.reduce((n, s) => n + s.lastSeq, 0) });
+    try {
+      const { name, blob } = await buildExport(call, { format, sessions: list, filter: withFilter, onProgress: (done, total) => setProgress({ done, total }) });
+      downloadBlob(name, blob);
+      setSaved(t('logs.exported', { name }));
+    } catch (err) {
+      setError(codeOf(err));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const unexported = (sessions ?? []).filter((s) => s.endedAt !== undefined && s.exportedAt === undefined && !s.origin?.importedFrom);
+  const eventTotal = (sessions ?? []).reduce((n, s) => n + s.lastSeq, 0);
+
+  return (
+    <>
+      <section aria-labelledby="sessions-title" className="sessions-area">
+        <h2 id="sessions-title">{t('studio.sessions')}</h2>
+        <StorageNotice
+          storage={storage}
+          unexported={unexported.length}
+          onExportUnexported={unexported.length > 0 ? () => void runExport('json', unexported) : undefined}
+        />
+        {error && (
+          <p role="alert" className="error">
+            {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+          </p>
+        )}
+        <form className="filters" aria-label={t('logs.filters')} onSubmit={(e) => e.preventDefault()}>
+          <label>
+            {t('logs.from')}
+            <input type="date" value={fields.from} onChange={set('from')} />
+          </label>
+          <label>
+            {t('logs.to')}
+            <input type="date" value={fields.to} onChange={set('to')} />
+          </label>
+          <label>
+            {t('studio.host')}
+            <select value={fields.host} onChange={set('host')}>
+              <option value="">{t('logs.any')}</option>
+              {options?.hosts.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('studio.deck')}
+            <select value={fields.deckId} onChange={set('deckId')}>
+              <option value="">{t('logs.any')}</option>
+              {options?.decks.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('studio.platform')}
+            <select value={fields.platform} onChange={set('platform')}>
+              <option value="">{t('logs.any')}</option>
+              {options?.platforms.map((p) => (
+                <option key={p} value={p}>
+                  {platformName(p) ?? p}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('logs.product')}
+            <select value={fields.cardId} onChange={set('cardId')}>
+              <option value="">{t('logs.any')}</option>
+              {options?.products.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {productName(p)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => setFields(EMPTY)} disabled={Object.keys(filter).length === 0}>
+            {t('logs.clearFilters')}
+          </button>
+        </form>
+
+        {sessions === null ? (
+          <p role="status">{t('common.loading')}</p>
+        ) : sessions.length === 0 ? (
+          <p>{Object.keys(filter).length > 0 ? t('logs.noMatch') : t('studio.noSessions')}</p>
+        ) : (
+          <table className="sessions">
+            <thead>
+              <tr>
+                <th scope="col">{t('studio.started')}</th>
+                <th scope="col">{t('studio.ended')}</th>
+                <th scope="col">{t('studio.host')}</th>
+                <th scope="col">{t('studio.deck')}</th>
+                <th scope="col">{t('studio.platform')}</th>
+                <th scope="col">{t('logs.marketLanguage')}</th>
+                <th scope="col">{t('studio.events')}</th>
+                <th scope="col">{t('logs.origin')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('logs.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id} data-session-id={s.id} className={open === s.id ? 'open' : undefined}>
+                  <td>{dateTime(s.startedAt)}</td>
+                  <td>
+                    {s.endedAt ? dateTime(s.endedAt) : t('studio.stillLive')}
+                    {s.endReason === 'auto' && <span className="badge auto-ended">{t('logs.autoEnded')}</span>}
+                  </td>
+                  <td>{s.host}</td>
+                  <td>{s.deckName}</td>
+                  <td>{platformName(s.platform) ?? s.platform}</td>
+                  <td>
+                    {s.market} · {s.language}
+                  </td>
+                  <td>{s.lastSeq}</td>
+                  <td className="origin">{s.origin?.importedFrom ? t('logs.importedFrom', { file: s.origin.importedFrom }) : t('logs.thisBrowser')}</td>
+                  <td className="actions">
+                    <button type="button" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? undefined : s.id)}>
+                      {t('logs.view')}
+                    </button>
+                    <button type="button" disabled={progress !== null} onClick={() => void runExport('csv', [s])}>
+                      {t('studio.downloadCsv')}
+                    </button>
+                    <button type="button" disabled={progress !== null} onClick={() => void runExport('json', [s])}>
+                      {t('studio.downloadJson')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+
+        {sessions && sessions.length > 0 && (
+          <div className="export-bar" role="group" aria-label={t('logs.exportGroup')}>
+            <span>{t('logs.exportSummary', { count: sessions.length, events: eventTotal })}</span>
+            <button type="button" disabled={progress !== null} onClick={() => void runExport('csv', sessions, filter)}>
+              {t('logs.exportCsv')}
+            </button>
+            <button type="button" disabled={progress !== null} onClick={() => void runExport('json', sessions, filter)}>
+              {t('logs.exportJson')}
+            </button>
+            {filter.cardId && <span className="hint">{t('logs.productFilterHint')}</span>}
+            {progress && (
+              <span role="status" className="progress">
+                <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('logs.exporting')} />{' '}
+                {t('logs.exportProgress', { done: progress.done, total: progress.total })}
+              </span>
+            )}
+            {saved && !progress && (
+              <span role="status" className="saved">
+                {saved}
+              </span>
+            )}
+          </div>
+        )}
+      </section>
+
+      {open && <SessionDetail key={`${open}:${revision}`} call={call} sessionId={open} onClose={() => setOpen(undefined)} />}
+      <VerifyPanel />
+      <TeamImport call={call} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../lib/i18n/locales/en.json';
+import zh from '../../lib/i18n/locales/zh-CN.json';
+import { CATALOGUE, catalogueObject, resolveRef } from '../../lib/scale/catalogue';
+
+const docs = readFileSync(path.resolve(import.meta.dirname, '../../docs/reference-objects.md'), 'utf8');
+
+describe('reference catalogue', () => {
+  it('has the standard sizes from facts.md, exactly', () => {
+    expect(catalogueObject('bank-card')).toMatchObject({ widthMm: 85.6, heightMm: 53.98, depthMm: 0.76, confidence: 'standard' });
+    expect(catalogueObject('a4-sheet')).toMatchObject({ widthMm: 210, heightMm: 297 });
+    expect(catalogueObject('us-letter')).toMatchObject({ widthMm: 215.9, heightMm: 279.4 });
+    expect(catalogueObject('us-quarter')).toMatchObject({ widthMm: 24.26, heightMm: 24.26, shape: 'coin' });
+    expect(catalogueObject('euro-1')).toMatchObject({ widthMm: 23.25 });
+    expect(catalogueObject('euro-2')).toMatchObject({ widthMm: 25.75 });
+    expect(catalogueObject('smartphone')).toMatchObject({ widthMm: 71.6, heightMm: 147.6, depthMm: 7.8 });
+    // 4 13/16 in = 122.2375 mm
+    expect(catalogueObject('drink-can-us')?.heightMm).toBeCloseTo(122.2375, 6);
+    const ball = catalogueObject('tennis-ball')!;
+    expect(ball.widthMm).toBeGreaterThanOrEqual(65.4);
+    expect(ball.widthMm).toBeLessThanOrEqual(68.6);
+    const bottle = catalogueObject('water-bottle-500ml')!;
+    expect(bottle.widthMm).toBeGreaterThanOrEqual(65);
+    expect(bottle.heightMm).toBeLessThanOrEqual(235);
+  });
+
+  it('marks the secondary-source sizes as low confidence', () => {
+    const low = CATALOGUE.filter((o) => o.confidence === 'low').map((o) => o.id);
+    expect(low.sort()).toEqual(['can-330ml', 'paperback', 'tissue-box-flat', 'tissue-box-upright', 'water-bottle-500ml'].sort());
+  });
+
+  it('gives every object a unique id, a positive size, a source, docs and names in both languages', () => {
+    expect(new Set(CATALOGUE.map((o) => o.id)).size).toBe(CATALOGUE.length);
+    for (const o of CATALOGUE) {
+      expect(o.widthMm, o.id).toBeGreaterThan(0);
+      expect(o.heightMm, o.id).toBeGreaterThan(0);
+      expect(o.source.length, o.id).toBeGreaterThan(3);
+      expect(docs, o.id).toContain(`\`${o.id}\``);
+      for (const l of [en, zh] as Record<string, unknown>[]) {
+        const names = (l.scaleRef as Record<string, Record<string, string>>)[o.id];
+        expect(names?.name && names.one && names.many, o.id).toBeTruthy();
+      }
+    }
+  });
+
+  it('resolves catalogue and custom references, and refuses unknown or sizeless ones', () => {
+    expect(resolveRef({ catalogueId: 'a4-sheet' })).toMatchObject({ key: 'a4-sheet', widthMm: 210, shape: 'sheet' });
+    expect(resolveRef({ catalogueId: 'no-such-thing' })).toBeUndefined();
+    expect(resolveRef({ custom: { name: 'a mug', widthMm: 80, heightMm: 95, photo: 'x.png' } })).toMatchObject({
+      key: 'custom:a mug',
+      name: 'a mug',
+      confidence: 'custom',
+      photo: 'x.png',
+    });
+    expect(resolveRef({ custom: { name: 'flat', widthMm: 0, heightMm: 10 } })).toBeUndefined();
+  });
+});
