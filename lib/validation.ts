@@ -19,6 +19,10 @@ const CUSTOM_MESSAGES: Record<string, string> = {
   'text is empty in every language': 'emptyText',
   'not a language tag': 'languageTag',
   'not a market code': 'marketCode',
+  'card not in file': 'cardNotInFile',
+  'policy not in file': 'policyNotInFile',
+  'duplicate sku': 'duplicateSku',
+  'not base64': 'base64',
 };
 
 export function pathKey(path: readonly PropertyKey[]): string {

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageChoices, languageName, marketChoices, platformName, regionName } from '../../lib/sessions/choices';
 import { useActions, useSidebar } from './context';
+import './sessions.css';
 
 /**
  * Before the show: pick the deck, say who is hosting and for which market and language, go live.

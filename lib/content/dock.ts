@@ -240,8 +240,10 @@ export function forwardHotkeys(win: Window, send: DockRuntime['send'], isActive:
   const onKey = (e: KeyboardEvent) => {
     if (!e.isTrusted || !isActive()) return;
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTypingTarget(e)) return;
-    if (!isForwardedKey(e.key)) return;
-    void send({ type: 'hotkey', payload: { key: e.key } }).catch(() => undefined);
+    // Letters count in either case, so Caps Lock does not silently switch the hotkeys off.
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (!isForwardedKey(key)) return;
+    void send({ type: 'hotkey', payload: { key } }).catch(() => undefined);
   };
   win.addEventListener('keydown', onKey, true);
   return () => win.removeEventListener('keydown', onKey, true);

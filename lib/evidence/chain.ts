@@ -28,8 +28,16 @@ export type CodedBreak = ChainBreak & { code: ChainBreakCode; position: number }
  * hash must match the event's content; `expectedHead` (from the session) catches a cut tail.
  */
 export function checkChain(sessionId: string, events: DisclosureEvent[], expectedHead?: string): CodedBreak | null {
-  let prev = genesisHash(sessionId);
-  for (let i = 0; i < events.length; i++) {
+  const step = checkChainSlice(sessionId, events, 0, events.length, genesisHash(sessionId));
+  return 'code' in step ? step : checkHead(events, step.prev, expectedHead);
+}
+
+/**
+ * One stretch of checkChain, events[from, to), continuing from the hash `prev` before it: long
+ * sessions are checked in slices so a page can repaint in between (lib/evidence/verify.ts).
+ */
+export function checkChainSlice(sessionId: string, events: DisclosureEvent[], from: number, to: number, prev: string): CodedBreak | { prev: string } {
+  for (let i = from; i < to; i++) {
     const e = events[i];
     const seq = i + 1;
     const at = { seq, eventId: e.id, position: i };
@@ -41,6 +49,11 @@ export function checkChain(sessionId: string, events: DisclosureEvent[], expecte
     if (eventHash(e) !== e.hash) return { ...at, code: 'hash', reason: 'event content does not match its hash' };
     prev = e.hash;
   }
+  return { prev };
+}
+
+/** The last check: the session's recorded head must be the last event's hash. */
+export function checkHead(events: DisclosureEvent[], prev: string, expectedHead: string | undefined): CodedBreak | null {
   if (expectedHead !== undefined && expectedHead !== prev) {
     return {
       seq: events.length + 1,

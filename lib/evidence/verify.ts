@@ -1,6 +1,6 @@
 import { LogFile, SUPPORTED_LOG_VERSIONS, LOG_FORMAT } from '../export/log-file';
 import type { DisclosureEvent } from '../schema/session';
-import { checkChain, type ChainBreakCode } from './chain';
+import { checkChainSlice, checkHead, genesisHash, type ChainBreakCode, type CodedBreak } from './chain';
 import { contentHash } from './hash';
 
 /** Stable codes for what is wrong; the studio translates them ("verify.code.*"), the CLI prints them. */
@@ -125,13 +125,32 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
 
   // Chains.
   const sessions: SessionCheck[] = [];
+  const checked = new Set<string>();
   let hashed = 0;
   for (const s of file.sessions) {
-    if (sessions.some((c) => c.sessionId === s.id)) continue;
+    if (checked.has(s.id)) continue;
+    checked.add(s.id);
     const list = bySession.get(s.id) ?? [];
     const events = list.map((l) => l.event);
     let problem: VerifyProblem | undefined;
-    const b = checkChain(s.id, events, s.head);
+    // In slices, pausing between them when asked, so one huge session does not block a page.
+    let b: CodedBreak | null = null;
+    let prev = genesisHash(s.id);
+    const slice = Math.min(yieldEvery, events.length) || 1;
+    for (let from = 0; from < events.length; from += slice) {
+      const step = checkChainSlice(s.id, events, from, Math.min(events.length, from + slice), prev);
+      if ('code' in step) {
+        b = step;
+        break;
+      }
+      prev = step.prev;
+      hashed += Math.min(slice, events.length - from);
+      if (hashed >= yieldEvery && options.pause) {
+        hashed = 0;
+        await options.pause();
+      }
+    }
+    if (!b) b = checkHead(events, prev, s.head);
     if (b) {
       const at = list[b.position];
       problem = {
@@ -171,11 +190,6 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
       }
     }
     sessions.push({ sessionId: s.id, host: s.host, startedAt: s.startedAt, events: events.length, problem });
-    hashed += events.length;
-    if (hashed >= yieldEvery && options.pause) {
-      hashed = 0;
-      await options.pause();
-    }
   }
   eventProblems.sort((a, b) => a.index - b.index);
   problems.push(...eventProblems.map((p) => p.problem));

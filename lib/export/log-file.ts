@@ -36,3 +36,8 @@ export type LogFile = z.infer<typeof LogFile>;
 export function logFileJsonSchema(): unknown {
   return z.toJSONSchema(LogFile, { target: 'draft-2020-12', io: 'input' });
 }
+
+/** The schema file's exact text (two-space JSON and a final newline), for the script and its test. */
+export function logFileJsonSchemaText(): string {
+  return `${JSON.stringify(logFileJsonSchema(), null, 2)}\n`;
+}

@@ -97,3 +97,14 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   for await (const c of chunks) parts.push(c);
   return parts.join('');
 }
+
+/** A LogSource straight over the repository (the sample generator and tests; the studio goes through messages). */
+export function repositorySource(repo: {
+  eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq?: number): Promise<DisclosureEvent[]>;
+  getSnapshots(hashes: string[]): Promise<Snapshot[]>;
+}): LogSource {
+  return {
+    events: (sessionId, afterSeq, throughSeq, limit) => repo.eventsPage(sessionId, afterSeq, limit, throughSeq),
+    snapshots: (hashes) => repo.getSnapshots(hashes),
+  };
+}

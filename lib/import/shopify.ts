@@ -54,6 +54,9 @@ export function productSku(variantSkus: string[], handle: string): string {
   if (skus.length === 1) return skus[0];
   let prefix = skus[0];
   for (const s of skus) while (!s.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  // Cut back to a whole part: "SHOE-7-BLU-40" and "SHOE-7-BLU-41" share "SHOE-7-BLU-4", stem "SHOE-7-BLU".
+  const whole = skus.every((s) => s.length === prefix.length || /[-_ ./]/.test(s[prefix.length]) || /[-_ ./]$/.test(prefix));
+  if (!whole) prefix = prefix.slice(0, Math.max(0, prefix.search(/[-_ ./][^-_ ./]*$/)));
   const stem = prefix.replace(/[-_ ./]+$/, '');
   return stem.length >= 3 ? stem : skus[0];
 }

@@ -66,18 +66,26 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
 
   const parsed = useMemo(() => (deck ? Deck.safeParse(deck) : null), [deck]);
   const errors = useMemo(() => (parsed && !parsed.success ? errorsByPath(fieldErrors(parsed.error)) : new Map()), [parsed]);
+  // Saved after a short pause; a change still pending when the producer leaves is saved at once.
+  const pending = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => {
     if (!dirty.current || !parsed?.success) return;
-    const timer = setTimeout(() => {
-      call('deck.save', { deck: parsed.data })
-        .then(() => {
-          dirty.current = false;
-          setError(undefined);
-        })
-        .catch((err) => setError(errorCode(err)));
-    }, 300);
+    const deckToSave = parsed.data;
+    const run = async () => {
+      pending.current = null;
+      try {
+        await call('deck.save', { deck: deckToSave });
+        dirty.current = false;
+        setError(undefined);
+      } catch (err) {
+        setError(errorCode(err));
+      }
+    };
+    pending.current = run;
+    const timer = setTimeout(() => void run(), 300);
     return () => clearTimeout(timer);
   }, [parsed, call]);
+  useEffect(() => () => void pending.current?.(), []);
 
   const previewCards = useResolvedImages(call, deck ? deck.cardIds.map((id) => data.cards.find((c) => c.id === id)).filter((c): c is Card => c !== undefined) : []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));

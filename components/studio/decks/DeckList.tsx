@@ -51,7 +51,7 @@ export function DeckList({ data, call, go, confirm }: { data: CatalogueData; cal
       {data.decks.length === 0 ? (
         <p>{t('decks.empty')}</p>
       ) : (
-        <table>
+        <table className="deck-list">
           <thead>
             <tr>
               <th scope="col">{t('decks.name')}</th>

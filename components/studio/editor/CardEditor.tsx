@@ -79,10 +79,13 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     return map;
   }, [parsed, serverError]);
 
-  // Autosave after a pause in typing.
+  // Autosave after a pause in typing; a change still pending when the producer leaves is saved at once.
+  const pending = useRef<(() => Promise<void>) | null>(null);
+  useEffect(() => () => void pending.current?.(), []);
   useEffect(() => {
     if (!draft || !dirty.current) return;
-    const timer = setTimeout(async () => {
+    const run = async () => {
+      pending.current = null;
       setSave('saving');
       try {
         if (parsed?.success) {
@@ -102,7 +105,9 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
           setSave('draft');
         } else setSave('failed');
       }
-    }, AUTOSAVE_MS);
+    };
+    pending.current = run;
+    const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [draft, parsed, call, cardId]);
 

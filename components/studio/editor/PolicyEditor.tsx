@@ -107,7 +107,7 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
           {t('editor.savePolicy')}
         </button>
         <button type="button" onClick={onCancel}>
-          {t('common.cancel')}
+          {t('editor.cancel')}
         </button>
       </div>
     </fieldset>

@@ -29,6 +29,11 @@ function uniqueId(base: string, taken: string[]): string {
 }
 
 const isNumberCell = (c: string) => c === '' || !Number.isNaN(parseNumber(c) ?? 0);
+/** A pasted cell as a chart value: text that is not a number becomes an empty (null) cell. */
+const cellValue = (c: string) => {
+  const n = parseNumber(c);
+  return n === undefined || Number.isNaN(n) ? null : n;
+};
 
 /**
  * Applies a paste from a spreadsheet. A block whose first line has labels after the first cell
@@ -50,7 +55,7 @@ export function pasteIntoChart(chart: Chart, text: string, at: { row: number; co
     });
     const rows = lines.slice(1).map((cells) => ({
       size: cells[0] ?? '',
-      values: Object.fromEntries(measurements.map((m, i) => [m.id, parseNumber(cells[i + 1] ?? '') ?? null])),
+      values: Object.fromEntries(measurements.map((m, i) => [m.id, cellValue(cells[i + 1] ?? '')])),
     }));
     return { ...chart, measurements, rows: rows.length > 0 ? rows : chart.rows };
   }
@@ -70,7 +75,7 @@ export function pasteIntoChart(chart: Chart, text: string, at: { row: number; co
         const id = uniqueId('measurement', measurements.map((m) => m.id));
         measurements.push({ id, label: { [language]: '' } });
       }
-      rows[r].values[measurements[c].id] = parseNumber(cell) ?? null;
+      rows[r].values[measurements[c].id] = cellValue(cell);
     });
   });
   return { ...chart, measurements, rows };

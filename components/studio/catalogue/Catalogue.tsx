@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../../../lib/messaging/client';
+import { DeckEditor } from '../decks/DeckEditor';
+import { DeckList } from '../decks/DeckList';
+import { CardEditor } from '../editor/CardEditor';
+import { ImportPanel } from '../import/ImportPanel';
+import { HandCards } from '../print/HandCards';
+import { ProductList } from '../products/ProductList';
+import { Trash } from '../products/Trash';
+import './catalogue.css';
+import { useCatalogueData } from './data';
+import { routeHref, useRoute, type Route } from './route';
+
+interface Props {
+  call: Client;
+  onChanged: (listener: () => void) => () => void;
+  confirm: (text: string) => boolean;
+}
+
+/**
+ * The producer's part of the studio: decks and products, the card and deck editors, imports,
+ * the trash and printable hand cards. Where the producer is lives in the URL hash (./route.ts).
+ */
+export function Catalogue({ call, onChanged, confirm }: Props) {
+  const { t } = useTranslation();
+  const [route, go] = useRoute();
+  const { data, error } = useCatalogueData(call, onChanged);
+  const tabs: { route: Route; label: string; current: boolean }[] = [
+    { route: { view: 'products' }, label: t('catalogue.overview'), current: route.view === 'products' || route.view === 'decks' },
+    { route: { view: 'import' }, label: t('catalogue.import'), current: route.view === 'import' },
+    { route: { view: 'trash' }, label: t('catalogue.trash', { count: data?.trash.length ?? 0 }), current: route.view === 'trash' },
+  ];
+  return (
+    <div className="catalogue" data-view={route.view}>
+      <nav className="catalogue-nav no-print" aria-label={t('catalogue.nav')}>
+        {tabs.map((tab) => (
+          <a key={tab.route.view} href={routeHref(tab.route)} aria-current={tab.current ? 'page' : undefined}>
+            {tab.label}
+          </a>
+        ))}
+      </nav>
+      {error && (
+        <p role="alert" className="error">
+          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+      {!data ? (
+        <p role="status">{t('common.loading')}</p>
+      ) : route.view === 'card' && route.id ? (
+        <CardEditor key={route.id} cardId={route.id} data={data} call={call} go={go} confirm={confirm} field={route.field} language={route.language} />
+      ) : route.view === 'deck' && route.id ? (
+        <DeckEditor key={route.id} deckId={route.id} data={data} call={call} go={go} />
+      ) : route.view === 'print' && route.id ? (
+        <HandCards deckId={route.id} data={data} call={call} />
+      ) : route.view === 'import' ? (
+        <ImportPanel data={data} call={call} go={go} />
+      ) : route.view === 'trash' ? (
+        <Trash data={data} call={call} confirm={confirm} />
+      ) : (
+        <>
+          <DeckList data={data} call={call} go={go} confirm={confirm} />
+          <ProductList data={data} go={go} />
+        </>
+      )}
+    </div>
+  );
+}

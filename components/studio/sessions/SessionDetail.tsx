@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localize } from '../../../lib/cards/text';
+import { UpfrontError } from '../../../lib/errors';
+import { formatOffset } from '../../../lib/export/offset';
+import { coverageCounts, itemTextOf, productGroups } from '../../../lib/export/timeline';
+import type { Client } from '../../../lib/messaging/client';
+import type { SessionDetail as Detail } from '../../../lib/messaging/types';
+import { platformName } from '../../../lib/sessions/choices';
+
+/** One session: what was shown or said when (clock time and offset into the stream), by product, and what was covered. */
+export function SessionDetail({ call, sessionId, onClose }: { call: Client; sessionId: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    call('session.detail', { sessionId })
+      .then(setDetail)
+      .catch((err) => setError(err instanceof UpfrontError ? err.code : 'internal'));
+  }, [call, sessionId]);
+  const groups = useMemo(() => (detail ? productGroups(detail.session, detail.events, detail.snapshots, detail.deck) : []), [detail]);
+  const snapshots = useMemo(() => new Map((detail?.snapshots ?? []).map((s) => [s.hash, s])), [detail]);
+
+  if (error) {
+    return (
+      <section className="session-detail" aria-label={t('logs.detailTitle')}>
+        <p role="alert" className="error">
+          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+        </p>
+      </section>
+    );
+  }
+  if (!detail) return <p role="status">{t('common.loading')}</p>;
+  const { session } = detail;
+  const lang = session.language;
+  const clock = (ms: number) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(ms);
+  const dateTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+  const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, [i18n.language, 'en'])?.text;
+  const itemLabel = (kind: string) => t(`item.${kind}`);
+
+  return (
+    <section className="session-detail" aria-labelledby="detail-title">
+      <header className="detail-head">
+        <h2 id="detail-title">{t('logs.detailHeading', { host: session.host, started: dateTime(session.startedAt) })}</h2>
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </header>
+      <dl className="detail-facts">
+        <dt>{t('studio.deck')}</dt>
+        <dd>{session.deckName}</dd>
+        <dt>{t('studio.platform')}</dt>
+        <dd>
+          {platformName(session.platform) ?? session.platform} · {session.consoleOrigin}
+        </dd>
+        <dt>{t('logs.marketLanguage')}</dt>
+        <dd>
+          {session.market} · {session.language}
+        </dd>
+        <dt>{t('studio.ended')}</dt>
+        <dd>{session.endedAt ? dateTime(session.endedAt) : t('studio.stillLive')}</dd>
+        {session.endReason === 'auto' && (
+          <>
+            <dt>{t('logs.endNote')}</dt>
+            <dd className="end-note">{t('logs.autoEndedNote')} <span lang="en">{session.endNote}</span></dd>
+          </>
+        )}
+        <dt>{t('logs.head')}</dt>
+        <dd>
+          <code title={session.head}>{session.head.slice(0, 16)}…</code> {t('logs.headHint')}
+        </dd>
+      </dl>
+
+      {groups.length === 0 && <p>{t('logs.noEvents')}</p>}
+      {groups.map((g) => {
+        const counts = coverageCounts(g.coverage);
+        return (
+          <article key={g.cardId} className="product-group" data-card-id={g.cardId}>
+            <h3>
+              {text(g.name) ?? g.sku} <span className="sku">{g.sku}</span>
+            </h3>
+            {g.coverage.length > 0 ? (
+              <div className="coverage">
+                <h4>{t('logs.coverage')}</h4>
+                <p className="coverage-summary">
+                  {t('logs.coverageSummary', { said: counts.said, skipped: counts.skipped, notSaid: counts['not-said'], total: g.coverage.length })}
+                </p>
+                <ul>
+                  {g.coverage.map((c) => (
+                    <li key={`${c.item.kind}:${c.item.id}`} className={`coverage-${c.status}`} data-status={c.status}>
+                      <span className="badge">{t(`logs.status.${c.status}`)}</span> {text(c.text) ?? itemLabel(c.item.kind)}
+                      {c.at && (
+                        <span className="when">
+                          {' '}
+                          · {clock(c.at.at)} · {formatOffset(c.at.offsetMs)}
+                        </span>
+                      )}
+                      {c.corrected && <span className="badge corrected">{t('logs.corrected')}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : (
+              <p className="coverage-none">{t('logs.noMustSay')}</p>
+            )}
+            {g.entries.length === 0 ? (
+              <p className="not-shown">{t('logs.productNotShown')}</p>
+            ) : (
+              <table className="timeline">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col">{t('logs.clock')}</th>
+                    <th scope="col">{t('logs.offset')}</th>
+                    <th scope="col">{t('logs.action')}</th>
+                    <th scope="col">{t('logs.item')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {g.entries.map(({ event: e, correctsSeq, correctedBy }) => (
+                    <tr key={e.id} data-seq={e.seq} className={`action-${e.action}`}>
+                      <td>{e.seq}</td>
+                      <td>{clock(e.at)}</td>
+                      <td>
+                        <code>{formatOffset(e.offsetMs)}</code>
+                      </td>
+                      <td>
+                        {t(`logs.actions_.${e.action}`)}
+                        {correctsSeq !== undefined && <> {t('logs.correctsSeq', { seq: correctsSeq })}</>}
+                        {correctedBy.length > 0 && <> {t('logs.correctedBySeq', { seq: correctedBy.join(', ') })}</>}
+                      </td>
+                      <td>
+                        {itemLabel(e.item.kind)}
+                        {(() => {
+                          const words = text(itemTextOf(e, snapshots));
+                          return words ? <>: {words}</> : null;
+                        })()}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </article>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import { z } from '../zod';
+import { DECK_FILE_VERSION, DeckFile } from './format';
+
+/**
+ * The deck file's JSON Schema, generated from the zod schema that validates every import.
+ * "input" mode: what a file may contain (fields with defaults may be left out).
+ */
+export function deckFileJsonSchema(): string {
+  const schema = z.toJSONSchema(DeckFile, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const doc = {
+    ...schema,
+    $id: `https://upfront.example/schema/deck-file-v${DECK_FILE_VERSION}.json`,
+    title: `Upfront deck file, version ${DECK_FILE_VERSION}`,
+    description: 'A show run sheet with its products, return policies and images. See docs/deck-file.md.',
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

@@ -1,0 +1,58 @@
+import 'fake-indexeddb/auto';
+import { render } from '@testing-library/react';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { vi } from 'vitest';
+import { Catalogue } from '../../components/studio/catalogue/Catalogue';
+import { memoryKeyValue } from '../../lib/background/kv';
+import { LayoutStore } from '../../lib/background/layouts';
+import { createService, type Sender } from '../../lib/background/service';
+import { TabRegistry } from '../../lib/background/tabs';
+import { Catalogue as CatalogueDb } from '../../lib/db/catalogue';
+import { UpfrontDb } from '../../lib/db/database';
+import { Repository } from '../../lib/db/repository';
+import { createClient, type Send } from '../../lib/messaging/client';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+export const NOW = Date.UTC(2026, 10, 20, 12);
+const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
+
+/** The producer's studio area over the real background service and a fake-indexeddb database. */
+export function setupStudio() {
+  const db = new UpfrontDb(`catalogue-${Math.random().toString(36).slice(2)}`);
+  const repo = new Repository(db);
+  const catalogue = new CatalogueDb(db);
+  const listeners = new Set<() => void>();
+  const handle = createService({
+    extensionId: EXT,
+    repo,
+    catalogue,
+    tabs: new TabRegistry(memoryKeyValue()),
+    layouts: new LayoutStore(memoryKeyValue()),
+    local: memoryKeyValue(),
+    now: () => NOW,
+    pushToTab: async () => undefined,
+    pushHotkey: () => undefined,
+    notifyChanged: () => listeners.forEach((l) => l()),
+    activeTab: async () => undefined,
+    enableSite: async () => undefined,
+  });
+  const send = vi.fn<Send>((message) => handle(message, studio));
+  const call = createClient(send);
+  const renderAt = (hash: string, i18n: I18n) => {
+    location.hash = hash;
+    return render(
+      <I18nextProvider i18n={i18n}>
+        <Catalogue
+          call={call}
+          confirm={() => true}
+          onChanged={(l) => {
+            listeners.add(l);
+            return () => listeners.delete(l);
+          }}
+        />
+      </I18nextProvider>,
+    );
+  };
+  return { db, repo, catalogue, send, call, renderAt };
+}

@@ -1,0 +1,77 @@
+import { memoryKeyValue } from '../../lib/background/kv';
+import { LayoutStore } from '../../lib/background/layouts';
+import { createService, type Sender } from '../../lib/background/service';
+import { TabRegistry } from '../../lib/background/tabs';
+import type { Repository } from '../../lib/db/repository';
+import { demoBundle } from '../../lib/demo/deck';
+import { createClient } from '../../lib/messaging/client';
+import type { Reply } from '../../lib/messaging/types';
+import { NOW, freshRepo } from './helpers';
+
+export const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+export const TIKTOK = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+export const YOUTUBE = 'https://studio.youtube.com/channel/UC0000000000000000000000/livestreaming';
+export const contentScript = (tabId: number, url = TIKTOK): Sender => ({ id: EXT, url, tab: { id: tabId }, frameId: 0 });
+export const overlay = (tabId: number): Sender => ({ id: EXT, url: `chrome-extension://${EXT}/sidebar.html`, tab: { id: tabId }, frameId: 3 });
+export const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
+
+/**
+ * A background as entrypoints/background.ts wires it, over a fake-indexeddb repository, with a
+ * clock the test moves. `restart()` is a browser restart: same database, empty session storage.
+ */
+export async function background(repo?: Repository) {
+  const r = repo ?? freshRepo().repo;
+  if (!repo) await r.putDeckBundle(demoBundle(NOW));
+  const clock = { now: NOW };
+  const make = () => {
+    const tabs = new TabRegistry(memoryKeyValue());
+    const local = memoryKeyValue();
+    const handle = createService({
+      extensionId: EXT,
+      repo: r,
+      tabs,
+      layouts: new LayoutStore(local),
+      local,
+      now: () => clock.now,
+      pushToTab: async () => undefined,
+      pushHotkey: () => undefined,
+      notifyChanged: () => undefined,
+      activeTab: async () => undefined,
+      enableSite: async () => undefined,
+    });
+    return { handle, tabs };
+  };
+  let current = make();
+  const api = {
+    repo: r,
+    clock,
+    get handle() {
+      return current.handle;
+    },
+    /** The tab registry (what tabs.onRemoved calls forget() on). */
+    get tabs() {
+      return current.tabs;
+    },
+    restart() {
+      current = make();
+    },
+    /** A client as an extension page (sidebar frame in `tabId`, or the studio) would use. */
+    client(sender: Sender) {
+      return createClient((message) => current.handle(message, sender));
+    },
+    async ok<T>(type: string, payload: unknown, sender: Sender): Promise<T> {
+      const reply = (await current.handle({ type, payload }, sender)) as Reply<T>;
+      if (!reply.ok) throw new Error(`${reply.code}: ${reply.detail}`);
+      return reply.data;
+    },
+    async code(type: string, payload: unknown, sender: Sender): Promise<string | null> {
+      const reply = await current.handle({ type, payload }, sender);
+      return reply.ok ? null : reply.code;
+    },
+    /** A console tab whose content script said hello. */
+    async openConsole(tabId: number, url = TIKTOK) {
+      await api.ok('console.hello', {}, contentScript(tabId, url));
+    },
+  };
+  return api;
+}

@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { deckFileJsonSchema } from '../../lib/deckfile/json-schema';
+import { upfrontCsvTemplate, UPFRONT_CSV_COLUMNS } from '../../lib/import/upfront-csv';
+import { ROOT } from './studio-helpers';
+
+const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
+
+describe('generated documentation is current (run `npx jiti scripts/gen-docs.ts` to update)', () => {
+  it('docs/schema/deck-file.schema.json matches the zod schema', () => {
+    expect(read('docs/schema/deck-file.schema.json')).toBe(deckFileJsonSchema());
+  });
+  it('docs/examples/upfront-products.csv is the downloadable template', () => {
+    expect(read('docs/examples/upfront-products.csv')).toBe(upfrontCsvTemplate());
+  });
+  it('docs/import-formats.md documents every template column', () => {
+    const doc = read('docs/import-formats.md');
+    for (const { column } of UPFRONT_CSV_COLUMNS) expect(doc).toContain(`\`${column}\``);
+  });
+});

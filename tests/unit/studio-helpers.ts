@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Catalogue } from '../../lib/db/catalogue';
+import type { ImportContext } from '../../lib/import/types';
+import type { Card } from '../../lib/schema/card';
+import { freshRepo, NOW } from './helpers';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const example = (name: string) => readFileSync(path.join(ROOT, 'docs/examples', name), 'utf8');
+
+export function freshCatalogue() {
+  const { db, repo } = freshRepo();
+  return { db, repo, catalogue: new Catalogue(db) };
+}
+
+/** Deterministic ids so plans can be compared. */
+export function ctx(over: Partial<ImportContext> = {}, cards: Card[] = []): ImportContext {
+  let n = 0;
+  return {
+    existingCards: cards,
+    existingPolicies: [],
+    existingDecks: [],
+    language: 'en',
+    target: { kind: 'none' },
+    now: NOW,
+    newId: () => `id-${++n}`,
+    ...over,
+  };
+}
+
+export const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
+export { NOW };
