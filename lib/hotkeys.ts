@@ -5,10 +5,11 @@
  * Kept free of imports: the content script bundles it and must stay tiny.
  *
  * Letters were chosen to be pressed blind with one hand: J/K move (as in many lists), M marks
- * said, S opens the size chart, U switches units, [ ] walk the size rows, E ends the show.
+ * said, S opens the size chart, U switches units, L switches the viewer language (the cards'
+ * text, not the interface), [ ] walk the size rows, E ends the show.
  * Escape is forwarded so the host can close a prompt without reaching for the mouse.
  */
-export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', '[', ']', 'e', 'Escape'] as const;
+export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', 'l', '[', ']', 'e', 'Escape'] as const;
 export type ForwardedKey = (typeof FORWARDED_KEYS)[number];
 
 export function isForwardedKey(key: string): key is ForwardedKey {
@@ -22,6 +23,7 @@ export type HotkeyAction =
   | { type: 'markSaid' }
   | { type: 'sizeChart' }
   | { type: 'unit' }
+  | { type: 'language' }
   | { type: 'sizeRow'; delta: 1 | -1 }
   | { type: 'end' }
   | { type: 'escape' }
@@ -39,6 +41,7 @@ export function hotkeyAction(key: string): HotkeyAction | undefined {
   if (k === 'm') return { type: 'markSaid' };
   if (k === 's') return { type: 'sizeChart' };
   if (k === 'u') return { type: 'unit' };
+  if (k === 'l') return { type: 'language' };
   if (k === ']') return { type: 'sizeRow', delta: 1 };
   if (k === '[') return { type: 'sizeRow', delta: -1 };
   if (k === 'e') return { type: 'end' };
@@ -55,6 +58,7 @@ export const KEYMAP: readonly (readonly [keys: string, labelKey: string])[] = [
   ['M', 'keys.markSaid'],
   ['S', 'keys.sizeChart'],
   ['U', 'keys.unit'],
+  ['L', 'keys.language'],
   ['[ / ]', 'keys.sizeRow'],
   ['E', 'keys.end'],
   ['/', 'keys.search'],

@@ -3,13 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
 import { missingParts } from '../../lib/cards/missing';
 import { localize } from '../../lib/cards/text';
-import { currentCard, markKey } from '../../lib/sidebar/store';
+import { currentCard, markKey, viewerLanguage } from '../../lib/sidebar/store';
+import { viewerLanguages } from '../../lib/sidebar/viewer';
+import { languageName } from '../../lib/sessions/choices';
 import { ErrorBoundary } from '../common/ErrorBoundary';
 import { CardImage } from './CardImage';
 import { useActions, useSidebar } from './context';
 import { DisclosureItem } from './DisclosureItem';
 import { ItemContent, ItemPreview, type ItemContext } from './ItemContent';
 import { MustSayGate } from './MustSayGate';
+import { NotTranslated } from './NotTranslated';
 import { revealWithin } from './scroll';
 
 function PartFailed() {
@@ -22,13 +25,14 @@ function PartFailed() {
  * then the other items (the selected one open, the rest one line each), and the mark bar.
  */
 export function CardView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
   const index = useSidebar((s) => s.index);
   const marks = useSidebar((s) => s.marks);
   const skipped = useSidebar((s) => s.skipped);
-  const sessionLanguage = useSidebar((s) => s.session?.language);
+  const language = useSidebar(viewerLanguage);
+  const session = useSidebar((s) => s.session);
   const live = useSidebar((s) => s.session !== null);
   const unit = useSidebar((s) => s.unit);
   const selected = useSidebar((s) => s.selected);
@@ -49,7 +53,7 @@ export function CardView() {
   const deck = bundle?.deck;
   if (!current || !deck) return null;
   const { card, policy, items } = current;
-  const language = sessionLanguage ?? deck.languages[0];
+  const switchable = viewerLanguages(deck, session);
   const fallbacks = deck.languages;
   const name = localize(card.name, language, fallbacks);
   const ctx: ItemContext = {
@@ -103,7 +107,20 @@ export function CardView() {
           <h2 id="card-title" className="card-title" lang={name?.language} data-fallback={name?.fallback || undefined}>
             {name?.text ?? card.sku}
           </h2>
+          {name?.fallback && <NotTranslated shown={name.language} wanted={language} />}
           <p className="card-sku">{t('card.sku', { sku: card.sku })}</p>
+          {/* Issue 6: the cards' language for the audience; L cycles it from the console too. */}
+          <button
+            type="button"
+            className="viewer-language"
+            data-testid="viewer-language"
+            data-language={language}
+            disabled={switchable.length < 2}
+            onClick={actions.cycleViewerLanguage}
+            aria-label={t('viewer.switchAria', { language: languageName(language, i18n.language) })}
+          >
+            {t('viewer.label', { language: languageName(language, i18n.language) })} <kbd aria-hidden="true">L</kbd>
+          </button>
         </div>
       </div>
       {missing.length > 0 && (

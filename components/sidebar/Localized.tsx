@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../lib/cards/text';
 import type { LocalizedText } from '../../lib/schema/common';
+import { NotTranslated } from './NotTranslated';
 
 export interface Lang {
   /** The language host-facing text is wanted in (the session's, else the deck's first). */
@@ -15,8 +16,16 @@ export function Text({ value, language, fallbacks, missing }: { value: Localized
   const r = localize(value, language, fallbacks);
   if (!r) return missing ? <span className="missing-inline">{t('missing.value')}</span> : null;
   return (
-    <span lang={r.language} data-fallback={r.fallback || undefined} title={r.fallback ? t('cardView.fallbackLanguage', { language: r.language }) : undefined}>
-      {r.text}
-    </span>
+    <>
+      <span lang={r.language} data-fallback={r.fallback || undefined} title={r.fallback ? t('cardView.fallbackLanguage', { language: r.language }) : undefined}>
+        {r.text}
+      </span>
+      {r.fallback && (
+        <>
+          {' '}
+          <NotTranslated shown={r.language} wanted={language} />
+        </>
+      )}
+    </>
   );
 }

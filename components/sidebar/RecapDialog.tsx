@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { policySummary } from '../../lib/cards/policy-summary';
 import { recapGroups } from '../../lib/sidebar/recap';
+import { viewerLanguage } from '../../lib/sidebar/store';
+import { useViewerT } from '../common/viewer-text';
 import { useActions, useSidebar } from './context';
 
 /**
@@ -13,7 +15,9 @@ export function RecapDialog() {
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
   const index = useSidebar((s) => s.index);
-  const language = useSidebar((s) => s.session?.language) ?? bundle?.deck.languages[0] ?? 'en';
+  // Read out in the language the host is presenting in (L), as the recorded event says.
+  const language = useSidebar(viewerLanguage);
+  const viewer = useViewerT(language);
   const groups = useMemo(() => recapGroups(bundle, index), [bundle, index]);
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -31,7 +35,7 @@ export function RecapDialog() {
             {g.policy.name} · {t('recap.products', { count: g.cardCount })}
           </p>
           <p className="policy-summary" lang={language}>
-            {policySummary(g.policy, language, t)}
+            {policySummary(g.policy, language, viewer.t)}
           </p>
         </div>
       ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../lib/format';
 import { useActions, useSidebar } from './context';
 
 /**
@@ -11,7 +12,7 @@ export function Resume() {
   const resumable = useSidebar((s) => s.resumable);
   const session = useSidebar((s) => s.session);
   if (session || resumable.length === 0) return null;
-  const time = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const time = (ms: number) => formatDateTime(ms, i18n.language);
   return (
     <section className="resume" aria-labelledby="resume-title">
       <h2 id="resume-title">{t('session.resumeTitle')}</h2>

@@ -2,7 +2,10 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { catalogueRefs, resolveRef, type ResolvedRef } from '../../lib/scale/catalogue';
 import { comparePhrases, productFront, scaleSentence, suggestReference } from '../../lib/scale/compare';
+import { formatMeasure, formatMeasureList } from '../../lib/format';
 import { formatLength, formatWeight, type LengthUnit, type Quantity } from '../../lib/scale/units';
+import { useViewerT } from '../common/viewer-text';
+import { NotTranslated } from './NotTranslated';
 import type { Card } from '../../lib/schema/card';
 import { ScaleDrawing } from './ScaleDrawing';
 
@@ -11,6 +14,8 @@ interface Props {
   unit: LengthUnit;
   refIndex: number;
   onRef?: (i: number) => void;
+  /** The viewer language: the comparison sentence is read out to viewers. */
+  language?: string;
 }
 
 export function useRefName() {
@@ -22,16 +27,18 @@ export function useRefName() {
 export function useDimensionsLine(card: Card, unit: LengthUnit): string {
   const { t, i18n } = useTranslation();
   const d = card.dimensions ?? {};
-  const q = (x: Quantity) => `${x.value} ${t(`units.${x.unit}`)}`;
+  // Units placed by Intl for the interface language (lib/format), never "value + ' ' + unit".
+  const q = (x: Quantity) => formatMeasure(x.amount, x.unit, i18n.language, x.decimals);
   const lengths = [d.lengthMm, d.widthMm, d.heightMm].filter((v): v is number => typeof v === 'number' && v > 0);
   const parts: string[] = [];
   if (lengths.length > 0) {
     const qs = lengths.map((mm) => formatLength(mm, unit, i18n.language));
     // One unit for the line when all share it: "60 × 10 × 60 cm", as a host would say it.
     const shared = qs.every((x) => x.unit === qs[0].unit);
-    parts.push(shared ? `${qs.map((x) => x.value).join(' × ')} ${t(`units.${qs[0].unit}`)}` : qs.map(q).join(' × '));
+    const decimals = Math.max(...qs.map((x) => x.decimals));
+    parts.push(shared ? formatMeasureList(qs.map((x) => x.amount), qs[0].unit, i18n.language, decimals) : qs.map(q).join(' × '));
   }
-  if (d.weightG) parts.push(`${t('scale.weight')} ${q(formatWeight(d.weightG, unit, i18n.language))}`);
+  if (d.weightG) parts.push(t('scale.weightLine', { weight: q(formatWeight(d.weightG, unit, i18n.language)) }));
   return parts.join(' · ');
 }
 
@@ -39,8 +46,9 @@ export function useDimensionsLine(card: Card, unit: LengthUnit): string {
  * Real-world scale: the dimensions, the product drawn beside an everyday object, and one plain
  * sentence. With no reference chosen, the closest in size is suggested (and says so).
  */
-export function ScaleView({ card, unit, refIndex, onRef }: Props) {
-  const { t } = useTranslation();
+export function ScaleView({ card, unit, refIndex, onRef, language }: Props) {
+  const { t, i18n } = useTranslation();
+  const viewer = useViewerT(language ?? i18n.language);
   const refName = useRefName();
   const line = useDimensionsLine(card, unit);
   const outline = useMemo(() => productFront(card.dimensions), [card.dimensions]);
@@ -48,12 +56,23 @@ export function ScaleView({ card, unit, refIndex, onRef }: Props) {
   const suggested = chosen.length === 0 ? suggestReference(outline) : undefined;
   const refs = chosen.length > 0 ? chosen : suggested ? [suggested] : [];
   const ref = refs[Math.min(refIndex, refs.length - 1)];
-  const sentence = useMemo(() => scaleSentence(comparePhrases(outline, ref, catalogueRefs()), t), [outline, ref, t]);
+  const viewerT = viewer.t;
+  const sentence = useMemo(() => scaleSentence(comparePhrases(outline, ref, catalogueRefs()), viewerT), [outline, ref, viewerT]);
   const drawable = outline?.widthMm !== undefined && outline.heightMm !== undefined;
   return (
     <div className="scale">
       <p className="dims">{line || <span className="missing-inline">{t('scale.noDims')}</span>}</p>
-      {sentence && <p className="scale-sentence">{sentence}</p>}
+      {sentence && (
+        <p className="scale-sentence" lang={viewer.language}>
+          {sentence}
+          {!viewer.translated && language && (
+            <>
+              {' '}
+              <NotTranslated shown={viewer.language} wanted={language} />
+            </>
+          )}
+        </p>
+      )}
       {refs.length > 1 && (
         <div className="ref-chips" role="group" aria-label={t('scale.compare')}>
           {refs.map((r, i) => (

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hotkeyAction } from '../../lib/hotkeys';
 import type { SidebarStore } from '../../lib/sidebar/store';
+import { watchVisibility } from '../../lib/sidebar/visibility';
 import { ErrorBoundary } from '../common/ErrorBoundary';
+import { LanguageSwitch } from '../common/LanguageSwitch';
 import { CardView } from './CardView';
 import { SidebarContext, useActions, useHost, useSidebar, type SidebarHost } from './context';
 import { GoLive } from './GoLive';
@@ -30,6 +32,8 @@ export function runHotkey(sidebar: SidebarStore, key: string): boolean {
       return void actions.openSizeChart(), true;
     case 'unit':
       return void actions.toggleUnit(), true;
+    case 'language':
+      return void actions.cycleViewerLanguage(), true;
     case 'sizeRow':
       return void actions.moveSizeRow(action.delta), true;
     case 'end':
@@ -59,6 +63,7 @@ function Header() {
         </span>
       ) : null}
       <span className="spacer" />
+      <LanguageSwitch />
       <button type="button" onClick={host.openStudio}>
         {t('sidebar.openStudio')}
       </button>
@@ -91,6 +96,7 @@ function Body() {
   const session = useSidebar((s) => s.session);
   const helpOpen = useSidebar((s) => s.helpOpen);
   const recapOpen = useSidebar((s) => s.recapOpen);
+  const obscured = useSidebar((s) => s.obscured);
   const isDemo = useSidebar((s) => s.bundle?.deck.demo === true);
   const actions = useActions();
   const [origin, setOrigin] = useState<string>();
@@ -112,6 +118,11 @@ function Body() {
   if (!context) return <NoConsole origin={origin} />;
   return (
     <>
+      {obscured && (
+        <p role="alert" className="error obscured">
+          {t('sidebar.obscured')}
+        </p>
+      )}
       {actionError && (
         <p role="alert" className="error">
           {t(`errors.${actionError}`, { defaultValue: t('errors.internal') })}
@@ -160,9 +171,15 @@ export function SidebarApp({ sidebar, host }: { sidebar: SidebarStore; host: Sid
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [sidebar]);
+  // Inside a console page, refuse to record while the page covers or hides the sidebar.
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (host.mode !== 'overlay' || !root.current) return;
+    return watchVisibility(root.current, (visible) => sidebar.actions.setObscured(!visible));
+  }, [sidebar, host.mode]);
   return (
     <SidebarContext.Provider value={{ sidebar, host }}>
-      <div className={`sidebar mode-${host.mode}`}>
+      <div ref={root} className={`sidebar mode-${host.mode}`}>
         <Header />
         <main className="sidebar-main">
           <Body />

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { fitFeedbackView } from '../../lib/cards/size';
+import { formatMeasure, formatPercent, unitLabel as intlUnitLabel } from '../../lib/format';
 import { formatChartValue, formatHeight, type LengthUnit } from '../../lib/scale/units';
 import type { SizeChart } from '../../lib/schema/card';
 import { Text, type Lang } from './Localized';
@@ -21,7 +22,8 @@ export function SizeChartView({ chart, unit, row, onRow, language, fallbacks }: 
   const locale = i18n.language;
   const measurements = chart.measurements ?? [];
   const rows = chart.rows ?? [];
-  const unitLabel = t(`units.${unit}`);
+  // The unit in every column header, as Intl writes it in this language (cm, 厘米, in, 英寸).
+  const unitLabel = intlUnitLabel(unit, locale);
   const feedback = fitFeedbackView(chart.fitFeedback);
   return (
     <div className="size-chart">
@@ -35,7 +37,7 @@ export function SizeChartView({ chart, unit, row, onRow, language, fallbacks }: 
                 <th scope="col">{t('size.size')}</th>
                 {measurements.map((m) => (
                   <th scope="col" key={m.id}>
-                    <Text value={m.label} language={language} fallbacks={fallbacks} missing /> ({unitLabel})
+                    <Text value={m.label} language={language} fallbacks={fallbacks} missing /> {t('sizeChart.headerUnit', { unit: unitLabel })}
                   </th>
                 ))}
               </tr>
@@ -88,7 +90,14 @@ export function SizeChartView({ chart, unit, row, onRow, language, fallbacks }: 
             <span className="fb-true" style={{ flexGrow: feedback.trueToSize }} />
             <span className="fb-large" style={{ flexGrow: feedback.runsLarge }} />
           </div>
-          <p>{t('size.fitFeedback', feedback)}</p>
+          <p>
+            {t('size.fitFeedback', {
+              trueToSize: formatPercent(feedback.trueToSize, locale),
+              runsSmall: formatPercent(feedback.runsSmall, locale),
+              runsLarge: formatPercent(feedback.runsLarge, locale),
+              sampleSize: feedback.sampleSize,
+            })}
+          </p>
         </div>
       )}
       {feedback && !feedback.visible && (
@@ -98,7 +107,9 @@ export function SizeChartView({ chart, unit, row, onRow, language, fallbacks }: 
         const h = formatHeight(m.heightCm, unit, locale);
         return (
           <p key={i} className="model-ref">
-            {h.cm !== undefined ? t('sizeChart.modelCm', { height: h.cm, size: m.wears }) : t('sizeChart.modelFtIn', { ft: h.ft, inch: h.in, size: m.wears })}
+            {h.cm !== undefined
+              ? t('sizeChart.model', { height: formatMeasure(m.heightCm, 'cm', locale, 0), size: m.wears })
+              : t('sizeChart.model', { height: `${formatMeasure(h.ft ?? 0, 'ft', locale, 0)} ${formatMeasure(h.in ?? 0, 'in', locale, 0)}`, size: m.wears })}
             {m.fit && (
               <>
                 {' — '}

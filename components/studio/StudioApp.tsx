@@ -6,6 +6,8 @@ import type { Client } from '../../lib/messaging/client';
 import type { Card } from '../../lib/schema/card';
 import { Catalogue } from './catalogue/Catalogue';
 import { SessionsArea } from './sessions/SessionsArea';
+import { LanguageSwitch } from '../common/LanguageSwitch';
+import { Translations } from './translations/Translations';
 
 interface Props {
   call: Client;
@@ -59,6 +61,7 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
     <div className="studio">
       <header className="studio-bar">
         <h1>{t('studio.title')}</h1>
+        <LanguageSwitch className="studio-language" />
       </header>
       <main>
         {error && (
@@ -80,6 +83,9 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
                 </button>
               </p>
             )}
+
+            {/* Issue 6: translation completeness and gaps per deck language: components/studio/translations. */}
+            <Translations call={call} onChanged={onChanged} />
 
             <SessionsArea call={call} revision={revision} />
           </>

@@ -3,6 +3,8 @@ import { I18nextProvider } from 'react-i18next';
 import { SidebarApp, runHotkey } from '@/components/sidebar/SidebarApp';
 import type { SidebarHost } from '@/components/sidebar/context';
 import { createI18n } from '@/lib/i18n';
+import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
+import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
 import { SIDEBAR_PORT, type SidebarPush } from '@/lib/messaging/types';
 import { createSidebarStore } from '@/lib/sidebar/store';
@@ -61,8 +63,11 @@ function connect() {
 }
 
 async function start() {
-  const i18n = await createI18n(browser.i18n.getUILanguage());
+  // The language chosen in any Upfront page (extension storage), else the browser's; kept in step live.
+  const prefs = browserPreferenceArea();
+  const i18n = await createI18n(await initialUiLanguage(prefs, browser.i18n.getUILanguage()));
   document.documentElement.lang = i18n.language;
+  syncUiLanguage(i18n, prefs, (language) => (document.documentElement.lang = language));
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <SidebarApp sidebar={sidebar} host={host} />

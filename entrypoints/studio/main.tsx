@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { StudioApp } from '@/components/studio/StudioApp';
 import { createI18n } from '@/lib/i18n';
+import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
+import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import '@/components/studio/studio.css';
@@ -10,9 +12,15 @@ import '@/components/studio/studio.css';
 const call = createClient((message) => browser.runtime.sendMessage(message));
 
 async function start() {
-  const i18n = await createI18n(browser.i18n.getUILanguage());
+  // The language chosen in any Upfront page (extension storage), else the browser's; kept in step live.
+  const prefs = browserPreferenceArea();
+  const i18n = await createI18n(await initialUiLanguage(prefs, browser.i18n.getUILanguage()));
   document.documentElement.lang = i18n.language;
   document.title = i18n.t('studio.title');
+  syncUiLanguage(i18n, prefs, (language) => {
+    document.documentElement.lang = language;
+    document.title = i18n.t('studio.title');
+  });
   const listeners = new Set<() => void>();
   const port = browser.runtime.connect({ name: SIDEBAR_PORT });
   port.onMessage.addListener(() => listeners.forEach((l) => l()));

@@ -1,6 +1,7 @@
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
+import { formatPercent } from '../format';
 import { localize } from './text';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -44,7 +45,7 @@ export function policySummary(policy: ReturnPolicy, language: string, t: T): str
   if (condition) parts.push(t('policy.condition', { condition: condition.text }));
   parts.push(t(policy.returnShippingPaidBy === 'seller' ? 'policy.shippingSeller' : 'policy.shippingBuyer'));
   if (policy.dutiesPaidBy) parts.push(t(policy.dutiesPaidBy === 'buyer' ? 'policy.dutiesBuyer' : 'policy.dutiesSeller'));
-  if (policy.restockingFee && policy.restockingFee.percent > 0) parts.push(t('policy.restocking', { percent: policy.restockingFee.percent }));
+  if (policy.restockingFee && policy.restockingFee.percent > 0) parts.push(t('policy.restocking', { percent: formatPercent(policy.restockingFee.percent, language, 1) }));
   if (policy.exchanges) parts.push(t('policy.exchanges'));
   const exceptions = localize(policy.exceptions, language);
   if (exceptions) parts.push(t('policy.exceptions', { exceptions: exceptions.text }));

@@ -3,6 +3,7 @@
  * template fills the fields; the producer edits them. `legalMinimumDays` is what the law
  * requires (null: the law sets no change-of-mind window), so a policy below it can be flagged.
  */
+import { marketProfile } from '../markets';
 import type { ReturnPolicy } from '../schema/policy';
 
 export const POLICY_TEMPLATE_IDS = ['eu', 'uk', 'cn', 'jp', 'us', 'seller'] as const;
@@ -87,8 +88,18 @@ export const POLICY_TEMPLATES: Record<PolicyTemplateId, PolicyTemplate> = {
 
 /** The statutory minimum change-of-mind window for a market, if its law sets one. */
 export function legalMinimumDays(market: string): number | null {
-  const t = Object.values(POLICY_TEMPLATES).find((p) => p.id !== 'seller' && p.markets.includes(market));
-  return t ? t.legalMinimumDays : null;
+  const t = templateForMarket(market);
+  return t.id === 'seller' ? null : t.legalMinimumDays;
+}
+
+/**
+ * The template a market starts from: its profile's (lib/markets, so an EU member state such as
+ * DE gets the EU directive's 14 days), else a template naming the market, else seller-defined.
+ */
+export function templateForMarket(market: string): PolicyTemplate {
+  const id = marketProfile(market)?.policyTemplate;
+  if (id) return POLICY_TEMPLATES[id];
+  return Object.values(POLICY_TEMPLATES).find((p) => p.id !== 'seller' && p.markets.includes(market)) ?? POLICY_TEMPLATES.seller;
 }
 
 /** A new policy from a template, ready for the producer to edit. */

@@ -36,6 +36,16 @@ export class Dock {
   private readonly grip: HTMLDivElement;
   private layout: Layout = { collapsed: false, width: 380 };
   private observer: MutationObserver | undefined;
+  /** The style attribute as the dock last set it; anything else was written by the page. */
+  private appliedStyle: string | null = null;
+  private readonly guard = new MutationObserver(() => {
+    if (this.host.hasAttribute('hidden')) this.host.removeAttribute('hidden');
+    if (this.host.hasAttribute('inert')) this.host.removeAttribute('inert');
+    if (this.host.getAttribute('style') !== this.appliedStyle || !this.host.hasAttribute('popover')) {
+      this.apply();
+      this.promote(true);
+    }
+  });
   private active = false;
 
   constructor(
@@ -67,7 +77,8 @@ export class Dock {
     this.grip.setAttribute('aria-label', runtime.label('dockResize'));
     css(this.grip, {
       position: 'absolute',
-      left: '-4px',
+      // Beside the frame, never over it: anything drawn over the frame makes it count as obscured.
+      left: '-8px',
       top: '0',
       width: '8px',
       height: '100%',
@@ -162,6 +173,7 @@ export class Dock {
     css(this.grip, { display: collapsed ? 'none' : 'block' });
     css(this.expand, { display: collapsed ? 'block' : 'none' });
     this.host.dataset.collapsed = String(collapsed);
+    this.appliedStyle = this.host.getAttribute('style');
   }
 
   setLayout(layout: Layout, persist: boolean) {
@@ -182,6 +194,8 @@ export class Dock {
     this.ensureAttached();
     this.observer ??= new MutationObserver(() => this.ensureAttached());
     this.observer.observe(this.doc.documentElement, { childList: true });
+    // The page can reach the host element's own attributes: undo any restyling at once.
+    this.guard.observe(this.host, { attributes: true, attributeFilter: ['style', 'popover', 'hidden', 'inert'] });
     void this.runtime
       .send({ type: 'console.hello', payload: {} })
       .then((reply) => {
@@ -194,6 +208,7 @@ export class Dock {
   unmount() {
     this.active = false;
     this.observer?.disconnect();
+    this.guard.disconnect();
     this.host.remove();
   }
 

@@ -6,6 +6,9 @@
  * The factors are exact by definition (international yard and pound agreement, 1959):
  * 1 in = 25.4 mm, 1 lb = 453.59237 g, 1 oz = 1/16 lb = 28.349523125 g.
  */
+import { formatNumber, round } from '../format';
+import { marketProfile } from '../markets';
+
 export type LengthUnit = 'cm' | 'in';
 
 export const MM_PER_INCH = 25.4;
@@ -13,11 +16,17 @@ export const MM_PER_CM = 10;
 export const G_PER_LB = 453.59237;
 export const G_PER_OZ = G_PER_LB / 16;
 
-/** Markets whose shoppers think in inches; everyone else gets centimetres by default. */
-const INCH_MARKETS: ReadonlySet<string> = new Set(['US', 'LR', 'MM']);
+/**
+ * Markets without a profile whose shoppers still think in inches (Liberia, Myanmar use imperial
+ * units day to day); profiled markets say so in lib/markets.
+ */
+const INCH_MARKETS: ReadonlySet<string> = new Set(['LR', 'MM']);
 
+/** The market profile's unit (US: inches and pounds), else centimetres. */
 export function defaultUnitForMarket(market: string | undefined): LengthUnit {
-  return market && INCH_MARKETS.has(market.toUpperCase()) ? 'in' : 'cm';
+  if (!market) return 'cm';
+  const code = market.toUpperCase();
+  return marketProfile(code)?.lengthUnit ?? (INCH_MARKETS.has(code) ? 'in' : 'cm');
 }
 
 export function otherUnit(unit: LengthUnit): LengthUnit {
@@ -34,20 +43,8 @@ export function mmToUnit(mm: number, unit: LengthUnit): number {
   return unit === 'cm' ? mm / MM_PER_CM : mm / MM_PER_INCH;
 }
 
-/**
- * Rounds half away from zero to `decimals` places. Goes through the decimal string so that
- * 1.005 rounds to 1.01 (a float product 1.005 * 100 is 100.49999…), and never returns -0.
- */
-export function round(value: number, decimals = 1): number {
-  if (!Number.isFinite(value)) return value;
-  const sign = value < 0 ? -1 : 1;
-  const r = Number(`${Math.round(Number(`${Math.abs(value)}e${decimals}`))}e-${decimals}`);
-  return r === 0 ? 0 : sign * r;
-}
-
-export function formatNumber(value: number, locale: string, maxDecimals = 1): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDecimals }).format(round(value, maxDecimals));
-}
+// Rounding and number formatting live in lib/format (one home for Intl); re-exported for callers.
+export { formatNumber, round } from '../format';
 
 /** A size-chart value shown in the display unit: one decimal at most, converted exactly. */
 export function formatChartValue(value: number, chartUnit: LengthUnit, displayUnit: LengthUnit, locale: string): string {
@@ -57,8 +54,16 @@ export function formatChartValue(value: number, chartUnit: LengthUnit, displayUn
 export type DisplayUnit = 'mm' | 'cm' | 'm' | 'in' | 'ft' | 'g' | 'kg' | 'oz' | 'lb';
 
 export interface Quantity {
+  /** The number as text, without its unit (tests and the size chart's cells). */
   value: string;
   unit: DisplayUnit;
+  /** The rounded number and its precision, for lib/format's formatMeasure (unit placed by Intl). */
+  amount: number;
+  decimals: number;
+}
+
+function quantity(amount: number, unit: DisplayUnit, locale: string, decimals: number): Quantity {
+  return { value: formatNumber(amount, locale, decimals), unit, amount: round(amount, decimals), decimals };
 }
 
 /**
@@ -67,20 +72,20 @@ export interface Quantity {
  */
 export function formatLength(mm: number, unit: LengthUnit, locale: string): Quantity {
   if (unit === 'cm') {
-    if (mm < 10) return { value: formatNumber(mm, locale, 1), unit: 'mm' };
-    if (mm >= 10_000) return { value: formatNumber(mm / 1000, locale, 2), unit: 'm' };
-    return { value: formatNumber(mm / MM_PER_CM, locale, 1), unit: 'cm' };
+    if (mm < 10) return quantity(mm, 'mm', locale, 1);
+    if (mm >= 10_000) return quantity(mm / 1000, 'm', locale, 2);
+    return quantity(mm / MM_PER_CM, 'cm', locale, 1);
   }
   const inches = mm / MM_PER_INCH;
-  if (inches >= 120) return { value: formatNumber(inches / 12, locale, 1), unit: 'ft' };
-  return { value: formatNumber(inches, locale, inches < 1 ? 2 : 1), unit: 'in' };
+  if (inches >= 120) return quantity(inches / 12, 'ft', locale, 1);
+  return quantity(inches, 'in', locale, inches < 1 ? 2 : 1);
 }
 
 /** Weight in g/kg for metric displays, oz/lb for inch displays. */
 export function formatWeight(g: number, unit: LengthUnit, locale: string): Quantity {
-  if (unit === 'cm') return g >= 1000 ? { value: formatNumber(g / 1000, locale, 2), unit: 'kg' } : { value: formatNumber(g, locale, 0), unit: 'g' };
+  if (unit === 'cm') return g >= 1000 ? quantity(g / 1000, 'kg', locale, 2) : quantity(g, 'g', locale, 0);
   const oz = g / G_PER_OZ;
-  return oz >= 16 ? { value: formatNumber(g / G_PER_LB, locale, 1), unit: 'lb' } : { value: formatNumber(oz, locale, 1), unit: 'oz' };
+  return oz >= 16 ? quantity(g / G_PER_LB, 'lb', locale, 1) : quantity(oz, 'oz', locale, 1);
 }
 
 /** A person's height: "170 cm" or, in inches, feet and whole inches (170 cm → 5 ft 7 in). */

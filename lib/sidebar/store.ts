@@ -11,6 +11,7 @@ import type { ReturnPolicy } from '../schema/policy';
 import type { Item, Session } from '../schema/session';
 import { markKey, unsaidMustSay } from './progress';
 import { recapGroups } from './recap';
+import { effectiveViewerLanguage, nextViewerLanguage, shownLanguage, viewerLanguages } from './viewer';
 
 export { markKey };
 
@@ -45,10 +46,17 @@ export interface SidebarState {
   /** Open sessions of this console left by a closed tab or a crash, offered to resume or end; issue 5. */
   resumable: Session[];
   helpOpen: boolean;
+  /**
+   * The page is covering the sidebar or making it (nearly) transparent, as a clickjacking page
+   * would: nothing is recorded until it is fully visible again.
+   */
+  obscured: boolean;
   /** A failure of a whole-sidebar action (go live, end), as an i18n code. */
   actionError?: string;
   /** Display unit for lengths; starts from the market (US: inches), one key switches it. */
   unit: LengthUnit;
+  /** Issue 6: the viewer language the host switched to (L); see viewerLanguage(). */
+  viewerChoice?: string;
   /** The item the host is on (digits pick it, M marks it said), as an index into the card's items. */
   selected: number;
   /** The size-chart row the host is talking about. */
@@ -59,6 +67,11 @@ export interface SidebarState {
   recapOpen: boolean;
   /** A short notice for a key that had nothing to act on, as an i18n key. */
   notice?: string;
+}
+
+/** The language cards are shown in: the host's L pick, else the session's, else the deck's first. */
+export function viewerLanguage(state: Pick<SidebarState, 'viewerChoice' | 'bundle' | 'session'>): string {
+  return effectiveViewerLanguage(state.viewerChoice, state.bundle?.deck, state.session);
 }
 
 const errorCode = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
@@ -98,7 +111,7 @@ export interface SidebarDeps {
 }
 
 /** The host's sidebar: state and every action a click or key can take. */
-export function createSidebarStore({ call, newId }: SidebarDeps) {
+export function createSidebarStore({ call: send, newId }: SidebarDeps) {
   const store = createStore<SidebarState>(() => ({
     status: 'loading',
     context: null,
@@ -111,6 +124,7 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
     corrections: {},
     resumable: [],
     helpOpen: false,
+    obscured: false,
     unit: 'cm',
     selected: 0,
     refIndex: 0,
@@ -118,6 +132,12 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
     recapOpen: false,
   }));
   const { getState: get, setState: set } = store;
+
+  // Every recording path goes through here, so none can record while the sidebar is obscured.
+  const call = (async (type, payload) => {
+    if (type === 'event.record' && get().obscured) throw new UpfrontError('obscured');
+    return send(type, payload);
+  }) as Client;
 
   /** Where the host lands on a card: its first unsaid must-say item, else the first item. */
   function landingItem(index: number): number {
@@ -137,7 +157,7 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       deckId,
       bundle,
       index,
-      ...(deckChanged ? { unit: defaultUnitForMarket(get().session?.market ?? bundle?.deck.market), sizeRow: undefined, refIndex: 0 } : {}),
+      ...(deckChanged ? { unit: defaultUnitForMarket(get().session?.market ?? bundle?.deck.market), sizeRow: undefined, refIndex: 0, viewerChoice: undefined } : {}),
     });
     if (deckChanged) set({ selected: landingItem(index) });
   }
@@ -178,11 +198,16 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
   async function recordSkipped(card: Card, missing: readonly CardItem[]) {
     const { session } = get();
     if (!session) return;
+    // Read before the first await: the host is moving to another card meanwhile.
+    const policy = currentCard(get())?.policy;
+    const viewer = viewerLanguage(get());
+    const fallbacks = get().bundle?.deck.languages ?? [];
     for (const item of missing) {
       const key = markKey(card.id, item);
       if (get().skipped[key]) continue;
       const id = newId();
-      const payload = { id, sessionId: session.id, cardId: card.id, item: { kind: item.kind, id: item.id }, language: session.language, action: 'skipped' as const };
+      const language = shownLanguage(card, policy, item, viewer, fallbacks);
+      const payload = { id, sessionId: session.id, cardId: card.id, item: { kind: item.kind, id: item.id }, language, action: 'skipped' as const };
       try {
         // One retry with the same id: the background ignores a duplicate, so it cannot count twice.
         await call('event.record', payload).catch(() => call('event.record', payload));
@@ -238,7 +263,8 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
       if (!context || !deckId) return;
       try {
         const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId, ...choice });
-        set({ session, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null });
+        // The language chosen at go-live is where the show starts; L switches from there.
+        set({ session, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null, viewerChoice: undefined });
         set({ selected: landingItem(get().index) });
       } catch (err) {
         set({ actionError: errorCode(err) });
@@ -299,7 +325,7 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
         sessionId: session.id,
         cardId: current.card.id,
         item: { kind: item.kind, id: item.id },
-        language: session.language,
+        language: shownLanguage(current.card, current.policy, item, viewerLanguage(get()), get().bundle?.deck.languages ?? []),
         action: 'correction',
         corrects: target,
       });
@@ -324,7 +350,10 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
         if (existing?.state === 'recorded') continue;
         const id = existing?.eventId ?? newId();
         try {
-          await call('event.record', { id, sessionId: session.id, cardId: g.cardId, item: { kind: 'policy', id: g.policy.id }, language: session.language, action: 'said' });
+          // The recap shows each policy in the viewer language; record the language it was read in.
+          const recapCard = bundle?.cards.find((c) => c.id === g.cardId);
+          const language = recapCard ? shownLanguage(recapCard, g.policy, { kind: 'policy', id: g.policy.id }, viewerLanguage(get()), bundle?.deck.languages ?? []) : viewerLanguage(get());
+          await call('event.record', { id, sessionId: session.id, cardId: g.cardId, item: { kind: 'policy', id: g.policy.id }, language, action: 'said' });
           set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId: id } } });
         } catch (err) {
           // Do not end a show whose recap could not be recorded: the host sees why and decides.
@@ -362,6 +391,7 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
     },
     cancelGate: () => set({ gate: null }),
     toggleHelp: () => set({ helpOpen: !get().helpOpen }),
+    setObscured: (obscured: boolean) => set({ obscured }),
 
     /** Escape closes the topmost thing: help, then the gate, then the recap, then a notice. */
     escape() {
@@ -401,6 +431,13 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
 
     toggleUnit: () => set({ unit: otherUnit(get().unit) }),
 
+    /** L: the next of the deck's languages for the cards' text, live; events record it. */
+    cycleViewerLanguage() {
+      const langs = viewerLanguages(get().bundle?.deck, get().session);
+      if (langs.length < 2) return set({ notice: 'notice.oneLanguage' });
+      set({ viewerChoice: nextViewerLanguage(viewerLanguage(get()), langs), notice: undefined });
+    },
+
     /** [ and ]: walk the highlighted size row; opens the size chart so the host sees it. */
     moveSizeRow(delta: 1 | -1) {
       const c = currentCard(get());
@@ -438,7 +475,7 @@ export function createSidebarStore({ call, newId }: SidebarDeps) {
           sessionId: session.id,
           cardId: current.card.id,
           item: { kind: item.kind, id: item.id },
-          language: session.language,
+          language: shownLanguage(current.card, current.policy, item, viewerLanguage(get()), get().bundle?.deck.languages ?? []),
           action: 'said',
         });
         set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId } } });

@@ -40,14 +40,14 @@ describe('SizeChartView', () => {
     await renderWithI18n(<SizeChartView chart={hoodieChart} unit="in" row={undefined} {...lang} />);
     expect(screen.getByText('Runs large: if you usually wear L, take M.')).toBeInTheDocument();
     expect(screen.getByText('Your usual Uniqlo L → our M')).toBeInTheDocument();
-    expect(screen.getByText('58 % true to size, 7 % small, 35 % large (240 orders)')).toBeInTheDocument();
+    expect(screen.getByText('58% true to size, 7% small, 35% large (240 orders)')).toBeInTheDocument();
     expect(screen.getByText(/Model is 5 ft 7 in and wears S/)).toBeInTheDocument();
   });
 
   it('hides fit feedback below the minimum sample, saying why', async () => {
     const chart: SizeChart = { ...hoodieChart, fitFeedback: { trueToSize: 90, runsSmall: 5, runsLarge: 5, sampleSize: 12 } };
     await renderWithI18n(<SizeChartView chart={chart} unit="cm" row={undefined} {...lang} />);
-    expect(screen.queryByText(/90 % true to size/)).toBeNull();
+    expect(screen.queryByText(/90% true to size/)).toBeNull();
     expect(screen.getByText('Fit feedback hidden: 12 orders, fewer than 20.')).toBeInTheDocument();
   });
 

@@ -95,3 +95,51 @@ test('synthetic keys, forged postMessage traffic and URL probes record, change a
     await context.close();
   }
 });
+
+test('a decoy layer over the sidebar or a near-transparent page stops recording, and says why', async ({}, testInfo) => {
+  const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
+  try {
+    await serveAt(context, URL_, 'hostile/clickjack.html');
+    const page = await context.newPage();
+    await page.goto(URL_);
+    const sidebar = await sidebarFrame(page, extensionId);
+    await goLive(sidebar, 'Gus');
+    const items = sidebar.locator('li.item');
+    const alert = sidebar.locator('.obscured');
+
+    // Covered by a click-through decoy: the click reaches the sidebar, but nothing is recorded.
+    await page.evaluate(() => (window as unknown as { coverWithDecoy: () => void }).coverWithDecoy());
+    await expect(alert).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('decoy.png') });
+    const box = await items.first().getByRole('button', { name: /Mark said/ }).boundingBox();
+    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    await page.waitForTimeout(300);
+    expect(await readStore(worker, 'events')).toEqual([]);
+
+    // Visible again: recording resumes.
+    await page.evaluate(() => (window as unknown as { removeDecoy: () => void }).removeDecoy());
+    await expect(alert).toHaveCount(0);
+    await items.first().getByRole('button', { name: /Mark said/ }).click();
+    await expect(items.first().getByRole('button', { name: /recorded/i })).toBeVisible();
+    expect(await readStore(worker, 'events')).toHaveLength(1);
+
+    // Fading the page does not fade the dock (it is in the top layer), and restyling the dock's
+    // own element is undone at once: the sidebar stays opaque, so recording goes on.
+    await page.evaluate(() => {
+      document.documentElement.style.opacity = '0.05';
+      const dock = document.querySelector('upfront-dock') as HTMLElement;
+      dock.style.setProperty('opacity', '0.05', 'important');
+      dock.setAttribute('inert', '');
+    });
+    await page.waitForTimeout(400);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('upfront-dock')!).opacity)).toBe('1');
+    expect(await page.evaluate(() => document.querySelector('upfront-dock')!.hasAttribute('inert'))).toBe(false);
+    await page.screenshot({ path: testInfo.outputPath('faded-page.png') });
+    await expect(alert).toHaveCount(0);
+    await items.nth(1).getByRole('button', { name: /Mark said/ }).click();
+    await expect(items.nth(1).getByRole('button', { name: /recorded/i })).toBeVisible();
+    expect(await readStore(worker, 'events')).toHaveLength(2);
+  } finally {
+    await context.close();
+  }
+});

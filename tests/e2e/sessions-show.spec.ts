@@ -41,8 +41,8 @@ test('a whole show with a crash and a correction, then the team lead finds, expo
     let sidebar = await sidebarFrame(page, extensionId);
     await expect(sidebar.getByText('Console: TikTok Shop LIVE Manager · shop.tiktok.com')).toBeVisible();
     await sidebar.getByLabel('Host name').fill('Lina');
-    await sidebar.getByLabel('Market').selectOption('GB');
-    await sidebar.getByLabel('Language').selectOption('zh-CN');
+    await sidebar.getByLabel('Market', { exact: true }).selectOption('GB');
+    await sidebar.getByLabel('Language', { exact: true }).selectOption('zh-CN');
     await page.locator('upfront-dock').screenshot({ path: testInfo.outputPath('1-go-live.png') });
     await sidebar.getByRole('button', { name: 'Go live' }).click();
     await expect(sidebar.getByText(/Live · Lina/)).toBeVisible();

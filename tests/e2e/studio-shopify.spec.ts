@@ -74,6 +74,25 @@ test('a producer builds a deck from a Shopify CSV, fixes what the readiness chec
     await expect(studio.frameLocator('iframe.preview-frame').locator('.run-sheet')).toContainText('Stoneware mug 350 ml');
     await studio.screenshot({ path: testInfo.outputPath('4-deck-ready.png'), fullPage: true });
 
+    // Reorder by keyboard: the mug's ↑ button, then the handle with Space and arrows.
+    await studio.getByRole('button', { name: 'Move Stoneware mug 350 ml up' }).click();
+    await expect(studio.locator('.deck-row').first()).toHaveAttribute('data-sku', 'MUG-350');
+    await studio.getByRole('button', { name: 'Reorder Stoneware mug 350 ml' }).focus();
+    // dnd-kit measures the list between key presses: give it a frame each time.
+    for (const key of ['Space', 'ArrowDown', 'Space']) {
+      await studio.keyboard.press(key);
+      await studio.waitForTimeout(150);
+    }
+    await expect(studio.locator('.deck-row').first()).toHaveAttribute('data-sku', 'TEE-100');
+
+    // Hand cards: one product per page when printed.
+    await studio.getByRole('link', { name: 'Print hand cards' }).click();
+    await expect(studio.locator('article.hand-card')).toHaveCount(2);
+    await studio.emulateMedia({ media: 'print' });
+    await expect(studio.locator('.catalogue-nav')).toBeHidden();
+    await studio.screenshot({ path: testInfo.outputPath('4b-print.png'), fullPage: true });
+    await studio.emulateMedia({ media: 'screen' });
+
     // The host, on the console: the deck is there, with the pasted chart and the stored photo.
     const consolePage = await context.newPage();
     await consolePage.goto(CONSOLE);

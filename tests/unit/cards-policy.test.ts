@@ -62,7 +62,7 @@ describe('policySummary', () => {
     expect(policySummary(full, 'en', en)).toBe(
       'You can return it within 14 days of delivery (United Kingdom). Condition: Unused, in the original box. ' +
         'You pay the return shipping. We refund import duties. ' +
-        'A 10 % restocking fee applies to change-of-mind returns only, never to faulty or wrongly sent items. ' +
+        'A 10% restocking fee applies to change-of-mind returns only, never to faulty or wrongly sent items. ' +
         'Exchanges are available. Not returnable: earrings. Returns go to: 1 High St, London.',
     );
   });

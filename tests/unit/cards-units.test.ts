@@ -59,18 +59,18 @@ describe('default unit by market', () => {
 
 describe('formatting for the host', () => {
   it('picks mm, cm or m, and in or ft', () => {
-    expect(formatLength(0.76, 'cm', 'en')).toEqual({ value: '0.8', unit: 'mm' });
-    expect(formatLength(600, 'cm', 'en')).toEqual({ value: '60', unit: 'cm' });
-    expect(formatLength(123_456, 'cm', 'en')).toEqual({ value: '123.46', unit: 'm' });
-    expect(formatLength(600, 'in', 'en')).toEqual({ value: '23.6', unit: 'in' });
-    expect(formatLength(3048 * 2, 'in', 'en')).toEqual({ value: '20', unit: 'ft' });
+    expect(formatLength(0.76, 'cm', 'en')).toMatchObject({ value: '0.8', unit: 'mm' });
+    expect(formatLength(600, 'cm', 'en')).toMatchObject({ value: '60', unit: 'cm' });
+    expect(formatLength(123_456, 'cm', 'en')).toMatchObject({ value: '123.46', unit: 'm' });
+    expect(formatLength(600, 'in', 'en')).toMatchObject({ value: '23.6', unit: 'in' });
+    expect(formatLength(3048 * 2, 'in', 'en')).toMatchObject({ value: '20', unit: 'ft' });
   });
 
   it('weighs in g/kg or oz/lb, exactly', () => {
-    expect(formatWeight(620, 'cm', 'en')).toEqual({ value: '620', unit: 'g' });
-    expect(formatWeight(1500, 'cm', 'en')).toEqual({ value: '1.5', unit: 'kg' });
-    expect(formatWeight(G_PER_OZ * 10, 'in', 'en')).toEqual({ value: '10', unit: 'oz' });
-    expect(formatWeight(453.59237, 'in', 'en')).toEqual({ value: '1', unit: 'lb' });
+    expect(formatWeight(620, 'cm', 'en')).toMatchObject({ value: '620', unit: 'g' });
+    expect(formatWeight(1500, 'cm', 'en')).toMatchObject({ value: '1.5', unit: 'kg' });
+    expect(formatWeight(G_PER_OZ * 10, 'in', 'en')).toMatchObject({ value: '10', unit: 'oz' });
+    expect(formatWeight(453.59237, 'in', 'en')).toMatchObject({ value: '1', unit: 'lb' });
   });
 
   it('gives a model’s height in feet and inches', () => {
@@ -80,6 +80,6 @@ describe('formatting for the host', () => {
   });
 
   it('formats numbers for the interface language', () => {
-    expect(formatLength(1234.5 * 10, 'cm', 'de')).toEqual({ value: '12,35', unit: 'm' });
+    expect(formatLength(1234.5 * 10, 'cm', 'de')).toMatchObject({ value: '12,35', unit: 'm' });
   });
 });
