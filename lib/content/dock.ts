@@ -41,7 +41,8 @@ export class Dock {
   private readonly guard = new MutationObserver(() => {
     if (this.host.hasAttribute('hidden')) this.host.removeAttribute('hidden');
     if (this.host.hasAttribute('inert')) this.host.removeAttribute('inert');
-    if (this.host.getAttribute('style') !== this.appliedStyle || !this.host.hasAttribute('popover')) {
+    const lostPopover = supportsPopover(this.host) && !this.host.hasAttribute('popover');
+    if (this.host.getAttribute('style') !== this.appliedStyle || lostPopover) {
       this.apply();
       this.promote(true);
     }
@@ -231,7 +232,7 @@ export class Dock {
    */
   private promote(again = false) {
     const host = this.host as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
-    if (typeof host.showPopover !== 'function') return;
+    if (!supportsPopover(host)) return;
     if (!host.hasAttribute('popover')) host.setAttribute('popover', 'manual');
     try {
       if (again && host.matches(':popover-open')) host.hidePopover?.();
@@ -245,6 +246,10 @@ export class Dock {
     if (message.type === 'overlay.apply') this.setLayout(message.layout, false);
     else if (message.type === 'overlay.toggle') this.setLayout({ ...this.layout, collapsed: !this.layout.collapsed }, true);
   }
+}
+
+function supportsPopover(el: HTMLElement): el is HTMLElement & { showPopover: () => void } {
+  return typeof (el as { showPopover?: unknown }).showPopover === 'function';
 }
 
 /**
