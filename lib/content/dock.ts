@@ -17,6 +17,8 @@ export interface DockRuntime {
 }
 
 const Z_TOP = '2147483647';
+/** Width of the resize grip, in CSS pixels, between the page and the sidebar frame. */
+const GRIP = 6;
 
 function css(el: HTMLElement, styles: Record<string, string>) {
   for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
@@ -62,9 +64,9 @@ export class Dock {
     css(this.frame, {
       display: 'block',
       border: '0',
-      width: '100%',
+      width: `calc(100% - ${GRIP}px)`,
       height: '100%',
-      margin: '0',
+      margin: `0 0 0 ${GRIP}px`,
       padding: '0',
       'background-color': '#ffffff',
       'color-scheme': 'normal',
@@ -78,14 +80,14 @@ export class Dock {
     this.grip.setAttribute('aria-label', runtime.label('dockResize'));
     css(this.grip, {
       position: 'absolute',
-      // Beside the frame, never over it: anything drawn over the frame makes it count as obscured.
-      left: '-8px',
+      // Beside the frame, never over it (anything drawn over the frame makes it count as
+      // obscured), and inside the host's box, which clips everything outside it (contain: strict).
+      left: '0',
       top: '0',
-      width: '8px',
+      width: `${GRIP}px`,
       height: '100%',
       cursor: 'ew-resize',
-      'z-index': '1',
-      'background-color': 'transparent',
+      'background-color': '#d0d5dd',
     });
 
     this.expand = doc.createElement('button');

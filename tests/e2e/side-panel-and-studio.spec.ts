@@ -127,7 +127,7 @@ test('the dock collapses, expands and remembers its state per site', async ({}, 
     expect(box?.width).toBe(380);
 
     // Drag the dock's left edge (a real, trusted pointer drag) to make it wider; it stays so.
-    await page.mouse.move(box!.x + 1, 450);
+    await page.mouse.move(box!.x + 3, 450);
     await page.mouse.down();
     await page.mouse.move(box!.x - 150, 450, { steps: 5 });
     await page.mouse.up();
