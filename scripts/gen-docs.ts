@@ -1,14 +1,22 @@
 /**
- * Writes the generated parts of docs/: the deck file's JSON Schema (from the zod schema, so the
- * docs cannot drift from the code) and the CSV template. Run: npx jiti scripts/gen-docs.ts
- * tests/unit/docs.test.ts fails when a committed file differs from what this writes.
+ * npm run docs: writes the generated parts of docs/ — the JSON Schemas of the deck file and the
+ * log file (from the zod schemas, so the docs cannot drift from the code) and the CSV template.
+ * tests/unit/studio-docs.test.ts fails when a committed file differs from what this writes.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deckFileJsonSchema } from '../lib/deckfile/json-schema';
+import { logFileJsonSchemaText } from '../lib/export/log-file';
 import { upfrontCsvTemplate } from '../lib/import/upfront-csv';
 
-const root = path.resolve(import.meta.dirname, '..');
-writeFileSync(path.join(root, 'docs/schema/deck-file.schema.json'), deckFileJsonSchema());
-writeFileSync(path.join(root, 'docs/examples/upfront-products.csv'), upfrontCsvTemplate());
-console.log('wrote docs/schema/deck-file.schema.json and docs/examples/upfront-products.csv');
+// Run through scripts/run-ts.mjs, which bundles this file elsewhere: paths are from the project root.
+const root = process.env.UPFRONT_ROOT ?? process.cwd();
+const files: Record<string, string> = {
+  'docs/schema/deck-file.schema.json': deckFileJsonSchema(),
+  'docs/schema/log-file.schema.json': logFileJsonSchemaText(),
+  'docs/examples/upfront-products.csv': upfrontCsvTemplate(),
+};
+for (const [file, text] of Object.entries(files)) {
+  writeFileSync(path.join(root, file), text);
+  console.log(`wrote ${file}`);
+}

@@ -10,7 +10,7 @@ export const SUPPORTED_LOG_VERSIONS = [1, 2] as const;
 /**
  * The JSON log file, as read back by the verifier and the team-view import. Strict objects: a
  * field added to an event by hand is reported instead of silently dropped. The JSON Schema in
- * docs/log-file.schema.json is generated from this (npm run log-schema).
+ * docs/schema/log-file.schema.json is generated from this (npm run docs).
  */
 export const LogFile = z
   .object({
@@ -32,7 +32,7 @@ export const LogFile = z
   });
 export type LogFile = z.infer<typeof LogFile>;
 
-/** The JSON Schema of the log file (draft 2020-12), as written to docs/log-file.schema.json. */
+/** The JSON Schema of the log file (draft 2020-12), as written to docs/schema/log-file.schema.json. */
 export function logFileJsonSchema(): unknown {
   return z.toJSONSchema(LogFile, { target: 'draft-2020-12', io: 'input' });
 }

@@ -78,8 +78,8 @@ describe('timeline and coverage', () => {
 });
 
 describe('JSON Schema of the log file', () => {
-  it('docs/log-file.schema.json is up to date with the zod schemas (npm run log-schema)', () => {
-    const file = readFileSync(path.resolve(import.meta.dirname, '../../docs/log-file.schema.json'), 'utf8');
+  it('docs/schema/log-file.schema.json is up to date with the zod schemas (npm run docs)', () => {
+    const file = readFileSync(path.resolve(import.meta.dirname, '../../docs/schema/log-file.schema.json'), 'utf8');
     expect(file).toBe(logFileJsonSchemaText());
   });
 

@@ -189,6 +189,19 @@ describe('markSaid', () => {
     expect(s.state().marks[hoodieKey]).toEqual({ state: 'recorded', eventId: 'id-1' });
   });
 
+  it('refuses to record while the page obscures the sidebar, and records once it is visible', async () => {
+    const s = await liveStore();
+    s.actions.setObscured(true);
+    await s.actions.markSaid(caveat);
+    expect(s.record).not.toHaveBeenCalled();
+    expect(s.state().marks[hoodieKey]).toMatchObject({ state: 'failed', code: 'obscured' });
+
+    s.actions.setObscured(false);
+    await s.actions.markSaid(caveat);
+    expect(s.record).toHaveBeenCalledTimes(1);
+    expect(s.state().marks[hoodieKey]).toMatchObject({ state: 'recorded' });
+  });
+
   it('reports an unexpected error as "internal"', async () => {
     const s = await liveStore();
     s.record.mockRejectedValueOnce(new TypeError('x'));

@@ -7,7 +7,7 @@ import { ROOT } from './studio-helpers';
 
 const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
 
-describe('generated documentation is current (run `npx jiti scripts/gen-docs.ts` to update)', () => {
+describe('generated documentation is current (run `npm run docs` to update)', () => {
   it('docs/schema/deck-file.schema.json matches the zod schema', () => {
     expect(read('docs/schema/deck-file.schema.json')).toBe(deckFileJsonSchema());
   });
