@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
 import { errorCode, type CatalogueData } from '../catalogue/data';
 
@@ -31,7 +32,7 @@ export function Trash({ data, call, confirm }: { data: CatalogueData; call: Clie
             <li key={e.key} className="row">
               <span className="badge">{t(`trash.kind.${e.kind}`)}</span>
               <strong>{e.label}</strong>
-              <span className="hint">{t('trash.deletedAt', { when: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(e.deletedAt) })}</span>
+              <span className="hint">{t('trash.deletedAt', { when: formatDateTime(e.deletedAt, i18n.language) })}</span>
               <button type="button" onClick={() => void act(() => call('trash.restore', { key: e.key }))}>
                 {t('trash.restore')}
               </button>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
+import { formatDateTime, formatTime } from '../../../lib/format';
 import { UpfrontError } from '../../../lib/errors';
 import { formatOffset } from '../../../lib/export/offset';
 import { coverageCounts, itemTextOf, productGroups } from '../../../lib/export/timeline';
@@ -33,8 +34,8 @@ export function SessionDetail({ call, sessionId, onClose }: { call: Client; sess
   if (!detail) return <p role="status">{t('common.loading')}</p>;
   const { session } = detail;
   const lang = session.language;
-  const clock = (ms: number) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' }).format(ms);
-  const dateTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+  const clock = (ms: number) => formatTime(ms, i18n.language, { seconds: true });
+  const dateTime = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true });
   const text = (v: Parameters<typeof localize>[0]) => localize(v, lang, [i18n.language, 'en'])?.text;
   const itemLabel = (kind: string) => t(`item.${kind}`);
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
+import { formatDateTime } from '../../../lib/format';
 import { UpfrontError } from '../../../lib/errors';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
@@ -75,7 +76,7 @@ export function SessionsArea({ call, revision, storage }: Props) {
     void load();
   }, [load, revision]);
 
-  const dateTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' }).format(ms);
+  const dateTime = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true });
   const set = (key: keyof FilterFields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFields({ ...fields, [key]: e.target.value });
   const productName = (p: { sku: string; name: unknown }) => {
     const name = localize(p.name as LocalizedText | undefined, i18n.language, ['en'])?.text;

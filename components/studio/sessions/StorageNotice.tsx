@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber, formatPercent } from '../../../lib/format';
 
 /** The part of navigator.storage the notice reads (tests pass a fake). */
 export interface StorageApi {
@@ -15,7 +16,7 @@ export const NEAR_QUOTA = 0.8;
  * storage is nearly full or not persistent, and reminds the team to export ended sessions.
  */
 export function StorageNotice({ storage, unexported, onExportUnexported }: { storage?: StorageApi; unexported: number; onExportUnexported?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = storage ?? (typeof navigator !== 'undefined' ? (navigator.storage as StorageApi | undefined) : undefined);
   const [state, setState] = useState<{ usage: number; quota: number; persisted?: boolean } | null>(null);
   useEffect(() => {
@@ -30,13 +31,13 @@ export function StorageNotice({ storage, unexported, onExportUnexported }: { sto
       }
     })();
   }, [api]);
-  const mb = (n: number) => Math.round(n / 1_048_576).toLocaleString();
+  const mb = (n: number) => formatNumber(n / 1_048_576, i18n.language, 0);
   const near = state && state.quota > 0 && state.usage / state.quota >= NEAR_QUOTA;
   return (
     <div className="storage-notice">
       {near && (
         <p role="alert" className="warning">
-          {t('logs.nearQuota', { used: mb(state.usage), quota: mb(state.quota), percent: Math.round((state.usage / state.quota) * 100) })}
+          {t('logs.nearQuota', { used: mb(state.usage), quota: mb(state.quota), percent: formatPercent((state.usage / state.quota) * 100, i18n.language) })}
         </p>
       )}
       {state?.persisted === false && <p className="note">{t('logs.notPersisted')}</p>}

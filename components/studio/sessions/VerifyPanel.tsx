@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { yieldToEventLoop } from '../../../lib/export/stream';
+import { formatDateTime } from '../../../lib/format';
 import { verifyLogText, type VerifyReport } from '../../../lib/evidence/verify';
 
 /** Checks a log file (from this or any machine) with the same code as `npm run verify-log`. */
@@ -21,7 +22,7 @@ export function VerifyPanel() {
     }
   }
 
-  const dateTime = (ms: number) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const dateTime = (ms: number) => formatDateTime(ms, i18n.language);
   const report = result?.report;
   const first = report?.problems[0];
   const firstSession = first?.sessionId ? report?.sessions.find((s) => s.sessionId === first.sessionId) : undefined;
