@@ -3,21 +3,14 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { StudioApp } from '../../components/studio/StudioApp';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
-import { Catalogue } from '../../lib/db/catalogue';
-import { UpfrontDb } from '../../lib/db/database';
 import type { DeckBundle } from '../../lib/db/repository';
-import { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { createI18n, resources, UI_LANGUAGES } from '../../lib/i18n';
-import { createClient, type Send } from '../../lib/messaging/client';
 import { host, liveSession, NOW, sidebarFor } from './cards-render';
+import { setupStudio } from './studio-harness';
 import { createPseudoI18n, dataStrings, foreignTexts, intlAndKeyWords } from './i18n-helpers';
 
 const demo = demoBundle(NOW);
@@ -202,33 +195,14 @@ describe('every visible string comes from the locale files (pseudo-locale)', () 
   });
 
   it('the studio: decks and products, translations, sessions', async () => {
-    const EXT = 'abcdefghijklmnopabcdefghijklmnop';
-    const db = new UpfrontDb(`i18n-${Math.random().toString(36).slice(2)}`);
-    const repo = new Repository(db);
+    const { repo, call, onChanged } = setupStudio();
     const bundle = trilingual();
     await repo.putDeckBundle(bundle);
-    const listeners = new Set<() => void>();
-    const handle = createService({
-      extensionId: EXT,
-      repo,
-      catalogue: new Catalogue(db),
-      tabs: new TabRegistry(memoryKeyValue()),
-      layouts: new LayoutStore(memoryKeyValue()),
-      local: memoryKeyValue(),
-      now: () => NOW,
-      pushToTab: async () => undefined,
-      pushHotkey: () => undefined,
-      notifyChanged: () => listeners.forEach((l) => l()),
-      activeTab: async () => undefined,
-      enableSite: async () => undefined,
-    });
-    const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
-    const call = createClient(vi.fn<Send>((m) => handle(m, studio)));
     const i18n = await createPseudoI18n();
     location.hash = '#/products';
     const { container } = render(
       <I18nextProvider i18n={i18n}>
-        <StudioApp call={call} confirm={() => true} onChanged={(l) => (listeners.add(l), () => listeners.delete(l))} />
+        <StudioApp call={call} confirm={() => true} onChanged={onChanged} />
       </I18nextProvider>,
     );
     await screen.findByTestId('translations');
@@ -245,37 +219,17 @@ describe('every visible string comes from the locale files (pseudo-locale)', () 
 });
 
 describe('the studio translations section', () => {
-  let call: ReturnType<typeof createClient>;
-  let listeners: Set<() => void>;
-  let repo: Repository;
+  let studio: ReturnType<typeof setupStudio>;
   beforeEach(async () => {
-    const EXT = 'abcdefghijklmnopabcdefghijklmnop';
-    const db = new UpfrontDb(`tr-${Math.random().toString(36).slice(2)}`);
-    repo = new Repository(db);
-    await repo.putDeckBundle(trilingual());
-    listeners = new Set();
-    const handle = createService({
-      extensionId: EXT,
-      repo,
-      catalogue: new Catalogue(db),
-      tabs: new TabRegistry(memoryKeyValue()),
-      layouts: new LayoutStore(memoryKeyValue()),
-      local: memoryKeyValue(),
-      now: () => NOW,
-      pushToTab: async () => undefined,
-      pushHotkey: () => undefined,
-      notifyChanged: () => listeners.forEach((l) => l()),
-      activeTab: async () => undefined,
-      enableSite: async () => undefined,
-    });
-    call = createClient((m) => handle(m, { id: EXT, url: `chrome-extension://${EXT}/studio.html` }));
+    studio = setupStudio();
+    await studio.repo.putDeckBundle(trilingual());
   });
 
   it('shows completeness per deck language and fills a gap beside its source', async () => {
     location.hash = '#/products';
     render(
       <I18nextProvider i18n={await createI18n('es')}>
-        <StudioApp call={call} confirm={() => true} onChanged={(l) => (listeners.add(l), () => listeners.delete(l))} />
+        <StudioApp call={studio.call} confirm={() => true} onChanged={studio.onChanged} />
       </I18nextProvider>,
     );
     const section = await screen.findByTestId('translations');
@@ -295,6 +249,6 @@ describe('the studio translations section', () => {
     const box = within(gap).getByRole('textbox');
     fireEvent.change(box, { target: { value: '高温で洗うと 3% 縮みます。' } });
     fireEvent.blur(box);
-    await waitFor(async () => expect((await repo.getDeckBundle(demo.deck.id))?.cards[0].caveats[0].text.ja).toBe('高温で洗うと 3% 縮みます。'));
+    await waitFor(async () => expect((await studio.repo.getDeckBundle(demo.deck.id))?.cards[0].caveats[0].text.ja).toBe('高温で洗うと 3% 縮みます。'));
   });
 });

@@ -39,6 +39,10 @@ export function setupStudio() {
   });
   const send = vi.fn<Send>((message) => handle(message, studio));
   const call = createClient(send);
+  const onChanged = (l: () => void) => {
+    listeners.add(l);
+    return () => listeners.delete(l);
+  };
   const renderAt = (hash: string, i18n: I18n) => {
     location.hash = hash;
     return render(
@@ -46,13 +50,10 @@ export function setupStudio() {
         <Catalogue
           call={call}
           confirm={() => true}
-          onChanged={(l) => {
-            listeners.add(l);
-            return () => listeners.delete(l);
-          }}
+          onChanged={onChanged}
         />
       </I18nextProvider>,
     );
   };
-  return { db, repo, catalogue, send, call, renderAt };
+  return { db, repo, catalogue, send, call, onChanged, renderAt };
 }
