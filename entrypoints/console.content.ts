@@ -1,5 +1,5 @@
 import { Dock, forwardHotkeys, showDisconnected } from '@/lib/content/dock';
-import type { ContentPush } from '@/lib/messaging/types';
+import { readContentPush } from '@/lib/content/push';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';
 
 // Wiring only: the dock and the key forwarder live in lib/content/dock.ts.
@@ -32,7 +32,8 @@ export default defineContentScript({
     sync();
     const stopKeys = forwardHotkeys(window, send, () => true);
     browser.runtime.onMessage.addListener((message: unknown) => {
-      if (message && typeof message === 'object' && 'type' in message) dock.handlePush(message as ContentPush);
+      const push = readContentPush(message);
+      if (push) dock.handlePush(push);
     });
 
     // One timer follows SPA navigation and notices when the extension itself went away. It does

@@ -7,6 +7,7 @@
 import { isForwardedKey } from '../hotkeys';
 import type { ContentPush, Layout } from '../messaging/types';
 import { MAX_WIDTH, MIN_WIDTH } from '../messaging/types';
+import { readLayout } from './push';
 
 export type DockLabel = 'dockTitle' | 'dockExpand' | 'dockResize' | 'dockDisconnected' | 'dockReload';
 
@@ -202,8 +203,9 @@ export class Dock {
     void this.runtime
       .send({ type: 'console.hello', payload: {} })
       .then((reply) => {
-        const r = reply as { ok?: boolean; data?: Layout } | undefined;
-        if (r?.ok && r.data && typeof r.data.width === 'number') this.setLayout(r.data, false);
+        const r = reply as { ok?: boolean; data?: unknown } | undefined;
+        const layout = r?.ok ? readLayout(r.data) : undefined;
+        if (layout) this.setLayout(layout, false);
       })
       .catch(() => undefined);
   }

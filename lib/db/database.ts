@@ -36,8 +36,9 @@ export class UpfrontDb extends Dexie {
     });
     // Sessions (issue 5): an installation id, so merged logs can say which machine recorded a
     // session, and an index to find a console's open sessions after a crash. Events are never
-    // touched by an upgrade: they are hash-chained. Tested in
-    // tests/unit/sessions-migration.test.ts against a database written by the version 1 schema.
+    // touched by an upgrade: they are hash-chained. Every upgrade is tested in
+    // tests/unit/db-migrations.test.ts from databases written by each old version's own code
+    // (tests/fixtures/db/).
     this.version(2)
       .stores({ meta: 'key', sessions: 'id, startedAt, deckId, host, platform, endedAt, consoleOrigin' })
       .upgrade((tx) => upgradeToV2(tx));

@@ -95,7 +95,12 @@ export async function importSession(db: UpfrontDb, input: ImportInput): Promise<
         lastSeq: session.lastSeq,
         head: session.head,
         ...(here.endedAt === undefined && session.endedAt !== undefined
-          ? { endedAt: session.endedAt, endReason: session.endReason, endNote: session.endNote }
+          ? {
+              endedAt: session.endedAt,
+              // Only fields the file has: a key holding undefined would differ from the source.
+              ...(session.endReason !== undefined && { endReason: session.endReason }),
+              ...(session.endNote !== undefined && { endNote: session.endNote }),
+            }
           : {}),
       });
       return result('extended', { eventsAdded: added, eventsDuplicate: duplicate });
