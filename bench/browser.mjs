@@ -10,10 +10,11 @@ export const EXTENSION_DIR = path.join(ROOT, process.env.UPFRONT_OUT_DIR ?? '.ou
 export const CONSOLE_URL = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 const consoleHtml = readFileSync(path.join(ROOT, 'tests/fixtures/console.html'), 'utf8');
 
-export async function launch({ extension = true } = {}) {
+export async function launch({ extension = true, extensionDir = EXTENSION_DIR } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-'));
   const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
-  if (extension) args.unshift(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+  // --enable-unsafe-extension-debugging lets CDP press the toolbar button (Extensions.triggerAction).
+  if (extension) args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -34,9 +35,13 @@ export async function launch({ extension = true } = {}) {
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 
+export function sidebarFrames(page) {
+  return page.frames().filter((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/sidebar.html'));
+}
+
 export async function sidebarFrame(page) {
   for (let i = 0; i < 200; i++) {
-    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().includes('/sidebar.html'));
+    const [frame] = sidebarFrames(page);
     if (frame) {
       await frame.waitForLoadState('domcontentloaded');
       return frame;
@@ -44,6 +49,62 @@ export async function sidebarFrame(page) {
     await page.waitForTimeout(50);
   }
   throw new Error('no sidebar frame');
+}
+
+/** The extension's pages, opened in a tab (the studio: `studio.html#/sessions`, …). */
+export async function openExtensionPage(context, extensionId, pathAndHash) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${pathAndHash}`);
+  return page;
+}
+
+/** Reads every record of a store of the extension's database (e.g. the seeded demo cards). */
+export async function readStore(worker, store) {
+  return worker.evaluate(async (store) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('upfront');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = await new Promise((resolve, reject) => {
+      const r = db.transaction(store).objectStore(store).getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return all;
+  }, store);
+}
+
+/** Waits until the first-run demo seed is in the database (the bench copies its products). */
+export async function demoRecords(worker) {
+  for (let i = 0; i < 100; i++) {
+    const cards = await readStore(worker, 'cards').catch(() => []);
+    const policies = await readStore(worker, 'policies').catch(() => []);
+    if (cards.some((c) => c.demo) && policies.some((p) => p.demo)) return { cards: cards.filter((c) => c.demo), policies: policies.filter((p) => p.demo) };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the demo deck was never seeded');
+}
+
+/** JS heap of a page or frame after a full garbage collection, in MB (CDP session given). */
+export async function heapAfterGcMB(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+/**
+ * Presses the extension's toolbar button for the tab showing `page`, as a click would: CDP's
+ * Extensions.triggerAction (Playwright talks to Chromium over a pipe, which it requires).
+ */
+export async function clickToolbarButton(context, extensionId, page) {
+  const cdp = (context.upfrontBrowserCdp ??= await context.browser().newBrowserCDPSession());
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  const url = page.url();
+  const tabs = targetInfos.filter((t) => t.type === 'tab' && t.url === url);
+  if (tabs.length !== 1) throw new Error(`expected one tab at ${url}, found ${tabs.length}`);
+  await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0].targetId });
 }
 
 /** Writes records straight into the extension's database from its service worker. */

@@ -32,7 +32,7 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
     },
     pushHotkey: (tabId, key) => hub.hotkey(tabId, key),
-    notifyChanged: () => hub.changed(),
+    notifyChanged: (change) => hub.changed(change),
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
     enableSite: async (origin) => {
       const id = `custom:${origin}`;

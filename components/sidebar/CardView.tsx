@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
 import { missingParts } from '../../lib/cards/missing';
 import { localize } from '../../lib/cards/text';
-import { currentCard, markKey, viewerLanguage } from '../../lib/sidebar/store';
+import { unsaidMustSay } from '../../lib/sidebar/progress';
+import { currentCard, markKey, viewerLanguage, type CurrentCard, type MarkState } from '../../lib/sidebar/store';
+import type { LengthUnit } from '../../lib/scale/units';
+import type { Deck } from '../../lib/schema/deck';
 import { viewerLanguages } from '../../lib/sidebar/viewer';
 import { languageName } from '../../lib/sessions/choices';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -14,6 +17,9 @@ import { ItemContent, ItemPreview, type ItemContext } from './ItemContent';
 import { MustSayGate } from './MustSayGate';
 import { NotTranslated } from './NotTranslated';
 import { revealWithin } from './scroll';
+
+/** Said, or on its way to being recorded: either way the host has said it. */
+const isSaid = (m: MarkState | undefined) => m !== undefined && m.state !== 'failed';
 
 function PartFailed() {
   const { t } = useTranslation();
@@ -29,8 +35,6 @@ export function CardView() {
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
   const index = useSidebar((s) => s.index);
-  const marks = useSidebar((s) => s.marks);
-  const skipped = useSidebar((s) => s.skipped);
   const language = useSidebar(viewerLanguage);
   const session = useSidebar((s) => s.session);
   const live = useSidebar((s) => s.session !== null);
@@ -40,6 +44,13 @@ export function CardView() {
   const refIndex = useSidebar((s) => s.refIndex);
   const notice = useSidebar((s) => s.notice);
   const current = useMemo(() => currentCard({ bundle, index }), [bundle, index]);
+  // Only what the card as a whole shows about marks (primitives), so a recorded mark re-renders
+  // the card only when one of these changes; each item row watches its own mark.
+  const mustLeft = useSidebar((s) => (current ? unsaidMustSay(current.card.id, current.items, (k) => isSaid(s.marks[k])).length : 0));
+  const selState = useSidebar((s) => {
+    const sel = current?.items[s.selected];
+    return sel && current ? s.marks[markKey(current.card.id, sel)]?.state : undefined;
+  });
   const missing = useMemo(() => (current ? missingParts(current.card, current.policy) : []), [current]);
   const root = useRef<HTMLElement>(null);
   const onSelect = useCallback((i: number) => actions.selectItem(i), [actions]);
@@ -52,51 +63,12 @@ export function CardView() {
 
   const deck = bundle?.deck;
   if (!current || !deck) return null;
-  const { card, policy, items } = current;
+  const { card, items } = current;
   const switchable = viewerLanguages(deck, session);
   const fallbacks = deck.languages;
   const name = localize(card.name, language, fallbacks);
-  const ctx: ItemContext = {
-    card,
-    policy,
-    deck,
-    language,
-    fallbacks,
-    unit,
-    sizeRow,
-    refIndex,
-    onSizeRow: actions.highlightSizeRow,
-    onRef: actions.setRefIndex,
-  };
-  const said = (it: CardItem) => {
-    const m = marks[markKey(card.id, it)];
-    return m !== undefined && m.state !== 'failed';
-  };
-  const mustLeft = items.filter((it) => it.mustSay && !said(it)).length;
   const hasMust = items.some((it) => it.mustSay);
   const sel = items[selected];
-  const selMark = sel ? marks[markKey(card.id, sel)] : undefined;
-
-  const row = (item: CardItem, i: number) => (
-    <DisclosureItem
-      key={`${item.kind}:${item.id}`}
-      index={i}
-      item={item}
-      label={t(`item.${item.kind}`)}
-      mark={marks[markKey(card.id, item)]}
-      skipped={skipped[markKey(card.id, item)] !== undefined}
-      selected={i === selected}
-      live={live}
-      onSelect={onSelect}
-    >
-      <ErrorBoundary key={`${card.id}:${item.kind}:${item.id}`} fallback={() => <PartFailed />}>
-        {item.kind === 'caveat' || i === selected ? <ItemContent item={item} ctx={ctx} /> : <ItemPreview item={item} ctx={ctx} />}
-      </ErrorBoundary>
-    </DisclosureItem>
-  );
-  const numbered = items.map((item, i) => ({ item, i }));
-  const caveats = numbered.filter((x) => x.item.kind === 'caveat');
-  const others = numbered.filter((x) => x.item.kind !== 'caveat');
 
   return (
     <section className="card" aria-labelledby="card-title" ref={root} data-card={card.id}>
@@ -134,21 +106,7 @@ export function CardView() {
         </p>
       )}
       <MustSayGate />
-      {items.length === 0 ? (
-        <p className="missing">{t('card.noItems')}</p>
-      ) : (
-        <>
-          {caveats.length > 0 && (
-            <div className="caveats" role="group" aria-labelledby="caveats-title">
-              <h3 id="caveats-title" className="caveats-title">
-                ⚠ {t('item.caveat')}
-              </h3>
-              <ol className="items">{caveats.map(({ item, i }) => row(item, i))}</ol>
-            </div>
-          )}
-          {others.length > 0 && <ol className="items">{others.map(({ item, i }) => row(item, i))}</ol>}
-        </>
-      )}
+      <CardItems current={current} deck={deck} language={language} unit={unit} sizeRow={sizeRow} refIndex={refIndex} selected={selected} live={live} onSelect={onSelect} />
       {sel && (
         <div className="mark-bar">
           <span className={`must-left${mustLeft > 0 ? ' open' : ''}`}>
@@ -157,7 +115,7 @@ export function CardView() {
           <button
             type="button"
             className="primary mark-selected"
-            disabled={!live || (selMark !== undefined && selMark.state !== 'failed')}
+            disabled={!live || (selState !== undefined && selState !== 'failed')}
             onClick={() => void actions.markSelected()}
           >
             <kbd aria-hidden="true">M</kbd> {t('cardView.markSelected', { item: `${selected + 1} ${t(`item.${sel.kind}`)}` })}
@@ -167,3 +125,70 @@ export function CardView() {
     </section>
   );
 }
+
+interface CardItemsProps {
+  current: CurrentCard;
+  deck: Deck;
+  language: string;
+  unit: LengthUnit;
+  sizeRow: number | undefined;
+  refIndex: number;
+  selected: number;
+  live: boolean;
+  onSelect: (index: number) => void;
+}
+
+/**
+ * The card's items, caveats first. Memoised apart from the card around it: a recorded mark
+ * changes the mark bar and one row, and must not redraw every size chart and scale drawing.
+ */
+const CardItems = memo(function CardItems({ current, deck, language, unit, sizeRow, refIndex, selected, live, onSelect }: CardItemsProps) {
+  const { t } = useTranslation();
+  const actions = useActions();
+  const { card, policy, items } = current;
+  if (items.length === 0) return <p className="missing">{t('card.noItems')}</p>;
+  const ctx: ItemContext = {
+    card,
+    policy,
+    deck,
+    language,
+    fallbacks: deck.languages,
+    unit,
+    sizeRow,
+    refIndex,
+    onSizeRow: actions.highlightSizeRow,
+    onRef: actions.setRefIndex,
+  };
+  const row = (item: CardItem, i: number) => (
+    <DisclosureItem
+      key={`${item.kind}:${item.id}`}
+      index={i}
+      cardId={card.id}
+      item={item}
+      label={t(`item.${item.kind}`)}
+      selected={i === selected}
+      live={live}
+      onSelect={onSelect}
+    >
+      <ErrorBoundary key={`${card.id}:${item.kind}:${item.id}`} fallback={() => <PartFailed />}>
+        {item.kind === 'caveat' || i === selected ? <ItemContent item={item} ctx={ctx} /> : <ItemPreview item={item} ctx={ctx} />}
+      </ErrorBoundary>
+    </DisclosureItem>
+  );
+  const numbered = items.map((item, i) => ({ item, i }));
+  const caveats = numbered.filter((x) => x.item.kind === 'caveat');
+  const others = numbered.filter((x) => x.item.kind !== 'caveat');
+  return (
+    <>
+      {caveats.length > 0 && (
+        <div className="caveats" role="group" aria-labelledby="caveats-title">
+          <h3 id="caveats-title" className="caveats-title">
+            ⚠ {t('item.caveat')}
+          </h3>
+          <ol className="items">{caveats.map(({ item, i }) => row(item, i))}</ol>
+        </div>
+      )}
+      {others.length > 0 && <ol className="items">{others.map(({ item, i }) => row(item, i))}</ol>}
+    </>
+  );
+});

@@ -1,26 +1,32 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
-import type { MarkState } from '../../lib/sidebar/store';
-import { useActions } from './context';
+import { markKey } from '../../lib/sidebar/store';
+import { useActions, useSidebar } from './context';
 import { Correction } from './Correction';
 
 interface Props {
   index: number;
+  cardId: string;
   item: CardItem;
   label: string;
-  mark: MarkState | undefined;
-  skipped: boolean;
   selected: boolean;
   live: boolean;
   onSelect: (index: number) => void;
   children: React.ReactNode;
 }
 
-/** One row of the card: what to disclose, and the button that records it was said. */
-export const DisclosureItem = memo(function DisclosureItem({ index, item, label, mark, skipped, selected, live, onSelect, children }: Props) {
+/**
+ * One row of the card: what to disclose, and the button that records it was said. The row
+ * watches its own mark, so recording one item re-renders that row only, not the card and its
+ * drawings (bench: disclosure click → recorded mark).
+ */
+export const DisclosureItem = memo(function DisclosureItem({ index, cardId, item, label, selected, live, onSelect, children }: Props) {
   const { t } = useTranslation();
   const actions = useActions();
+  const key = markKey(cardId, item);
+  const mark = useSidebar((s) => s.marks[key]);
+  const skipped = useSidebar((s) => s.skipped[key] !== undefined);
   const state = mark?.state;
   const buttonText =
     state === 'saving' ? t('item.saving') : state === 'recorded' ? `✓ ${t('item.recorded')}` : t('item.markSaid');

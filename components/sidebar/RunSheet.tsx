@@ -1,7 +1,7 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../lib/cards/text';
-import { deckProgress, type CardProgress } from '../../lib/sidebar/progress';
+import { deckItems, deckProgress, type CardProgress } from '../../lib/sidebar/progress';
 import { searchCards } from '../../lib/sidebar/search';
 import { useActions, useSidebar } from './context';
 
@@ -12,17 +12,23 @@ interface RowProps {
   name: string;
   nameLang: string | undefined;
   sku: string;
-  current: boolean;
   progress: CardProgress | undefined;
+  labels: RowLabels;
   onSelect: (index: number) => void;
 }
 
+/** The row texts, translated once by the run sheet rather than by each of 300 rows. */
+interface RowLabels {
+  done: string;
+  skipped: string;
+}
+
 /**
- * One product in the run sheet. Memoised on primitives: switching cards re-renders the two rows
- * whose "current" flag changed, not all 300.
+ * One product in the run sheet. Each row watches only whether it is the current one, so a card
+ * switch re-renders the two rows whose flag changed and not the list (bench: card switch).
  */
-const RunSheetRow = memo(function RunSheetRow({ index, name, nameLang, sku, current, progress, onSelect }: RowProps) {
-  const { t } = useTranslation();
+const RunSheetRow = memo(function RunSheetRow({ index, name, nameLang, sku, progress, labels, onSelect }: RowProps) {
+  const current = useSidebar((s) => s.index === index);
   return (
     <li data-index={index}>
       <button
@@ -37,15 +43,15 @@ const RunSheetRow = memo(function RunSheetRow({ index, name, nameLang, sku, curr
         </span>
         <span className="run-sku">{sku}</span>
         {progress === 'done' && (
-          <span className="run-status done" title={t('run.done')}>
+          <span className="run-status done" title={labels.done}>
             <span aria-hidden="true">✓</span>
-            <span className="sr-only">{t('run.done')}</span>
+            <span className="sr-only">{labels.done}</span>
           </span>
         )}
         {progress === 'skipped' && (
-          <span className="run-status skipped" title={t('run.skipped')}>
+          <span className="run-status skipped" title={labels.skipped}>
             <span aria-hidden="true">!</span>
-            <span className="sr-only">{t('run.skipped')}</span>
+            <span className="sr-only">{labels.skipped}</span>
           </span>
         )}
       </button>
@@ -53,13 +59,26 @@ const RunSheetRow = memo(function RunSheetRow({ index, name, nameLang, sku, curr
   );
 });
 
+/** Scrolls the list itself (never the page around the sidebar) so the current row shows. */
+function KeepCurrentInView({ list, matches }: { list: React.RefObject<HTMLOListElement | null>; matches: readonly number[] }) {
+  const index = useSidebar((s) => s.index);
+  useEffect(() => {
+    const ol = list.current;
+    const li = ol?.querySelector<HTMLElement>(`li[data-index="${index}"]`);
+    if (!ol || !li) return;
+    const top = li.offsetTop - ol.offsetTop;
+    if (top < ol.scrollTop) ol.scrollTop = top;
+    else if (top + li.offsetHeight > ol.scrollTop + ol.clientHeight) ol.scrollTop = top + li.offsetHeight - ol.clientHeight;
+  }, [index, matches, list]);
+  return null;
+}
+
 /** Tonight's products in order, searchable by name or SKU; the current one is marked and kept in view. */
 export function RunSheet() {
   const { t } = useTranslation();
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
   const sessionLanguage = useSidebar((s) => s.session?.language);
-  const index = useSidebar((s) => s.index);
   const marks = useSidebar((s) => s.marks);
   const skippedMarks = useSidebar((s) => s.skipped);
   const [query, setQuery] = useState('');
@@ -67,25 +86,45 @@ export function RunSheet() {
 
   const cards = bundle?.cards;
   const matches = useMemo(() => (cards ? searchCards(cards, query) : []), [cards, query]);
-  // Progress changes with marks, not with the current card: computed apart from `index`.
+  // Each card's items depend on the deck only; progress is then a lookup per mark change.
+  const items = useMemo(() => deckItems(bundle), [bundle]);
+  const lastProgress = useRef<Map<string, CardProgress>>(new Map());
   const progress = useMemo(() => {
     const said = new Set(Object.entries(marks).filter(([, m]) => m.state !== 'failed').map(([k]) => k));
-    return deckProgress(bundle, said, new Set(Object.keys(skippedMarks)));
-  }, [bundle, marks, skippedMarks]);
-
-  useEffect(() => {
-    // Scroll the list itself (never the page around the sidebar) so the current row shows.
-    const ol = list.current;
-    const li = ol?.querySelector<HTMLElement>(`li[data-index="${index}"]`);
-    if (!ol || !li) return;
-    const top = li.offsetTop - ol.offsetTop;
-    if (top < ol.scrollTop) ol.scrollTop = top;
-    else if (top + li.offsetHeight > ol.scrollTop + ol.clientHeight) ol.scrollTop = top + li.offsetHeight - ol.clientHeight;
-  }, [index, matches]);
+    const next = deckProgress(bundle, said, new Set(Object.keys(skippedMarks)), items);
+    // Most marks leave every card's word as it was: keep the same map, so the rows below are
+    // not even compared again.
+    const prev = lastProgress.current;
+    const same = next.size === prev.size && [...next].every(([id, p]) => prev.get(id) === p);
+    return same ? prev : (lastProgress.current = next);
+  }, [bundle, marks, skippedMarks, items]);
+  const labels = useMemo<RowLabels>(() => ({ done: t('run.done'), skipped: t('run.skipped') }), [t]);
+  const languages = bundle?.deck.languages;
+  const language = sessionLanguage ?? languages?.[0];
+  const rows = useMemo(
+    () =>
+      cards && languages
+        ? matches.map((i) => {
+            const c = cards[i];
+            const n = localize(c.name, language ?? languages[0], languages);
+            return (
+              <RunSheetRow
+                key={c.id}
+                index={i}
+                name={n?.text ?? c.sku}
+                nameLang={n?.language}
+                sku={c.sku}
+                progress={progress.get(c.id)}
+                labels={labels}
+                onSelect={actions.select}
+              />
+            );
+          })
+        : [],
+    [cards, languages, language, matches, progress, labels, actions],
+  );
 
   if (!bundle || !cards) return null;
-  const languages = bundle.deck.languages;
-  const language = sessionLanguage ?? languages[0];
 
   return (
     <nav className="run-sheet" aria-label={t('sidebar.runSheet')}>
@@ -121,24 +160,10 @@ export function RunSheet() {
         <p className="muted">{t('run.noMatch', { query })}</p>
       ) : (
         <ol className="run-list" ref={list}>
-          {matches.map((i) => {
-            const c = cards[i];
-            const n = localize(c.name, language, languages);
-            return (
-              <RunSheetRow
-                key={c.id}
-                index={i}
-                name={n?.text ?? c.sku}
-                nameLang={n?.language}
-                sku={c.sku}
-                current={i === index}
-                progress={progress.get(c.id)}
-                onSelect={actions.select}
-              />
-            );
-          })}
+          {rows}
         </ol>
       )}
+      <KeepCurrentInView list={list} matches={matches} />
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hotkeyAction } from '../../lib/hotkeys';
 import type { SidebarStore } from '../../lib/sidebar/store';
@@ -103,6 +103,13 @@ function Body() {
   useEffect(() => {
     if (status === 'ready' && !context && host.activeOrigin) void host.activeOrigin().then(setOrigin);
   }, [status, context, host]);
+  // Right after the first commit that shows the deck, before it is painted.
+  const told = useRef(false);
+  useLayoutEffect(() => {
+    if (status !== 'ready' || told.current) return;
+    told.current = true;
+    host.onReady?.();
+  }, [status, host]);
 
   if (status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (status === 'error') {

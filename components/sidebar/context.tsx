@@ -13,6 +13,8 @@ export interface SidebarHost {
   enableSite?: (origin: string) => Promise<boolean>;
   /** The origin of the tab in front, for offering "use Upfront on this site". */
   activeOrigin?: () => Promise<string | undefined>;
+  /** Called once, when the first ready state is on the page (the bench's "interactive" mark). */
+  onReady?: () => void;
 }
 
 interface Value {

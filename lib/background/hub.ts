@@ -1,5 +1,5 @@
 import { z } from '../zod';
-import type { SidebarPush } from '../messaging/types';
+import type { Change, SidebarPush } from '../messaging/types';
 import { frameTabId } from './sender';
 
 /** The part of a runtime.Port the hub uses. */
@@ -39,9 +39,10 @@ export class SidebarHub {
     }
   }
 
-  changed() {
+  changed(change: Change = {}) {
     this.rev += 1;
-    for (const port of this.ports.keys()) this.send(port, { type: 'changed', rev: this.rev });
+    const message: SidebarPush = change.event ? { type: 'changed', rev: this.rev, event: change.event } : { type: 'changed', rev: this.rev };
+    for (const port of this.ports.keys()) this.send(port, message);
   }
 
   hotkey(tabId: number, key: string) {

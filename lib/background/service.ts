@@ -3,7 +3,7 @@ import type { Repository } from '../db/repository';
 import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
 import { UpfrontError } from '../errors';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
-import type { ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
+import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
@@ -24,7 +24,8 @@ export interface ServiceDeps {
   now: () => number;
   pushToTab: (tabId: number, message: ContentPush) => Promise<void>;
   pushHotkey: (tabId: number, key: string) => void;
-  notifyChanged: () => void;
+  /** Tells open sidebars and studios that data changed; a recorded event is passed along. */
+  notifyChanged: (change?: Change) => void;
   /** The tab in front, for a side panel asking which console it sits beside. */
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
@@ -176,7 +177,12 @@ export function createService(deps: ServiceDeps) {
     },
     'session.filters': () => repo.filterOptions(),
 
-    'event.record': async (p) => changed(await repo.recordEvent({ ...p, now: deps.now() })),
+    'event.record': async (p) => {
+      const event = await repo.recordEvent({ ...p, now: deps.now() });
+      // The committed event goes out with the push: sidebars apply it without a re-read.
+      deps.notifyChanged({ event });
+      return event;
+    },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
     'log.export': ({ sessionIds }) => repo.exportLog(sessionIds),
     'log.events': (p) => repo.eventsPage(p.sessionId, p.afterSeq, p.limit, p.throughSeq),

@@ -18,6 +18,8 @@ export interface DockRuntime {
 }
 
 const Z_TOP = '2147483647';
+/** How long the dock waits for the remembered layout before opening the sidebar anyway. */
+const HELLO_WAIT_MS = 1000;
 /** Width of the resize grip, in CSS pixels, between the page and the sidebar frame. */
 const GRIP = 6;
 
@@ -34,7 +36,14 @@ function isTypingTarget(e: KeyboardEvent): boolean {
 
 export class Dock {
   readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
   private readonly frame: HTMLIFrameElement;
+  /**
+   * The sidebar frame is put in only once the remembered layout is known, and only while the
+   * dock is open: a dock the host keeps collapsed costs the console page no frame at all, and
+   * the toolbar button then opens the sidebar cold (bench: sidebar cold open).
+   */
+  private layoutKnown = false;
   private readonly expand: HTMLButtonElement;
   private readonly grip: HTMLDivElement;
   private layout: Layout = { collapsed: false, width: 380 };
@@ -57,7 +66,7 @@ export class Dock {
     private readonly runtime: DockRuntime,
   ) {
     this.host = doc.createElement('upfront-dock');
-    const shadow = this.host.attachShadow({ mode: 'closed' });
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
 
     this.frame = doc.createElement('iframe');
     this.frame.src = runtime.sidebarUrl;
@@ -115,7 +124,7 @@ export class Dock {
     });
 
     this.wireResize();
-    shadow.append(this.grip, this.frame, this.expand);
+    this.shadow.append(this.grip, this.expand);
     this.apply();
   }
 
@@ -180,9 +189,21 @@ export class Dock {
     this.appliedStyle = this.host.getAttribute('style');
   }
 
+  /** Puts the sidebar frame in, between the grip and the expand tab, once it is wanted. */
+  private loadFrame() {
+    if (!this.layoutKnown || this.layout.collapsed || this.frame.parentNode === this.shadow) return;
+    this.shadow.insertBefore(this.frame, this.expand);
+  }
+
+  private layoutSettled() {
+    this.layoutKnown = true;
+    this.loadFrame();
+  }
+
   setLayout(layout: Layout, persist: boolean) {
     this.layout = layout;
     this.apply();
+    this.loadFrame();
     // Re-entering the top layer puts the dock above a dialog the page opened since.
     if (this.active && this.host.isConnected) this.promote(true);
     if (persist) void this.runtime.send({ type: 'layout.set', payload: layout }).catch(() => undefined);
@@ -190,6 +211,11 @@ export class Dock {
 
   get currentLayout(): Layout {
     return this.layout;
+  }
+
+  /** Whether the sidebar frame is in the dock (it is put in lazily; see loadFrame). */
+  get frameLoaded(): boolean {
+    return this.frame.parentNode === this.shadow;
   }
 
   /** Puts the dock on the page and keeps it there when the page removes it or rebuilds its body. */
@@ -200,14 +226,21 @@ export class Dock {
     this.observer.observe(this.doc.documentElement, { childList: true });
     // The page can reach the host element's own attributes: undo any restyling at once.
     this.guard.observe(this.host, { attributes: true, attributeFilter: ['style', 'popover', 'hidden', 'inert'] });
+    // A background that is slow to answer (starting up) does not keep the sidebar away.
+    const wait = setTimeout(() => this.layoutSettled(), HELLO_WAIT_MS);
     void this.runtime
       .send({ type: 'console.hello', payload: {} })
       .then((reply) => {
         const r = reply as { ok?: boolean; data?: unknown } | undefined;
         const layout = r?.ok ? readLayout(r.data) : undefined;
-        if (layout) this.setLayout(layout, false);
+        // The same layout again would only re-enter the top layer (a style and layout pass).
+        if (layout && (layout.collapsed !== this.layout.collapsed || layout.width !== this.layout.width)) this.setLayout(layout, false);
       })
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => {
+        clearTimeout(wait);
+        this.layoutSettled();
+      });
   }
 
   unmount() {

@@ -272,11 +272,19 @@ export class Catalogue {
       let added = 0;
       let updated = 0;
       const skus = new Set<string>();
-      for (const { card, expect } of commit.cards) {
+      // Two reads for the whole file instead of two per product: a 1,000-product deck was
+      // 2,000 round trips to the storage service (bench: import of a 1,000-product deck).
+      const [byId, sameSku] = await Promise.all([
+        db.cards.bulkGet(commit.cards.map((c) => c.card.id)),
+        db.cards.where('sku').anyOf([...new Set(commit.cards.map((c) => c.card.sku))]).toArray(),
+      ]);
+      const withSku = new Map<string, Card[]>();
+      for (const c of sameSku) withSku.set(c.sku, [...(withSku.get(c.sku) ?? []), c]);
+      for (const [i, { card, expect }] of commit.cards.entries()) {
         if (skus.has(card.sku)) throw new UpfrontError('import-duplicate-sku', card.sku);
         skus.add(card.sku);
-        const existing = await db.cards.get(card.id);
-        const bySku = await db.cards.where('sku').equals(card.sku).filter((c) => c.id !== card.id).first();
+        const existing = byId[i];
+        const bySku = withSku.get(card.sku)?.find((c) => c.id !== card.id);
         if (bySku) throw new UpfrontError('import-stale', card.sku);
         if (expect === 'add' && existing) throw new UpfrontError('import-stale', card.id);
         if (expect === 'update' && !existing) throw new UpfrontError('import-stale', card.id);

@@ -57,6 +57,9 @@ export interface LogData {
 
 /** All reads and writes of Upfront's data. Only the background calls it. */
 export class Repository {
+  /** Snapshot hashes known to be stored (snapshots are never deleted), to skip a lookup per event. */
+  private readonly knownSnapshots = new Set<string>();
+
   constructor(private readonly db: UpfrontDb) {}
 
   async listDecks(): Promise<DeckSummary[]> {
@@ -242,20 +245,25 @@ export class Repository {
    */
   async recordEvent(input: RecordInput): Promise<DisclosureEvent> {
     const { db } = this;
-    return db.transaction('rw', [db.events, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
-      const already = await db.events.get(input.id);
+    let newSnapshot: string | undefined;
+    const event = await db.transaction('rw', [db.events, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
+      // Each read is a round trip to the browser's storage service: reads that do not depend
+      // on each other are sent together (bench: disclosure click → recorded mark).
+      const [already, session, card] = await Promise.all([db.events.get(input.id), db.sessions.get(input.sessionId), db.cards.get(input.cardId)]);
       if (already) {
         if (already.sessionId !== input.sessionId) throw new UpfrontError('event-id-reused', input.id);
         return already;
       }
-      const session = await db.sessions.get(input.sessionId);
       if (!session) throw new UpfrontError('session-not-found', input.sessionId);
       if (session.endedAt !== undefined) throw new UpfrontError('session-ended', input.sessionId);
-      const card = await db.cards.get(input.cardId);
       if (!card) throw new UpfrontError('card-not-found', input.cardId);
-      const deck = await db.decks.get(session.deckId);
+      const [deck, ownPolicy, target] = await Promise.all([
+        db.decks.get(session.deckId),
+        card.policyId !== undefined ? db.policies.get(card.policyId) : undefined,
+        input.corrects !== undefined ? db.events.get(input.corrects) : undefined,
+      ]);
       const policyId = effectivePolicyId(card, deck?.defaultPolicyId);
-      const policy = policyId ? await db.policies.get(policyId) : undefined;
+      const policy = card.policyId !== undefined ? ownPolicy : policyId ? await db.policies.get(policyId) : undefined;
       const items = cardItems(card, policy);
       if (!items.some((i) => i.kind === input.item.kind && i.id === input.item.id)) {
         throw new UpfrontError('item-not-on-card', `${input.item.kind}:${input.item.id}`);
@@ -266,7 +274,6 @@ export class Repository {
         throw new UpfrontError('correction-needs-target', input.action);
       }
       if (input.corrects !== undefined) {
-        const target = await db.events.get(input.corrects);
         if (!target || target.sessionId !== session.id) throw new UpfrontError('correction-target-missing', input.corrects);
         if (target.cardId !== input.cardId || target.item.kind !== input.item.kind || target.item.id !== input.item.id) {
           throw new UpfrontError('correction-other-item', input.corrects);
@@ -275,7 +282,10 @@ export class Repository {
 
       const content = snapshotContent(card, policy);
       const cardHash = contentHash(content);
-      if (!(await db.snapshots.get(cardHash))) await db.snapshots.add({ hash: cardHash, content });
+      // Snapshots are content-addressed (the key is the hash of the value) and never deleted:
+      // one already seen needs no lookup, and writing an unseen one again stores the same bytes.
+      const snapshotWrite = this.knownSnapshots.has(cardHash) ? undefined : db.snapshots.put({ hash: cardHash, content });
+      if (snapshotWrite) newSnapshot = cardHash;
 
       const unchained: Omit<DisclosureEvent, 'hash'> = {
         id: input.id,
@@ -292,10 +302,14 @@ export class Repository {
         prev: session.head,
       };
       const event: DisclosureEvent = { ...unchained, hash: eventHash(unchained) };
-      await db.events.add(event);
-      await db.sessions.update(session.id, { lastSeq: event.seq, head: event.hash });
+      // The session was read in this transaction, so writing it back whole is one request
+      // (an update would read it again), sent together with the event and the snapshot.
+      await Promise.all([db.events.add(event), db.sessions.put({ ...session, lastSeq: event.seq, head: event.hash }), snapshotWrite]);
       return event;
     });
+    // Only once committed: an aborted transaction did not store it.
+    if (newSnapshot) this.knownSnapshots.add(newSnapshot);
+    return event;
   }
 
   async listEvents(sessionId: string): Promise<DisclosureEvent[]> {

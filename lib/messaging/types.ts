@@ -84,8 +84,17 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; code: string; detail
 /** Messages the background pushes to the content script of a tab. */
 export type ContentPush = { type: 'overlay.apply'; layout: Layout } | { type: 'overlay.toggle' };
 
-/** Messages the background pushes to sidebars over their port. */
-export type SidebarPush = { type: 'changed'; rev: number } | { type: 'hotkey'; key: string };
+/**
+ * Messages the background pushes to sidebars over their port. A 'changed' push for a recorded
+ * disclosure carries the committed event, so an open sidebar updates its marks from it instead
+ * of re-reading the deck and the whole log after every click (bench: disclosure click).
+ */
+export type SidebarPush = { type: 'changed'; rev: number; event?: DisclosureEvent } | { type: 'hotkey'; key: string };
+
+/** What a write changed, for the pushes above: nothing more specific than "something" by default. */
+export interface Change {
+  event?: DisclosureEvent;
+}
 
 export const SIDEBAR_PORT = 'upfront-sidebar';
 export const DEFAULT_LAYOUT: Layout = { collapsed: false, width: 380 };

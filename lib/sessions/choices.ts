@@ -21,10 +21,22 @@ export function platformName(id: string): string | undefined {
   return PLATFORMS.find((p) => p.id === id)?.name;
 }
 
+/**
+ * Intl.DisplayNames objects are slow to make (they load locale data) and the sidebar names a
+ * language on every render of a card: one per locale and type is kept.
+ */
+const displayNames = new Map<string, Intl.DisplayNames>();
+function namesFor(locale: string, type: 'region' | 'language'): Intl.DisplayNames {
+  const key = `${type}:${locale}`;
+  let names = displayNames.get(key);
+  if (!names) displayNames.set(key, (names = new Intl.DisplayNames([locale, 'en'], { type })));
+  return names;
+}
+
 /** "European Union", "中国", … in the interface language, falling back to the code. */
 export function regionName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region' }).of(code) ?? code;
+    return namesFor(locale, 'region').of(code) ?? code;
   } catch {
     return code;
   }
@@ -32,7 +44,7 @@ export function regionName(code: string, locale: string): string {
 
 export function languageName(tag: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'language' }).of(tag) ?? tag;
+    return namesFor(locale, 'language').of(tag) ?? tag;
   } catch {
     return tag;
   }

@@ -8,7 +8,7 @@ import type { TabContext } from '../messaging/types';
 import { defaultUnitForMarket, otherUnit, type LengthUnit } from '../scale/units';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
-import type { Item, Session } from '../schema/session';
+import type { DisclosureEvent, Item, Session } from '../schema/session';
 import { markKey, unsaidMustSay } from './progress';
 import { recapGroups } from './recap';
 import { effectiveViewerLanguage, nextViewerLanguage, shownLanguage, viewerLanguages } from './viewer';
@@ -108,10 +108,15 @@ function sameBundle(a: DeckBundle | null, b: DeckBundle | null): boolean {
 export interface SidebarDeps {
   call: Client;
   newId: () => string;
+  /**
+   * The sidebar is framed in a console tab (the overlay): the background answers for the frame's
+   * own tab, so the tab's session can be asked for before its context is known.
+   */
+  framed?: boolean;
 }
 
 /** The host's sidebar: state and every action a click or key can take. */
-export function createSidebarStore({ call: send, newId }: SidebarDeps) {
+export function createSidebarStore({ call: send, newId, framed = false }: SidebarDeps) {
   const store = createStore<SidebarState>(() => ({
     status: 'loading',
     context: null,
@@ -164,7 +169,12 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
 
   async function loadMarks(session: Session | null) {
     if (!session) return set({ marks: {}, skipped: {}, corrections: {} });
-    const events = await call('event.list', { sessionId: session.id });
+    applyEvents(session, await call('event.list', { sessionId: session.id }));
+  }
+
+  /** The marks a session's log gives, with clicks still in flight or failed kept on top. */
+  function applyEvents(session: Session, events: readonly DisclosureEvent[]) {
+    if (get().session?.id !== session.id) return;
     const marks: Record<string, MarkState> = {};
     const skipped: Record<string, string> = {};
     const corrections: Record<string, string> = {};
@@ -177,6 +187,50 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     // Keep clicks still in flight or failed; the log has the rest.
     for (const [k, m] of Object.entries(get().marks)) if (m.state !== 'recorded' && !marks[k]) marks[k] = m;
     set({ marks, skipped: { ...get().skipped, ...skipped } });
+  }
+
+  /**
+   * One event the background has committed (pushed to every open sidebar): this sidebar's own
+   * click, or one made in another view of the same session. Applied in place; nothing is
+   * re-read, and an event the sidebar already shows changes nothing (no re-render).
+   */
+  function applyCommitted(e: DisclosureEvent) {
+    const { session } = get();
+    if (!session || e.sessionId !== session.id) return;
+    const key = markKey(e.cardId, e.item);
+    if (e.action === 'said') {
+      const m = get().marks[key];
+      if (m?.state === 'recorded' && m.eventId === e.id) return;
+      // A click of this sidebar still in flight under another id stays its own (the log has both).
+      if (m?.state === 'saving' && m.eventId !== e.id) return;
+      set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId: e.id } } });
+    } else if (e.action === 'skipped') {
+      if (get().skipped[key] === e.id) return;
+      set({ skipped: { ...get().skipped, [key]: e.id } });
+    } else if (e.action === 'correction') {
+      if (get().corrections[key] === e.id) return;
+      set({ corrections: { ...get().corrections, [key]: e.id } });
+    }
+  }
+
+  // Pushes for other changes (studio edits, sessions started or ended elsewhere) re-read, but
+  // never two reads at once: pushes that arrive meanwhile fold into one more read after it.
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+  function requestRefresh(): Promise<void> {
+    if (refreshing) {
+      refreshAgain = true;
+      return refreshing;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        await actions.refresh();
+      } while (refreshAgain);
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
   }
 
   /** Issue 5: sessions to offer to resume; an answer that fails leaves the offer out, never the sidebar. */
@@ -222,13 +276,17 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     async init(tabId?: number) {
       try {
         set({ tabId });
-        const context = await call('tab.context', { tabId });
-        const decks = await call('deck.list', {});
-        const session = context ? await call('session.current', { tabId: context.tabId }) : null;
-        const resumable = context && !session ? await resumableOf(context.tabId) : [];
-        set({ context, decks, session, resumable, tabId: context?.tabId ?? tabId });
-        await loadDeck(session?.deckId ?? get().deckId ?? decks[0]?.id);
-        await loadMarks(session);
+        // Requests that do not depend on each other go out together: the sidebar opens after
+        // two or three round trips to the background instead of six (bench: sidebar cold open).
+        // The background offers nothing to resume for a tab with a live session, so the session
+        // and what to resume are asked at once; a framed sidebar asks with its first requests.
+        const tabState = (id: number | undefined) => Promise.all([call('session.current', { tabId: id }), call('session.resumable', { tabId: id }).catch(() => [])]);
+        const early = framed ? tabState(tabId) : undefined;
+        early?.catch(() => undefined);
+        const [context, decks] = await Promise.all([call('tab.context', { tabId }), call('deck.list', {})]);
+        const [session, resumable] = context ? await (early ?? tabState(context.tabId)) : [null, []];
+        set({ context, decks, session, resumable: session ? [] : resumable, tabId: context?.tabId ?? tabId });
+        await Promise.all([loadDeck(session?.deckId ?? get().deckId ?? decks[0]?.id), loadMarks(session)]);
         set({ status: 'ready', error: undefined });
       } catch (err) {
         set({ status: 'error', error: errorCode(err) });
@@ -240,16 +298,29 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
       if (get().status !== 'ready') return actions.init(get().tabId);
       try {
         const { context } = get();
-        const decks = await call('deck.list', {});
-        const session = context ? await call('session.current', { tabId: context.tabId }) : null;
+        const [decks, session, resumable] = await Promise.all([
+          call('deck.list', {}),
+          context ? call('session.current', { tabId: context.tabId }) : null,
+          context ? resumableOf(context.tabId) : [],
+        ]);
         const deckId = session?.deckId ?? (decks.some((d) => d.id === get().deckId) ? get().deckId : decks[0]?.id);
-        const resumable = context && !session ? await resumableOf(context.tabId) : [];
-        set({ decks, session, resumable, ...(session ? {} : { recapOpen: false, gate: null }) });
-        await loadDeck(deckId);
-        await loadMarks(session);
+        set({ decks, session, resumable: session ? [] : resumable, ...(session ? {} : { recapOpen: false, gate: null }) });
+        await Promise.all([loadDeck(deckId), loadMarks(session)]);
       } catch (err) {
         set({ actionError: errorCode(err) });
       }
+    },
+
+    /**
+     * A push from the background: a committed event is applied as it is; anything else is
+     * re-read (coalesced). Returns when the sidebar shows the change.
+     */
+    changed(push: { event?: DisclosureEvent } = {}): Promise<void> {
+      if (push.event) {
+        applyCommitted(push.event);
+        return Promise.resolve();
+      }
+      return requestRefresh();
     },
 
     async selectDeck(deckId: string) {
@@ -478,7 +549,9 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
           language: shownLanguage(current.card, current.policy, item, viewerLanguage(get()), get().bundle?.deck.languages ?? []),
           action: 'said',
         });
-        set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId } } });
+        // The push with the committed event may have shown it already.
+        const now = get().marks[key];
+        if (now?.state !== 'recorded' || now.eventId !== eventId) set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId } } });
       } catch (err) {
         set({ marks: { ...get().marks, [key]: { state: 'failed', eventId, code: errorCode(err) } } });
       }
