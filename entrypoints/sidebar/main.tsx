@@ -53,6 +53,9 @@ const host: SidebarHost = {
 
 let port: ReturnType<typeof browser.runtime.connect> | undefined;
 
+/** How long the sidebar waits for its data before it shows "Loading…". */
+const LOADING_AFTER_MS = 150;
+
 /** Pushes from the background; reconnects when the service worker restarts. */
 function connect() {
   port = browser.runtime.connect({ name: SIDEBAR_PORT });
@@ -76,6 +79,9 @@ async function start() {
   document.documentElement.lang = i18n.language;
   syncUiLanguage(i18n, prefs, (language) => (document.documentElement.lang = language));
   performance.mark('upfront:i18n');
+  // Drawn once, with the deck, when the background answers promptly: drawing and painting
+  // "Loading…" first only delayed the answers' handling. A slow answer still gets "Loading…".
+  await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LOADING_AFTER_MS))]);
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <SidebarApp sidebar={sidebar} host={host} />
