@@ -46,7 +46,7 @@ describe('catalogue (studio data in the background)', () => {
     await catalogue.deleteDeck('d', NOW);
     expect(await db.decks.get('d')).toBeUndefined();
     await catalogue.restore('deck:d', NOW);
-    expect(await db.decks.get('d')).toBeTruthy();
+    expect(await db.decks.get('d')).toMatchObject({ id: 'd' });
   });
 
   it('stores images as blobs under the hash of their bytes and inlines them for the sidebar', async () => {
