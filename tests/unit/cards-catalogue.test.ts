@@ -5,6 +5,9 @@ import en from '../../lib/i18n/locales/en.json';
 import zh from '../../lib/i18n/locales/zh-CN.json';
 import { CATALOGUE, catalogueObject, resolveRef } from '../../lib/scale/catalogue';
 
+type ScaleNames = { name: string; one: string; many: string };
+const scaleNames = (locale: { scaleRef: object }) => locale.scaleRef as Record<string, ScaleNames>;
+
 const docs = readFileSync(path.resolve(import.meta.dirname, '../../docs/reference-objects.md'), 'utf8');
 
 describe('reference catalogue', () => {
@@ -38,10 +41,26 @@ describe('reference catalogue', () => {
       expect(o.heightMm, o.id).toBeGreaterThan(0);
       expect(o.source.length, o.id).toBeGreaterThan(3);
       expect(docs, o.id).toContain(`\`${o.id}\``);
-      for (const l of [en, zh] as Record<string, unknown>[]) {
-        const names = (l.scaleRef as Record<string, Record<string, string>>)[o.id];
-        expect(names?.name && names.one && names.many, o.id).toBeTruthy();
-      }
+    }
+    // Each locale names exactly the catalogue: nothing missing, nothing left over.
+    const ids = CATALOGUE.map((o) => o.id).sort();
+    expect(Object.keys(scaleNames(en)).sort()).toEqual(ids);
+    expect(Object.keys(scaleNames(zh)).sort()).toEqual(ids);
+    // The forms docs/reference-objects.md quotes.
+    expect(scaleNames(en)['water-bottle-500ml']).toMatchObject({ one: 'a 500 ml bottle', many: '500 ml bottles' });
+    for (const id of ids) {
+      const english = scaleNames(en)[id];
+      const chinese = scaleNames(zh)[id];
+      expect(english.name, id).toMatch(/\S/);
+      expect(english.name, id).not.toBe(id);
+      // "one" reads after "as tall as" and takes the article; "many" follows a number word and does not.
+      expect(english.one, id).toMatch(/^an? \S/);
+      expect(english.many, id).toMatch(/^(?!an? )\S/);
+      expect(chinese.name, id).toMatch(/\S/);
+      expect(chinese.name, id).not.toBe(english.name);
+      // Chinese "many" starts with the measure word; "one" is 一 and that.
+      expect(chinese.many, id).toMatch(/^[个张枚部本] ?\S/);
+      expect(chinese.one, id).toBe(`一${chinese.many}`);
     }
   });
 

@@ -3,7 +3,7 @@ import { parseCsv } from '../../lib/import/csv';
 import { prepareImport } from '../../lib/import/plan';
 import { productSku, shopifyCategory } from '../../lib/import/shopify';
 import { Card } from '../../lib/schema/card';
-import { ctx, example, file } from './studio-helpers';
+import { ctx, example, file, NOW } from './studio-helpers';
 
 describe('Shopify product CSV import', () => {
   it('reads the current column names: one card per product, sizes from the size option, weight, image', async () => {
@@ -18,12 +18,30 @@ describe('Shopify product CSV import', () => {
       ['skip', 'SCARF-01', 'archived', [6]],
     ]);
     const tee = plan.entries[0].card;
-    expect(Card.parse(tee)).toBeTruthy();
-    expect(tee.name).toEqual({ en: 'Boxy cotton T-shirt' });
-    expect(tee.category).toBe('apparel');
-    expect(tee.image).toBe('https://cdn.example.com/tee.jpg');
-    expect(tee.dimensions).toEqual({ weightG: 210 });
-    expect(tee.sizeChart?.rows.map((r) => r.size)).toEqual(['S', 'M', 'L']);
+    // The planned card is already a whole, valid card: the schema neither adds nor strips anything.
+    expect(Card.parse(tee)).toEqual(tee);
+    expect(tee).toEqual({
+      id: 'id-1',
+      sku: 'TEE-100',
+      name: { en: 'Boxy cotton T-shirt' },
+      category: 'apparel',
+      image: 'https://cdn.example.com/tee.jpg',
+      // The size option gives the rows; the chest figures are left for the producer to fill in.
+      sizeChart: {
+        unit: 'cm',
+        measurements: [{ id: 'chest', label: expect.objectContaining({ en: 'Chest' }) }],
+        rows: [
+          { size: 'S', values: { chest: null } },
+          { size: 'M', values: { chest: null } },
+          { size: 'L', values: { chest: null } },
+        ],
+      },
+      dimensions: { weightG: 210 }, // the first variant's weight
+      scaleRefs: [],
+      caveats: [],
+      notes: [],
+      updatedAt: NOW,
+    });
     expect(plan.entries[1].card.category).toBe('home');
     expect(plan.entries[1].card.sizeChart).toBeUndefined(); // "Title / Default Title" is not a size
     expect(plan.commit.cards.map((c) => c.card.sku)).toEqual(['TEE-100', 'MUG-350']);
