@@ -48,6 +48,8 @@ export default defineBackground(() => {
   const ready = seedDemoOnce(repo, local, Date.now()).catch((err) => console.error('Upfront: demo seed failed', err));
   // A browser restart after a crash: close sessions abandoned long ago (lib/db/repository.ts).
   void ready.then(() => repo.autoEndStale(Date.now())).catch((err) => console.error('Upfront: auto-end failed', err));
+  // Logs of sessions ended before database version 4, into pages (lib/db/event-pages.ts).
+  void ready.then(() => repo.sealEnded()).catch((err) => console.error('Upfront: sealing ended sessions failed', err));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void ready.then(() => service(message, sender as Sender)).then(sendResponse);

@@ -31,8 +31,10 @@ export async function seedProducts(worker, { count, deckId = 'bench-deck', prefi
 }
 
 /**
- * `sessions` ended sessions of `perSession` events each over the given products, with their
- * snapshots, built and hashed inside the service worker (nothing this size crosses CDP).
+ * `sessions` sessions of `perSession` events each over the given products, with their snapshots,
+ * built and hashed inside the service worker (nothing this size crosses CDP). They are written as
+ * a live session's events are, one record each, and left open: end them through the background
+ * (endSessions) so its own code seals them as a host's End session does.
  */
 export async function seedLog(worker, { sessions, perSession, cards, policy, deck }) {
   return worker.evaluate(
@@ -138,7 +140,7 @@ export async function seedLog(worker, { sessions, perSession, cards, policy, dec
         }
         if (batch.length) await write('events', batch);
         await write('sessions', [
-          { id, deckId: deck.id, deckName: deck.name, host: `Host ${s % 7}`, platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', market: 'EU', language: 'en', startedAt, endedAt: startedAt + (perSession + 1) * 5_000, endReason: 'host', lastSeq: perSession, head: prev },
+          { id, deckId: deck.id, deckName: deck.name, host: `Host ${s % 7}`, platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', market: 'EU', language: 'en', startedAt, lastSeq: perSession, head: prev },
         ]);
         ids.push(id);
       }
@@ -147,4 +149,33 @@ export async function seedLog(worker, { sessions, perSession, cards, policy, dec
     },
     { sessions, perSession, cards, policy, deck },
   );
+}
+
+/**
+ * Ends sessions as their hosts would, through the background's own session.end, and waits until
+ * the background has sealed their events into pages (it does so after replying).
+ */
+export async function endSessions(page, worker, ids) {
+  await page.evaluate(async (ids) => {
+    for (const sessionId of ids) {
+      const reply = await chrome.runtime.sendMessage({ type: 'session.end', payload: { sessionId } });
+      if (!reply?.ok) throw new Error(`session.end ${sessionId}: ${JSON.stringify(reply)}`);
+    }
+  }, ids);
+  for (;;) {
+    const loose = await worker.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('upfront');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const r = open.result.transaction('events').objectStore('events').count();
+            r.onsuccess = () => (open.result.close(), resolve(r.result));
+            r.onerror = () => reject(r.error);
+          };
+        }),
+    );
+    if (loose === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }

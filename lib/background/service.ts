@@ -2,6 +2,7 @@ import type { Catalogue } from '../db/catalogue';
 import type { Repository } from '../db/repository';
 import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
 import { UpfrontError } from '../errors';
+import { pageBuilder, repositoryReader } from '../export/page';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
@@ -69,10 +70,25 @@ export function createService(deps: ServiceDeps) {
     return tabs.mostRecent();
   }
 
+  // The studio's export pages, built here as text (lib/export/page.ts).
+  const logPage = pageBuilder(repositoryReader(repo));
+
   const changed = <T>(value: T): T => {
     deps.notifyChanged();
     return value;
   };
+
+  /**
+   * Moves ended sessions' events into pages (lib/db/event-pages.ts), after the reply: nobody
+   * waits for it, and one run at a time. If the worker stops mid-way, the next start finishes.
+   */
+  let sealing = Promise.resolve();
+  function sealLater(): void {
+    sealing = sealing.then(() => repo.sealEnded()).then(
+      () => undefined,
+      (err) => console.error('Upfront: sealing ended sessions failed', err),
+    );
+  }
 
   /**
    * Ends sessions left open too long. Run whenever sessions are looked at, because the service
@@ -81,7 +97,10 @@ export function createService(deps: ServiceDeps) {
    */
   async function sweep(): Promise<void> {
     const ended = await repo.autoEndStale(deps.now(), deps.autoEndAfterMs ?? AUTO_END_AFTER_MS);
-    if (ended.length > 0) deps.notifyChanged();
+    if (ended.length > 0) {
+      deps.notifyChanged();
+      sealLater();
+    }
   }
 
   /** Open sessions of this browser on the tab's console that no other open tab is live in. */
@@ -146,7 +165,9 @@ export function createService(deps: ServiceDeps) {
       const s = await repo.getSession(sessionId);
       // Another machine's session is that machine's to end.
       if (s?.origin?.importedFrom !== undefined) throw new UpfrontError('session-imported', sessionId);
-      return changed(await repo.endSession(sessionId, deps.now(), 'host'));
+      const ended = await repo.endSession(sessionId, deps.now(), 'host');
+      sealLater();
+      return changed(ended);
     },
     'session.list': async ({ filter }) => {
       await sweep();
@@ -185,7 +206,7 @@ export function createService(deps: ServiceDeps) {
     },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
     'log.export': ({ sessionIds }) => repo.exportLog(sessionIds),
-    'log.events': (p) => repo.eventsPage(p.sessionId, p.afterSeq, p.limit, p.throughSeq),
+    'log.page': (p) => logPage(p),
     'log.snapshots': ({ hashes }) => repo.getSnapshots(hashes),
     'log.exported': async ({ sessionIds }) => {
       await repo.markExported(sessionIds, deps.now());
@@ -194,6 +215,7 @@ export function createService(deps: ServiceDeps) {
     'log.installation': async () => ({ installation: await repo.installationId() }),
     'log.import': async (p) => {
       const result = await repo.importSession({ ...p, now: deps.now() });
+      if (result.eventsAdded > 0) sealLater();
       return result.eventsAdded > 0 || result.status === 'added' ? changed(result) : result;
     },
     'demo.remove': async () => changed(await repo.removeDemo()),

@@ -2,6 +2,7 @@ import { checkChain } from '../evidence/chain';
 import { contentHash } from '../evidence/hash';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { UpfrontDb } from './database';
+import { eventAt, findEvent } from './event-pages';
 
 export interface ImportInput {
   session: Session;
@@ -55,19 +56,19 @@ export async function importSession(db: UpfrontDb, input: ImportInput): Promise<
   for (const s of input.snapshots) if (contentHash(s.content) !== s.hash) return result('rejected', { reason: 'snapshot-hash' });
   for (const e of events) if (!snapshots.has(e.cardHash)) return result('rejected', { reason: 'snapshot-missing' });
 
-  return db.transaction('rw', db.sessions, db.events, db.snapshots, db.meta, async () => {
+  return db.transaction('rw', db.sessions, db.events, db.eventPages, db.snapshots, db.meta, async () => {
     const here = await db.sessions.get(session.id);
     let added = 0;
     let duplicate = 0;
     const fresh: DisclosureEvent[] = [];
     for (const e of events) {
-      const existing = await db.events.get(e.id);
+      const existing = await findEvent(db, e.id);
       if (existing) {
         if (existing.hash !== e.hash || existing.sessionId !== e.sessionId) return result('rejected', { reason: 'conflict' });
         duplicate += 1;
         continue;
       }
-      const sameSeq = await db.events.where('[sessionId+seq]').equals([e.sessionId, e.seq]).first();
+      const sameSeq = await eventAt(db, e.sessionId, e.seq);
       if (sameSeq) return result('rejected', { reason: 'conflict' });
       fresh.push(e);
     }

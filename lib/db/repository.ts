@@ -8,6 +8,7 @@ import type { ReturnPolicy } from '../schema/policy';
 import { matchesSession, type LogFilter } from '../export/filter';
 import { AUTO_END_AFTER_MS, type Action, type DisclosureEvent, type Item, type Session, type Snapshot } from '../schema/session';
 import type { UpfrontDb } from './database';
+import { SEAL_STEP, eventAt, findEvent, loggedCardIds, sealSession, sessionEvents, sessionsWithCard } from './event-pages';
 import { importSession, type ImportInput, type ImportResult } from './merge';
 import { INSTALLATION_KEY, newInstallationId } from './meta';
 
@@ -139,7 +140,11 @@ export class Repository {
     return this.db.sessions.get(id);
   }
 
-  /** Ends a session once; ending an ended session returns it unchanged (a retry is harmless). */
+  /**
+   * Ends a session once; ending an ended session returns it unchanged (a retry is harmless). Its
+   * events are sealed into pages afterwards (sealEnded), not here: the host's End session does
+   * not wait for it.
+   */
   async endSession(id: string, now: number, reason: 'host' | 'auto' = 'host', note?: string): Promise<Session> {
     return this.db.transaction('rw', this.db.sessions, async () => {
       const s = await this.db.sessions.get(id);
@@ -166,8 +171,30 @@ export class Repository {
   /** When the session last recorded anything: its last event, or its start. */
   async lastActivity(session: Session): Promise<number> {
     if (session.lastSeq === 0) return session.startedAt;
-    const last = await this.db.events.where('[sessionId+seq]').equals([session.id, session.lastSeq]).first();
+    const last = await eventAt(this.db, session.id, session.lastSeq);
     return last?.at ?? session.startedAt;
+  }
+
+  /**
+   * Seals the events of every ended session still kept an event per record (lib/db/event-pages.ts):
+   * run by the background after a session ends or an import, and when it starts (sessions ended
+   * before database version 4, or while it was stopped mid-way). SEAL_STEP events per
+   * transaction; returns how many events were moved.
+   */
+  async sealEnded(): Promise<number> {
+    const { db } = this;
+    let moved = 0;
+    // Only sessions that have loose events: cheap when there is nothing to do (every start).
+    const withLoose = (await db.events.orderBy('sessionId').uniqueKeys()) as string[];
+    for (const s of await db.sessions.bulkGet(withLoose)) {
+      if (s?.endedAt === undefined) continue;
+      for (;;) {
+        const step = await db.transaction('rw', db.events, db.eventPages, () => sealSession(db, s.id, SEAL_STEP));
+        moved += step;
+        if (step < SEAL_STEP) break;
+      }
+    }
+    return moved;
   }
 
   /**
@@ -191,9 +218,7 @@ export class Repository {
   async querySessions(filter: LogFilter = {}): Promise<Session[]> {
     let sessions = (await this.listSessions()).filter((s) => matchesSession(s, filter));
     if (filter.cardId !== undefined) {
-      const withCard = new Set(
-        (await this.db.events.where('cardId').equals(filter.cardId).toArray()).map((e) => e.sessionId),
-      );
+      const withCard = await sessionsWithCard(this.db, filter.cardId);
       sessions = sessions.filter((s) => withCard.has(s.id));
     }
     return sessions;
@@ -207,7 +232,7 @@ export class Repository {
     const decks = new Map<string, string>();
     for (const s of sessions) if (!decks.has(s.deckId)) decks.set(s.deckId, s.deckName);
     // Products come from the events (a product deleted since still has its log).
-    const cardIds = (await this.db.events.orderBy('cardId').uniqueKeys()) as string[];
+    const cardIds = await loggedCardIds(this.db);
     const cards = await this.db.cards.bulkGet(cardIds);
     const products = cardIds.map((id, i) => ({ id, sku: cards[i]?.sku ?? id, name: cards[i]?.name ?? null }));
     return { hosts, platforms, decks: [...decks].map(([id, name]) => ({ id, name })), products };
@@ -215,11 +240,7 @@ export class Repository {
 
   /** One page of a session's events in sequence order: seq in (afterSeq, throughSeq], at most `limit`. */
   async eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq = Infinity): Promise<DisclosureEvent[]> {
-    return this.db.events
-      .where('[sessionId+seq]')
-      .between([sessionId, afterSeq], [sessionId, throughSeq], false, true)
-      .limit(limit)
-      .toArray();
+    return (await sessionEvents(this.db, sessionId, afterSeq, throughSeq)).slice(0, limit);
   }
 
   async getSnapshots(hashes: string[]): Promise<Snapshot[]> {
@@ -246,10 +267,12 @@ export class Repository {
   async recordEvent(input: RecordInput): Promise<DisclosureEvent> {
     const { db } = this;
     let newSnapshot: string | undefined;
-    const event = await db.transaction('rw', [db.events, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
+    const event = await db.transaction('rw', [db.events, db.eventPages, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
       // Each read is a round trip to the browser's storage service: reads that do not depend
       // on each other are sent together (bench: disclosure click → recorded mark).
-      const [already, session, card] = await Promise.all([db.events.get(input.id), db.sessions.get(input.sessionId), db.cards.get(input.cardId)]);
+      const [loose, session, card] = await Promise.all([db.events.get(input.id), db.sessions.get(input.sessionId), db.cards.get(input.cardId)]);
+      // A retry can arrive after its session ended and was sealed: look there too.
+      const already = loose ?? (session?.endedAt !== undefined ? await findEvent(db, input.id) : undefined);
       if (already) {
         if (already.sessionId !== input.sessionId) throw new UpfrontError('event-id-reused', input.id);
         return already;
@@ -313,7 +336,7 @@ export class Repository {
   }
 
   async listEvents(sessionId: string): Promise<DisclosureEvent[]> {
-    return this.db.events.where('[sessionId+seq]').between([sessionId, 0], [sessionId, Infinity]).toArray();
+    return sessionEvents(this.db, sessionId);
   }
 
   /** Sessions (all, or the given ones), their events in order, and the snapshots they cite. */

@@ -41,7 +41,12 @@ export function jsonHead(h: JsonHeader, sessions: Session[]): string {
  */
 export function jsonEvents(events: unknown[], first: boolean): string {
   if (events.length === 0) return '';
-  return (first ? '\n' : ',\n') + events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
+  return (first ? '\n' : ',\n') + jsonEventLines(events);
+}
+
+/** Events one per line, commas between them only (a page of lib/export/page.ts). */
+export function jsonEventLines(events: unknown[]): string {
+  return events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
 }
 
 /** The close of the events list, the snapshots, and the end of the file. */

@@ -1,13 +1,12 @@
-import type { Card } from '../schema/card';
-import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import type { Session, Snapshot } from '../schema/session';
 import type { LogFilter } from './filter';
-import { csvHead, csvRows, snapshotCard } from './log-csv';
-import { jsonEvents, jsonHead, jsonTail } from './log-json';
+import { csvHead } from './log-csv';
+import { jsonHead, jsonTail } from './log-json';
+import { pageBuilder, repositoryReader, type LogReader, type PageRequest, type PageText } from './page';
 
-/** Where the exporter reads from: the background's database, through messages (or a fake in tests). */
+/** Where the exporter reads from: pages of text from the background (or a repository in tests). */
 export interface LogSource {
-  /** Events of a session with afterSeq < seq ≤ throughSeq, in sequence order, at most `limit`. */
-  events(sessionId: string, afterSeq: number, throughSeq: number, limit: number): Promise<DisclosureEvent[]>;
+  page(request: PageRequest): Promise<PageText>;
   snapshots(hashes: string[]): Promise<Snapshot[]>;
 }
 
@@ -50,60 +49,54 @@ export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(
 export async function* logChunks(source: LogSource, options: StreamOptions): AsyncGenerator<string> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const pause = options.pause ?? yieldToEventLoop;
+  const { format } = options;
   const total = options.sessions.reduce((n, s) => n + s.lastSeq, 0);
-  const cardId = options.format === 'csv' ? options.filter?.cardId : undefined;
-  const sessionsById = new Map(options.sessions.map((s) => [s.id, s]));
-  const cards = new Map<string, Card | undefined>();
+  const cardId = format === 'csv' ? options.filter?.cardId : undefined;
   const cited = new Set<string>();
   let done = 0;
   let anyEvents = false;
 
-  yield options.format === 'csv'
+  yield format === 'csv'
     ? csvHead()
     : jsonHead({ exportedAt: options.exportedAt, installation: options.installation, filter: options.filter }, options.sessions);
   options.onProgress?.(0, total);
 
   // Sequence numbers are unique per session, so the window (after, after + pageSize] never holds
   // more than a page, whatever gaps a session has: every request can be made up front. A few
-  // are kept in flight so the database is never idle while a page is turned into text (bench:
-  // CSV export of 100,000 events; reading is the slow part).
-  const windows = options.sessions.flatMap((session) =>
-    Array.from({ length: Math.ceil(session.lastSeq / pageSize) }, (_, k) => ({ session, after: k * pageSize, through: Math.min(session.lastSeq, (k + 1) * pageSize) })),
+  // are kept in flight so the background is never idle while a page is written out (bench: CSV
+  // export of 100,000 events).
+  const windows: PageRequest[] = options.sessions.flatMap((session) =>
+    Array.from({ length: Math.ceil(session.lastSeq / pageSize) }, (_, k) => ({
+      sessionId: session.id,
+      afterSeq: k * pageSize,
+      throughSeq: Math.min(session.lastSeq, (k + 1) * pageSize),
+      format,
+      ...(cardId !== undefined && { cardId }),
+    })),
   );
-  const inFlight: Promise<DisclosureEvent[]>[] = [];
+  const inFlight: Promise<PageText>[] = [];
   let asked = 0;
   const askAhead = () => {
-    while (inFlight.length < READ_AHEAD && asked < windows.length) {
-      const w = windows[asked++];
-      inFlight.push(prefetch(source.events(w.session.id, w.after, w.through, pageSize)));
-    }
+    while (inFlight.length < READ_AHEAD && asked < windows.length) inFlight.push(prefetch(source.page(windows[asked++])));
   };
   askAhead();
   while (inFlight.length > 0) {
     const page = await inFlight.shift()!;
     askAhead();
-    if (page.length === 0) continue;
-    done += page.length;
-    if (options.format === 'csv') {
-      const rows = cardId === undefined ? page : page.filter((e) => e.cardId === cardId);
-      const unknown = [...new Set(rows.map((e) => e.cardHash))].filter((h) => !cards.has(h));
-      for (let i = 0; i < unknown.length; i += SNAPSHOT_BATCH) {
-        const batch = unknown.slice(i, i + SNAPSHOT_BATCH);
-        const found = await source.snapshots(batch);
-        for (const h of batch) cards.set(h, undefined);
-        for (const s of found) cards.set(s.hash, snapshotCard(s));
-      }
-      yield csvRows(rows, sessionsById, cards);
+    if (page.count === 0) continue;
+    done += page.count;
+    if (format === 'csv') {
+      if (page.text) yield page.text;
     } else {
-      for (const e of page) cited.add(e.cardHash);
-      yield jsonEvents(page, !anyEvents);
+      for (const h of page.cited) cited.add(h);
+      yield (anyEvents ? ',\n' : '\n') + page.text;
       anyEvents = true;
     }
     options.onProgress?.(done, total);
     await pause();
   }
 
-  if (options.format === 'json') {
+  if (format === 'json') {
     const hashes = [...cited];
     const snapshots: Snapshot[] = [];
     for (let i = 0; i < hashes.length; i += SNAPSHOT_BATCH) snapshots.push(...(await source.snapshots(hashes.slice(i, i + SNAPSHOT_BATCH))));
@@ -119,13 +112,10 @@ export async function collect(chunks: AsyncIterable<string>): Promise<string> {
   return parts.join('');
 }
 
-/** A LogSource straight over the repository (the sample generator and tests; the studio goes through messages). */
-export function repositorySource(repo: {
-  eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq?: number): Promise<DisclosureEvent[]>;
-  getSnapshots(hashes: string[]): Promise<Snapshot[]>;
-}): LogSource {
-  return {
-    events: (sessionId, afterSeq, throughSeq, limit) => repo.eventsPage(sessionId, afterSeq, limit, throughSeq),
-    snapshots: (hashes) => repo.getSnapshots(hashes),
-  };
+/** A LogSource that builds pages where it reads (the background, tests and the sample generator). */
+export function readerSource(reader: LogReader): LogSource {
+  return { page: pageBuilder(reader), snapshots: (hashes) => reader.snapshots(hashes) };
 }
+
+/** A LogSource straight over the repository (the sample generator and tests; the studio goes through messages). */
+export const repositorySource = (repo: Parameters<typeof repositoryReader>[0]): LogSource => readerSource(repositoryReader(repo));

@@ -43,14 +43,16 @@ export const requestSchemas = {
     .strict(),
   'event.list': z.object({ sessionId: Id }).strict(),
   'log.export': z.object({ sessionIds: z.array(Id).optional() }).strict(),
-  'log.events': z
+  'log.page': z
     .object({
       sessionId: Id,
       afterSeq: z.number().int().nonnegative(),
       throughSeq: z.number().int().nonnegative(),
-      limit: z.number().int().min(1).max(5000),
+      format: z.enum(['csv', 'json']),
+      cardId: Id.optional(),
     })
-    .strict(),
+    .strict()
+    .refine((p) => p.throughSeq >= p.afterSeq && p.throughSeq - p.afterSeq <= 5000, { message: 'a page is at most 5,000 events' }),
   'log.snapshots': z.object({ hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1000) }).strict(),
   'log.exported': z.object({ sessionIds: z.array(Id).max(100_000) }).strict(),
   'log.installation': z.object({}).strict(),

@@ -5,6 +5,7 @@
  */
 import type { DeckBundle, DeckSummary, LogData } from '../db/repository';
 import type { ImportResult } from '../db/merge';
+import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
@@ -39,7 +40,7 @@ export interface Responses extends CatalogueResponses {
   'event.record': DisclosureEvent;
   'event.list': DisclosureEvent[];
   'log.export': LogData;
-  'log.events': DisclosureEvent[];
+  'log.page': PageText;
   'log.snapshots': Snapshot[];
   'log.exported': null;
   'log.installation': { installation: string };

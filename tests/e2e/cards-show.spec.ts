@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { focusConsole, focusSidebar } from './cards-helpers';
-import { launch, readStore, sidebarFrame } from './harness';
+import { launch, readEvents, readStore, sidebarFrame } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
@@ -91,7 +91,7 @@ test('a whole show driven by keyboard only, from the console page and inside the
     await page.keyboard.press('e');
     await expect(sidebar.getByRole('button', { name: 'Go live' })).toBeVisible();
 
-    const events = (await readStore<Ev>(worker, 'events')).sort((a, b) => a.seq - b.seq);
+    const events = (await readEvents<Ev>(worker)).sort((a, b) => a.seq - b.seq);
     expect(events.map((e) => `${e.seq} ${e.action} ${e.cardId} ${e.item.kind}:${e.item.id}`)).toEqual([
       '1 said demo-card-hoodie caveat:demo-caveat-wash',
       '2 said demo-card-hoodie size:size',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { verifyChain } from '../../lib/evidence/chain';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
-import { goLive, launch, readStore, sidebarFrame, stopServiceWorker } from './harness';
+import { goLive, launch, readEvents, readStore, sidebarFrame, stopServiceWorker } from './harness';
 
 const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
@@ -46,7 +46,7 @@ test('every acknowledged event survives the browser being killed (SIGKILL), and 
 
   const second = await launch(profile);
   try {
-    const events = await readStore<DisclosureEvent>(second.worker, 'events');
+    const events = await readEvents<DisclosureEvent>(second.worker);
     const sessions = await readStore<Session>(second.worker, 'sessions');
     expect(events).toHaveLength(count);
     expect(sessions).toHaveLength(1);
@@ -80,7 +80,7 @@ test('a service worker stopped mid-session loses nothing and the sidebar reconne
     await expect(sidebar.getByRole('dialog')).toBeVisible({ timeout: 1000 });
 
     const [w] = context.serviceWorkers();
-    const events = await readStore<DisclosureEvent>(w ?? worker, 'events');
+    const events = await readEvents<DisclosureEvent>(w ?? worker);
     expect(events.map((e) => e.seq).sort()).toEqual([1, 2]);
     verifyAll(await readStore<Session>(w ?? worker, 'sessions'), events);
   } finally {

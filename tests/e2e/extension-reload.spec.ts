@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { goLive, launch, readStore, reloadExtension, sidebarFrame } from './harness';
+import { goLive, launch, readEvents, reloadExtension, sidebarFrame } from './harness';
 
 const URL_ = 'https://channels.weixin.qq.com/platform/live/liveBuild';
 
@@ -27,7 +27,7 @@ test('an extension reload mid-session brings the sidebar back on the open consol
     // Playwright does not follow the worker across a reload; read through an extension page.
     const studio = await context.newPage();
     await studio.goto(`chrome-extension://${extensionId}/studio.html`);
-    expect(await readStore(studio, 'events')).toHaveLength(1);
+    expect(await readEvents(studio)).toHaveLength(1);
   } finally {
     await context.close();
   }

@@ -95,6 +95,15 @@ export async function readStore<T = Record<string, unknown>>(worker: Worker | Pa
   }, store);
 }
 
+/**
+ * Every recorded event, wherever the background keeps it: a record each while its session is
+ * live, in pages once it has ended (lib/db/event-pages.ts).
+ */
+export async function readEvents<T = Record<string, unknown>>(worker: Worker | Page): Promise<T[]> {
+  const [loose, pages] = await Promise.all([readStore<T>(worker, 'events'), readStore<{ events: T[] }>(worker, 'eventPages')]);
+  return [...loose, ...pages.flatMap((p) => p.events)];
+}
+
 /** Serves one fixture file at one console URL, ahead of the generic console route. */
 export async function serveAt(context: BrowserContext, url: string, fixture: string, headers: Record<string, string> = {}) {
   const body = readFileSync(path.join(ROOT, 'tests/fixtures', fixture), 'utf8');

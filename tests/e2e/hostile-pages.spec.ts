@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { goLive, launch, readStore, serveAt, sidebarFrame } from './harness';
+import { goLive, launch, readEvents, readStore, serveAt, sidebarFrame } from './harness';
 
 const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
@@ -21,7 +21,7 @@ test('a strict CSP, frame-hiding CSS, a huge root font and a covering layer do n
     const item = sidebar.locator('li.item').first();
     await item.getByRole('button', { name: /Mark said/ }).click();
     await expect(item.getByRole('button', { name: /recorded/i })).toBeVisible();
-    expect(await readStore(worker, 'events')).toHaveLength(1);
+    expect(await readEvents(worker)).toHaveLength(1);
     // The sidebar's own type size is not the page's 40px.
     const fontSize = await sidebar.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     expect(fontSize).toBe('16px');
@@ -74,7 +74,7 @@ test('synthetic keys, forged postMessage traffic and URL probes record, change a
       { type: 'event.record', payload: { id: 'forged', sessionId: session.id, cardId: 'demo-card-hoodie', item: { kind: 'size', id: 'size' }, language: 'en', action: 'said' } },
     );
     await page.waitForTimeout(500);
-    expect(await readStore(worker, 'events')).toEqual([]);
+    expect(await readEvents(worker)).toEqual([]);
     await expect(sidebar.locator('.card-title')).toHaveText(before!);
     await expect(sidebar.getByRole('dialog')).toHaveCount(0);
 
@@ -90,7 +90,7 @@ test('synthetic keys, forged postMessage traffic and URL probes record, change a
     await page.locator('#chat').fill('');
     await page.locator('#chat').press('1');
     await page.waitForTimeout(300);
-    expect(await readStore(worker, 'events')).toEqual([]);
+    expect(await readEvents(worker)).toEqual([]);
   } finally {
     await context.close();
   }
@@ -114,14 +114,14 @@ test('a decoy layer over the sidebar or a near-transparent page stops recording,
     const box = await items.first().getByRole('button', { name: /Mark said/ }).boundingBox();
     await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
     await page.waitForTimeout(300);
-    expect(await readStore(worker, 'events')).toEqual([]);
+    expect(await readEvents(worker)).toEqual([]);
 
     // Visible again: recording resumes.
     await page.evaluate(() => (window as unknown as { removeDecoy: () => void }).removeDecoy());
     await expect(alert).toHaveCount(0);
     await items.first().getByRole('button', { name: /Mark said/ }).click();
     await expect(items.first().getByRole('button', { name: /recorded/i })).toBeVisible();
-    expect(await readStore(worker, 'events')).toHaveLength(1);
+    expect(await readEvents(worker)).toHaveLength(1);
 
     // Fading the page does not fade the dock (it is in the top layer), and restyling the dock's
     // own element is undone at once: the sidebar stays opaque, so recording goes on.
@@ -138,7 +138,7 @@ test('a decoy layer over the sidebar or a near-transparent page stops recording,
     await expect(alert).toHaveCount(0);
     await items.nth(1).getByRole('button', { name: /Mark said/ }).click();
     await expect(items.nth(1).getByRole('button', { name: /recorded/i })).toBeVisible();
-    expect(await readStore(worker, 'events')).toHaveLength(2);
+    expect(await readEvents(worker)).toHaveLength(2);
   } finally {
     await context.close();
   }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { focusConsole } from './cards-helpers';
-import { ROOT, launch, readStore, sidebarFrame } from './harness';
+import { ROOT, launch, readEvents, readStore, sidebarFrame } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
@@ -88,11 +88,15 @@ test('a whole show with a crash and a correction, then the team lead finds, expo
     await sidebar.getByRole('button', { name: /End without recap/ }).click();
     await expect(sidebar.getByRole('button', { name: 'Go live' })).toBeVisible();
 
-    const events = await readStore<Ev>(worker, 'events');
+    const events = await readEvents<Ev>(worker);
     const mine = events.sort((a, b) => a.seq - b.seq);
     expect(mine.map((e) => e.action)).toEqual(['said', 'correction', 'said', 'skipped']);
     expect(mine[1].corrects).toBe(mine[0].id);
     expect(new Set(mine.map((e) => e.sessionId)).size).toBe(1);
+    // The ended show's log is moved into pages by the background, each event unchanged.
+    await expect.poll(async () => (await readStore(worker, 'events')).length).toBe(0);
+    const pages = await readStore<{ events: Ev[] }>(worker, 'eventPages');
+    expect(pages.flatMap((p) => p.events).sort((a, b) => a.seq - b.seq)).toEqual(mine);
 
     // --- The team lead opens the studio. ---
     const studio = await context.newPage();

@@ -11,7 +11,7 @@ import { contentHash } from '../../lib/evidence/hash';
 import { verifyLogText } from '../../lib/evidence/verify';
 import { collect, logChunks, repositorySource } from '../../lib/export/stream';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
-import { freshRepo } from './helpers';
+import { freshRepo, storedEvents } from './helpers';
 
 // Every old database version, from a fixture its own code wrote (tests/fixtures/db/README.md,
 // scripts/make-db-fixtures.mjs), upgraded by today's UpfrontDb: nothing lost, nothing changed,
@@ -61,6 +61,15 @@ const OLD_VERSIONS: { version: number; declare: (db: Dexie) => void }[] = [
         .stores({ meta: 'key', sessions: 'id, startedAt, deckId, host, platform, endedAt, consoleOrigin' })
         .upgrade((tx) => upgradeToV2(tx)),
   },
+  {
+    version: 3, // 159aba4
+    declare: (db) =>
+      db.version(3).stores({
+        images: 'id',
+        trash: 'key, kind, deletedAt',
+        drafts: 'cardId',
+      }),
+  },
 ];
 
 /**
@@ -85,6 +94,8 @@ const NEW_TABLES: Record<string, { since: number; expect: (rows: Row[]) => void 
   images: { since: 3, expect: (rows) => expect(rows).toEqual([]) },
   trash: { since: 3, expect: (rows) => expect(rows).toEqual([]) },
   drafts: { since: 3, expect: (rows) => expect(rows).toEqual([]) },
+  // Filled after the upgrade, not by it: Repository.sealEnded (tested below).
+  eventPages: { since: 4, expect: (rows) => expect(rows).toEqual([]) },
 };
 
 /** A Dexie database declaring the old versions up to `version`, as that version's code did. */
@@ -263,6 +274,24 @@ describe.each(FIXTURES)('upgrade from version $version', (fixture) => {
     const ended = await repo.endSession(session.id, lastAt + 180_000, 'host');
     expect(ended).toStrictEqual({ ...after, endedAt: lastAt + 180_000, endReason: 'host' });
     expect(await repo.openSessions()).toEqual([]);
+  });
+
+  it('moves the events of sessions ended before the upgrade into pages, each event unchanged', async () => {
+    const { db, repo } = await loadFixture(fixture);
+    const sessions = fixtureSessions(fixture);
+    const ended = sessions.filter((s) => s.endedAt !== undefined);
+    const moved = await repo.sealEnded();
+    expect(moved).toBe(ended.reduce((n, s) => n + fixtureEvents(fixture, s.id).length, 0));
+    expect(moved).toBeGreaterThan(0);
+    // Loose: only the open sessions' events; every event is stored once, byte for byte.
+    const loose = await db.events.toArray();
+    expect(new Set(loose.map((e) => e.sessionId))).toEqual(new Set(sessions.filter((s) => s.endedAt === undefined && s.lastSeq > 0).map((s) => s.id)));
+    const byId = (a: DisclosureEvent, b: DisclosureEvent) => a.id.localeCompare(b.id);
+    expect((await storedEvents(db)).sort(byId)).toStrictEqual([...(fixture.tables.events as unknown as DisclosureEvent[])].sort(byId));
+    for (const s of sessions) expect(await repo.listEvents(s.id)).toStrictEqual(fixtureEvents(fixture, s.id));
+    // Nothing left to do the next time the background starts.
+    expect(await repo.sealEnded()).toBe(0);
+    db.close();
   });
 
   it('has an installation id after the upgrade (the one it had, if any) and keeps it', async () => {

@@ -4,7 +4,7 @@ import { contentHash } from '../../lib/evidence/hash';
 import { verifyLogText } from '../../lib/evidence/verify';
 import { logToCsv } from '../../lib/export/log-csv';
 import { logToJson } from '../../lib/export/log-json';
-import { collect, logChunks, type LogSource } from '../../lib/export/stream';
+import { collect, logChunks, readerSource } from '../../lib/export/stream';
 import type { DisclosureEvent, Session, Snapshot } from '../../lib/schema/session';
 
 const START = Date.UTC(2026, 10, 20, 12);
@@ -39,22 +39,24 @@ function bySession(events: DisclosureEvent[], sessionId: string): DisclosureEven
   return m.get(sessionId) ?? [];
 }
 
-/** A source that counts how it is asked, like the background answering page by page. */
-function source(events: DisclosureEvent[]) {
+/** A source over a reader that counts how it is asked, like the background answering page by page. */
+function source(events: DisclosureEvent[], sessions: Session[] = []) {
   const calls = { events: 0, maxPage: 0 };
-  const src: LogSource = {
-    async events(sessionId, afterSeq, throughSeq, limit) {
+  const src = readerSource({
+    async events(sessionId, afterSeq, throughSeq) {
       calls.events += 1;
       // Events of one session are in seq order from 1, so a page is a slice (a real index in the DB).
-      const mine = bySession(events, sessionId);
-      const page = mine.slice(afterSeq, Math.min(throughSeq, afterSeq + limit));
+      const page = bySession(events, sessionId).slice(afterSeq, throughSeq);
       calls.maxPage = Math.max(calls.maxPage, page.length);
       return page;
+    },
+    async session(id) {
+      return sessions.find((s) => s.id === id);
     },
     async snapshots(hashes) {
       return hashes.includes(snapshot.hash) ? [snapshot] : [];
     },
-  };
+  });
   return { src, calls };
 }
 
@@ -67,7 +69,7 @@ describe('streaming export', () => {
     const a = bigSession('a', 7);
     const b = bigSession('b', 3);
     const data = { sessions: [a.session, b.session], events: [...a.events, ...b.events], snapshots: [snapshot] };
-    const { src } = source(data.events);
+    const { src } = source(data.events, data.sessions);
     const opts = { sessions: data.sessions, exportedAt: START, installation: 'inst-1', pageSize: 2, pause: async () => undefined };
     expect(await collect(logChunks(src, { ...opts, format: 'csv' }))).toBe(logToCsv(data));
     const json = await collect(logChunks(src, { ...opts, format: 'json' }));
@@ -86,7 +88,7 @@ describe('streaming export', () => {
 
   it('does not include events recorded after the export began (the head stays right)', async () => {
     const s = bigSession('live', 5);
-    const { src } = source(s.events);
+    const { src } = source(s.events, [s.session]);
     const listed = { ...s.session, lastSeq: 3, head: s.events[2].hash };
     const json = await collect(logChunks(src, { format: 'json', sessions: [listed], exportedAt: START, pause: async () => undefined }));
     const r = await verifyLogText(json);
@@ -96,7 +98,7 @@ describe('streaming export', () => {
 
   it('exports 100,000 events in pages, giving the event loop a turn between pages', async () => {
     const s = bigOne();
-    const { src, calls } = source(s.events);
+    const { src, calls } = source(s.events, [s.session]);
     // A timer that can only fire when the exporter yields to the event loop.
     let ticks = 0;
     const timer = setInterval(() => (ticks += 1), 0);
@@ -122,7 +124,7 @@ describe('streaming export', () => {
 
   it('streams 100,000 events as JSON that verifies', async () => {
     const s = bigOne();
-    const { src } = source(s.events);
+    const { src } = source(s.events, [s.session]);
     const json = await collect(logChunks(src, { format: 'json', sessions: [s.session], exportedAt: START }));
     const r = await verifyLogText(json);
     expect(r.ok).toBe(true);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
+import type { DisclosureEvent } from '../../lib/schema/session';
 
 let counter = 0;
 
@@ -12,3 +13,9 @@ export function freshRepo(): { db: UpfrontDb; repo: Repository } {
 }
 
 export const NOW = Date.UTC(2026, 10, 20, 12, 0, 0);
+
+/** Every stored event, loose and sealed in pages (lib/db/event-pages.ts), in key order. */
+export async function storedEvents(db: UpfrontDb): Promise<DisclosureEvent[]> {
+  const [loose, pages] = await Promise.all([db.events.toArray(), db.eventPages.toArray()]);
+  return [...loose, ...pages.flatMap((p) => p.events)];
+}

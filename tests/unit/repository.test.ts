@@ -6,7 +6,7 @@ import { contentHash } from '../../lib/evidence/hash';
 import type { UpfrontDb } from '../../lib/db/database';
 import type { DeckBundle, RecordInput, Repository } from '../../lib/db/repository';
 import type { Card } from '../../lib/schema/card';
-import { NOW, freshRepo } from './helpers';
+import { NOW, freshRepo, storedEvents } from './helpers';
 
 const HOODIE = 'demo-card-hoodie';
 const COVER = 'demo-card-cushion-cover';
@@ -56,7 +56,7 @@ function said(id: string, over: Partial<RecordInput> = {}): RecordInput {
 }
 
 async function counts() {
-  return { events: await db.events.count(), snapshots: await db.snapshots.count() };
+  return { events: (await storedEvents(db)).length, snapshots: await db.snapshots.count() };
 }
 
 describe('decks', () => {

@@ -4,10 +4,10 @@ import type { Client } from '../../../lib/messaging/client';
 import type { Session } from '../../../lib/schema/session';
 import { fileSafe } from '../download';
 
-/** The background's database as a LogSource: events page by page, snapshots in batches. */
+/** The background's database as a LogSource: pages of text, snapshots in batches. */
 export function messageSource(call: Client): LogSource {
   return {
-    events: (sessionId, afterSeq, throughSeq, limit) => call('log.events', { sessionId, afterSeq, throughSeq, limit }),
+    page: (request) => call('log.page', request),
     snapshots: (hashes) => call('log.snapshots', { hashes }),
   };
 }

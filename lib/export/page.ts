@@ -1,0 +1,70 @@
+import type { Card } from '../schema/card';
+import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import { csvRows, snapshotCard } from './log-csv';
+import { jsonEventLines } from './log-json';
+
+/** One page of a log file: a window of one session's events, as text. */
+export interface PageRequest {
+  sessionId: string;
+  /** Events with afterSeq < seq ≤ throughSeq. */
+  afterSeq: number;
+  throughSeq: number;
+  format: 'csv' | 'json';
+  /** CSV only: keep this product's rows (a JSON file holds whole sessions, or chains break). */
+  cardId?: string;
+}
+
+export interface PageText {
+  /** CSV rows (CRLF-ended), or JSON event lines with no comma before the first or after the last. */
+  text: string;
+  /** Events read (progress counts these, filtered out or not). */
+  count: number;
+  /** JSON: the snapshot hashes its events cite, for the file's tail. */
+  cited: string[];
+}
+
+/** Where pages are read from: the repository in the background, or a fake in tests. */
+export interface LogReader {
+  events(sessionId: string, afterSeq: number, throughSeq: number): Promise<DisclosureEvent[]>;
+  session(sessionId: string): Promise<Session | undefined>;
+  snapshots(hashes: string[]): Promise<Snapshot[]>;
+}
+
+/** Snapshots kept decoded between pages; they are content-addressed, so never stale. */
+const CARD_CACHE_LIMIT = 2000;
+
+/**
+ * Turns pages of the log into text where the log is read: the background answers the studio
+ * with text, not events, because a page of 2,000 events as objects cost more to pass between
+ * processes than to read (bench: CSV export of 100,000 events).
+ */
+export function pageBuilder(reader: LogReader): (request: PageRequest) => Promise<PageText> {
+  const cards = new Map<string, Card | undefined>();
+  return async ({ sessionId, afterSeq, throughSeq, format, cardId }) => {
+    const events = await reader.events(sessionId, afterSeq, throughSeq);
+    if (format === 'json') return { text: jsonEventLines(events), count: events.length, cited: [...new Set(events.map((e) => e.cardHash))] };
+    const rows = cardId === undefined ? events : events.filter((e) => e.cardId === cardId);
+    const session = rows.length > 0 ? await reader.session(sessionId) : undefined;
+    const unknown = [...new Set(rows.map((e) => e.cardHash))].filter((h) => !cards.has(h));
+    if (unknown.length > 0) {
+      if (cards.size + unknown.length > CARD_CACHE_LIMIT) cards.clear();
+      const found = new Map((await reader.snapshots(unknown)).map((s) => [s.hash, snapshotCard(s)]));
+      for (const h of unknown) cards.set(h, found.get(h));
+    }
+    const sessions = new Map(session ? [[sessionId, session]] : []);
+    return { text: csvRows(rows, sessions, cards), count: events.length, cited: [] };
+  };
+}
+
+/** The repository as a LogReader (the background answers the studio's pages with it). */
+export function repositoryReader(repo: {
+  eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq?: number): Promise<DisclosureEvent[]>;
+  getSession(id: string): Promise<Session | undefined>;
+  getSnapshots(hashes: string[]): Promise<Snapshot[]>;
+}): LogReader {
+  return {
+    events: (sessionId, afterSeq, throughSeq) => repo.eventsPage(sessionId, afterSeq, throughSeq - afterSeq, throughSeq),
+    session: (id) => repo.getSession(id),
+    snapshots: (hashes) => repo.getSnapshots(hashes),
+  };
+}
