@@ -179,7 +179,8 @@ export class Repository {
    * Seals the events of every ended session still kept an event per record (lib/db/event-pages.ts):
    * run by the background after a session ends or an import, and when it starts (sessions ended
    * before database version 4, or while it was stopped mid-way). SEAL_STEP events per
-   * transaction; returns how many events were moved.
+   * transaction, and nothing while a session recorded here is live; returns how many events
+   * were moved.
    */
   async sealEnded(): Promise<number> {
     const { db } = this;
@@ -189,6 +190,9 @@ export class Repository {
     for (const s of await db.sessions.bulkGet(withLoose)) {
       if (s?.endedAt === undefined) continue;
       for (;;) {
+        // Never while a show is live here: its disclosures would wait behind each step. The
+        // session that ends last seals them all.
+        if ((await this.openSessions()).length > 0) return moved;
         const step = await db.transaction('rw', db.events, db.eventPages, () => sealSession(db, s.id, SEAL_STEP));
         moved += step;
         if (step < SEAL_STEP) break;

@@ -84,38 +84,44 @@ describe('an ended session: its events move into pages, the log reads the same',
     expect(await storedEvents(db)).toStrictEqual([first]);
   });
 
-  it('leaves a live session alone when another ends, and seals nothing twice', async () => {
+  it('waits while another show is live, then seals every ended one, once', async () => {
     await show([input('a')]);
     await repo.startSession({ id: 'other', deckId: 'demo-deck', host: 'Sam', platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', now: NOW });
     await repo.recordEvent(input('o1', { sessionId: 'other' }));
     await repo.endSession('show', NOW + 5000);
-    expect(await repo.sealEnded()).toBe(1);
-    expect((await db.events.toArray()).map((e) => e.id)).toEqual(['o1']);
+    expect(await repo.sealEnded()).toBe(0); // "other" is live: its clicks must not wait
+    expect((await db.events.toArray()).map((e) => e.id).sort()).toEqual(['a', 'o1']);
+    expect((await repo.listEvents('show')).map((e) => e.id)).toEqual(['a']);
+    await repo.endSession('other', NOW + 6000);
+    expect(await repo.sealEnded()).toBe(2);
+    expect(await db.events.count()).toBe(0);
+    await repo.endSession('show', NOW + 7000); // a retry of the end
     expect(await repo.sealEnded()).toBe(0);
-    await repo.endSession('show', NOW + 6000); // a retry of the end
-    expect(await repo.sealEnded()).toBe(0);
-    expect(await db.eventPages.count()).toBe(1);
+    expect((await db.eventPages.toArray()).map((p) => p.sessionId).sort()).toEqual(['other', 'show']);
   });
 });
 
+const P = EVENTS_PER_PAGE;
+
 describe('pages', () => {
-  it(`holds ${EVENTS_PER_PAGE} events a page, and reads any window across pages in order`, async () => {
-    await db.events.bulkAdd([...synthetic('s', 1, 2500), ...synthetic('t', 1, 10)]);
-    expect(await seal('s')).toBe(2500);
+  it(`holds ${P} events a page, and reads any window across pages in order`, async () => {
+    const n = 2 * P + P / 2;
+    await db.events.bulkAdd([...synthetic('s', 1, n), ...synthetic('t', 1, 10)]);
+    expect(await seal('s')).toBe(n);
     const pages = await db.eventPages.where('sessionId').equals('s').toArray();
     expect(pages.map((p) => [p.page, p.events.length, p.events[0].seq])).toEqual([
-      [0, 1000, 1],
-      [1, 1000, 1001],
-      [2, 500, 2001],
+      [0, P, 1],
+      [1, P, P + 1],
+      [2, P / 2, 2 * P + 1],
     ]);
     expect((await db.events.toArray()).every((e) => e.sessionId === 't')).toBe(true);
-    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, 2500));
-    expect(seqs(await sessionEvents(db, 's', 999, 2001))).toEqual(range(1000, 2001));
-    expect(seqs(await sessionEvents(db, 's', 2000, 2000))).toEqual([]);
+    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, n));
+    expect(seqs(await sessionEvents(db, 's', P - 1, 2 * P + 1))).toEqual(range(P, 2 * P + 1));
+    expect(seqs(await sessionEvents(db, 's', 2 * P, 2 * P))).toEqual([]);
     expect(seqs(await sessionEvents(db, 't'))).toEqual(range(1, 10));
-    expect((await eventAt(db, 's', 1001))?.id).toBe('s-e1001');
-    expect(await eventAt(db, 's', 2501)).toBeUndefined();
-    expect((await findEvent(db, 's-e2500'))?.seq).toBe(2500);
+    expect((await eventAt(db, 's', P + 1))?.id).toBe(`s-e${P + 1}`);
+    expect(await eventAt(db, 's', n + 1)).toBeUndefined();
+    expect((await findEvent(db, `s-e${n}`))?.seq).toBe(n);
     expect((await findEvent(db, 't-e3'))?.seq).toBe(3);
     expect(await findEvent(db, 'nope')).toBeUndefined();
     expect(await sessionsWithCard(db, SERUM)).toEqual(new Set(['s', 't']));
@@ -123,35 +129,39 @@ describe('pages', () => {
   });
 
   it('reads loose events after sealed ones in order, and merges them into the last page when sealed again', async () => {
-    await db.events.bulkAdd(synthetic('s', 1, 1500));
+    const sealed = P + P / 2;
+    await db.events.bulkAdd(synthetic('s', 1, sealed));
     await seal('s');
     // An import extended the sealed session: its new tail is loose until sealed.
-    await db.events.bulkAdd(synthetic('s', 1501, 600));
-    expect(seqs(await sessionEvents(db, 's', 1400, 1700))).toEqual(range(1401, 1700));
-    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, 2100));
-    expect(await seal('s')).toBe(600);
+    await db.events.bulkAdd(synthetic('s', sealed + 1, P));
+    const all = sealed + P;
+    expect(seqs(await sessionEvents(db, 's', sealed - 10, sealed + 10))).toEqual(range(sealed - 9, sealed + 10));
+    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, all));
+    expect(await seal('s')).toBe(P);
     const pages = await db.eventPages.where('sessionId').equals('s').toArray();
     expect(pages.map((p) => [p.page, p.events.length])).toEqual([
-      [0, 1000],
-      [1, 1000],
-      [2, 100],
+      [0, P],
+      [1, P],
+      [2, all - 2 * P],
     ]);
-    expect(seqs(pages[1].events)).toEqual(range(1001, 2000));
-    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, 2100));
+    expect(seqs(pages[1].events)).toEqual(range(P + 1, 2 * P));
+    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, all));
     expect(await db.events.count()).toBe(0);
   });
 });
 
 describe('sealing in steps', () => {
   it(`moves ${SEAL_STEP} events a transaction, lowest first, and the log reads whole between steps`, async () => {
-    await db.events.bulkAdd(synthetic('s', 1, 600));
+    const n = 2 * SEAL_STEP + 100;
+    await db.events.bulkAdd(synthetic('s', 1, n));
     expect(await seal('s', SEAL_STEP)).toBe(SEAL_STEP);
-    expect(seqs(await db.events.toArray()).sort((a, b) => a - b)).toEqual(range(SEAL_STEP + 1, 600));
-    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, 600));
+    expect(seqs(await db.events.toArray()).sort((a, b) => a - b)).toEqual(range(SEAL_STEP + 1, n));
+    expect(seqs(await sessionEvents(db, 's'))).toEqual(range(1, n));
     expect(await seal('s', SEAL_STEP)).toBe(SEAL_STEP);
     expect(await seal('s', SEAL_STEP)).toBe(100);
-    const [page] = await db.eventPages.toArray();
-    expect(seqs(page.events)).toEqual(range(1, 600));
-    expect(page.eventIds).toHaveLength(600);
+    expect(await seal('s', SEAL_STEP)).toBe(0);
+    const pages = await db.eventPages.toArray();
+    expect(pages.flatMap((p) => seqs(p.events))).toEqual(range(1, n));
+    expect(pages.flatMap((p) => p.eventIds)).toEqual(range(1, n).map((k) => `s-e${k}`));
   });
 });
