@@ -61,8 +61,20 @@ export async function sealSession(db: UpfrontDb, sessionId: string, max = Infini
   return loose.length;
 }
 
+/**
+ * Reads both places in one transaction: a move committed between two separate reads would hide
+ * the events it moved from both.
+ */
+function reading<T>(db: UpfrontDb, read: () => Promise<T>): Promise<T> {
+  return db.transaction('r', db.events, db.eventPages, read);
+}
+
 /** A session's events with afterSeq < seq ≤ throughSeq, in sequence order, wherever they are. */
-export async function sessionEvents(db: UpfrontDb, sessionId: string, afterSeq = 0, throughSeq = Infinity): Promise<DisclosureEvent[]> {
+export function sessionEvents(db: UpfrontDb, sessionId: string, afterSeq = 0, throughSeq = Infinity): Promise<DisclosureEvent[]> {
+  return reading(db, () => readSessionEvents(db, sessionId, afterSeq, throughSeq));
+}
+
+async function readSessionEvents(db: UpfrontDb, sessionId: string, afterSeq: number, throughSeq: number): Promise<DisclosureEvent[]> {
   const lastPage = throughSeq === Infinity ? Infinity : pageOf(throughSeq);
   const pages = await db.eventPages.where('[sessionId+page]').between([sessionId, pageOf(afterSeq + 1)], [sessionId, lastPage], true, true).toArray();
   const sealed = pages.flatMap((p) => p.events).filter((e) => e.seq > afterSeq && e.seq <= throughSeq);
@@ -76,29 +88,37 @@ export async function sessionEvents(db: UpfrontDb, sessionId: string, afterSeq =
 }
 
 /** One event by its id, loose or sealed. */
-export async function findEvent(db: UpfrontDb, id: string): Promise<DisclosureEvent | undefined> {
-  const loose = await db.events.get(id);
-  if (loose) return loose;
-  const page = await db.eventPages.where('eventIds').equals(id).first();
-  return page?.events.find((e) => e.id === id);
+export function findEvent(db: UpfrontDb, id: string): Promise<DisclosureEvent | undefined> {
+  return reading(db, async () => {
+    const loose = await db.events.get(id);
+    if (loose) return loose;
+    const page = await db.eventPages.where('eventIds').equals(id).first();
+    return page?.events.find((e) => e.id === id);
+  });
 }
 
 /** The event at one sequence number of a session, loose or sealed. */
-export async function eventAt(db: UpfrontDb, sessionId: string, seq: number): Promise<DisclosureEvent | undefined> {
-  const loose = await db.events.where('[sessionId+seq]').equals([sessionId, seq]).first();
-  if (loose) return loose;
-  const page = await db.eventPages.get([sessionId, pageOf(seq)]);
-  return page?.events.find((e) => e.seq === seq);
+export function eventAt(db: UpfrontDb, sessionId: string, seq: number): Promise<DisclosureEvent | undefined> {
+  return reading(db, async () => {
+    const loose = await db.events.where('[sessionId+seq]').equals([sessionId, seq]).first();
+    if (loose) return loose;
+    const page = await db.eventPages.get([sessionId, pageOf(seq)]);
+    return page?.events.find((e) => e.seq === seq);
+  });
 }
 
 /** The sessions whose log mentions a product. */
-export async function sessionsWithCard(db: UpfrontDb, cardId: string): Promise<Set<string>> {
-  const [loose, pages] = await Promise.all([db.events.where('cardId').equals(cardId).toArray(), db.eventPages.where('cardIds').equals(cardId).toArray()]);
-  return new Set([...loose.map((e) => e.sessionId), ...pages.map((p) => p.sessionId)]);
+export function sessionsWithCard(db: UpfrontDb, cardId: string): Promise<Set<string>> {
+  return reading(db, async () => {
+    const [loose, pages] = await Promise.all([db.events.where('cardId').equals(cardId).toArray(), db.eventPages.where('cardIds').equals(cardId).toArray()]);
+    return new Set([...loose.map((e) => e.sessionId), ...pages.map((p) => p.sessionId)]);
+  });
 }
 
 /** Every product any log mentions, in key order. */
-export async function loggedCardIds(db: UpfrontDb): Promise<string[]> {
-  const [loose, sealed] = await Promise.all([db.events.orderBy('cardId').uniqueKeys(), db.eventPages.orderBy('cardIds').uniqueKeys()]);
-  return [...new Set([...(loose as string[]), ...(sealed as string[])])].sort();
+export function loggedCardIds(db: UpfrontDb): Promise<string[]> {
+  return reading(db, async () => {
+    const [loose, sealed] = await Promise.all([db.events.orderBy('cardId').uniqueKeys(), db.eventPages.orderBy('cardIds').uniqueKeys()]);
+    return [...new Set([...(loose as string[]), ...(sealed as string[])])].sort();
+  });
 }

@@ -75,6 +75,15 @@ describe('an ended session: its events move into pages, the log reads the same',
     expect((await repo.filterOptions()).products.map((p) => p.id)).toEqual([HOODIE, SERUM]);
   });
 
+  it('never shows a log missing the events being moved while it is read', async () => {
+    const recorded = await show([input('a'), input('b'), input('c')]);
+    await repo.endSession('show', NOW + 5000);
+    const reads = Array.from({ length: 30 }, () => repo.listEvents('show'));
+    const [moved, ...lists] = await Promise.all([repo.sealEnded(), ...reads]);
+    expect(moved).toBe(3);
+    for (const list of lists) expect(list).toStrictEqual(recorded);
+  });
+
   it('answers a retry that arrives after the session ended with the event it committed', async () => {
     const [first] = await show([input('a')]);
     await repo.endSession('show', NOW + 5000);
