@@ -6,20 +6,33 @@ import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
-import { SIDEBAR_PORT, type SidebarPush } from '@/lib/messaging/types';
+import { SIDEBAR_PORT } from '@/lib/messaging/types';
+import { createPushReceiver } from '@/lib/sidebar/pushes';
 import { createSidebarStore } from '@/lib/sidebar/store';
 import '@/components/sidebar/sidebar.css';
 
 // Wiring only: the sidebar's logic is in lib/sidebar, its UI in components/sidebar.
 const mode: SidebarHost['mode'] = window.top === window ? 'panel' : 'overlay';
 const call = createClient((message) => browser.runtime.sendMessage(message));
-const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID(), framed: mode === 'overlay' });
+const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
+// Pushes from the background, each checked with zod before it is applied; the checker (zod) is
+// loaded once the sidebar is on screen and the page is idle, or with the first push.
+const pushes = createPushReceiver(
+  (push) => (push.type === 'changed' ? void sidebar.actions.changed(push) : void runHotkey(sidebar, push.key)),
+  () => import('@/lib/messaging/push-protocol').then((m) => m.readSidebarPush),
+);
 
 const host: SidebarHost = {
   mode,
   // For `npm run bench` (sidebar cold open): the host can act once the deck is on screen, i.e.
   // after the next animation frame has run its rendering steps and painted.
-  onReady: () => requestAnimationFrame(() => setTimeout(() => performance.mark('upfront:interactive'), 0)),
+  onReady: () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        performance.mark('upfront:interactive');
+        requestIdleCallback(() => void pushes.prepare(), { timeout: 1000 });
+      }, 0),
+    ),
   openStudio: () => void browser.tabs.create({ url: browser.runtime.getURL('/studio.html') }),
   ...(mode === 'overlay'
     ? {
@@ -61,10 +74,7 @@ function connect() {
   port = browser.runtime.connect({ name: SIDEBAR_PORT });
   const tabId = sidebar.store.getState().tabId;
   if (mode === 'panel' && tabId !== undefined) port.postMessage({ type: 'bind', tabId });
-  port.onMessage.addListener((message: SidebarPush) => {
-    if (message.type === 'changed') void sidebar.actions.changed(message);
-    else if (message.type === 'hotkey') runHotkey(sidebar, message.key);
-  });
+  port.onMessage.addListener(pushes.receive);
   port.onDisconnect.addListener(() => setTimeout(connect, 250));
 }
 

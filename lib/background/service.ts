@@ -3,6 +3,7 @@ import type { Repository } from '../db/repository';
 import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
 import { UpfrontError } from '../errors';
 import { pageBuilder, repositoryReader } from '../export/page';
+import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
@@ -221,6 +222,11 @@ export function createService(deps: ServiceDeps) {
     'demo.remove': async () => changed(await repo.removeDemo()),
 
     'tab.context': async (p, sender) => (await contextFor(sender, p.tabId)) ?? null,
+    // The sidebar's opening answer: the single requests it needs, run here for the same sender.
+    'sidebar.bootstrap': (p, sender) => {
+      const ask = (type: RequestType, payload: unknown) => (handlers[type] as (p: unknown, s: Sender) => Promise<unknown>)(payload, sender);
+      return composeSidebarBootstrap(ask as Ask, p, { framed: frameTabId(sender) !== undefined });
+    },
 
     'overlay.set': async (p, sender) => {
       const tabId = frameTabId(sender);

@@ -47,6 +47,7 @@ export interface Responses extends CatalogueResponses {
   'log.import': ImportResult;
   'demo.remove': { decks: number; cards: number; policies: number };
   'tab.context': TabContext | null;
+  'sidebar.bootstrap': SidebarBootstrap;
   'overlay.set': Layout;
   'site.enable': { origin: string };
   // From the content script:
@@ -56,6 +57,25 @@ export interface Responses extends CatalogueResponses {
 }
 
 export type RequestType = keyof Responses;
+
+/**
+ * Everything the sidebar needs to draw, in one answer (bench: sidebar cold open): what the
+ * single requests named in the comments would answer, composed in ./bootstrap.ts.
+ */
+export interface SidebarBootstrap {
+  /** tab.context */
+  context: TabContext | null;
+  /** deck.list */
+  decks: DeckSummary[];
+  /** session.current of the context's tab (null without a context). */
+  session: Session | null;
+  /** session.resumable of the context's tab; empty with a live session, or if that answer failed. */
+  resumable: Session[];
+  /** deck.get of the live session's deck, else of the deck asked for, else of the first; null without decks. */
+  bundle: DeckBundle | null;
+  /** event.list of the live session (empty without one). */
+  events: DisclosureEvent[];
+}
 
 /** One session for the studio's timeline and coverage report. */
 export interface SessionDetail {

@@ -108,15 +108,10 @@ function sameBundle(a: DeckBundle | null, b: DeckBundle | null): boolean {
 export interface SidebarDeps {
   call: Client;
   newId: () => string;
-  /**
-   * The sidebar is framed in a console tab (the overlay): the background answers for the frame's
-   * own tab, so the tab's session can be asked for before its context is known.
-   */
-  framed?: boolean;
 }
 
 /** The host's sidebar: state and every action a click or key can take. */
-export function createSidebarStore({ call: send, newId, framed = false }: SidebarDeps) {
+export function createSidebarStore({ call: send, newId }: SidebarDeps) {
   const store = createStore<SidebarState>(() => ({
     status: 'loading',
     context: null,
@@ -153,7 +148,11 @@ export function createSidebarStore({ call: send, newId, framed = false }: Sideba
   }
 
   async function loadDeck(deckId: string | undefined) {
-    const fresh = deckId ? await call('deck.get', { deckId }) : null;
+    showDeck(deckId, deckId ? await call('deck.get', { deckId }) : null);
+  }
+
+  /** Shows a deck as read from the background, keeping the old objects if nothing changed. */
+  function showDeck(deckId: string | undefined, fresh: DeckBundle | null) {
     const old = get().bundle;
     const bundle = sameBundle(old, fresh) ? old : fresh;
     const index = Math.min(get().index, Math.max(0, (bundle?.cards.length ?? 1) - 1));
@@ -168,8 +167,13 @@ export function createSidebarStore({ call: send, newId, framed = false }: Sideba
   }
 
   async function loadMarks(session: Session | null) {
+    showMarks(session, session ? await call('event.list', { sessionId: session.id }) : []);
+  }
+
+  /** The marks of the session's log as read from the background; none without a session. */
+  function showMarks(session: Session | null, events: readonly DisclosureEvent[]) {
     if (!session) return set({ marks: {}, skipped: {}, corrections: {} });
-    applyEvents(session, await call('event.list', { sessionId: session.id }));
+    applyEvents(session, events);
   }
 
   /** The marks a session's log gives, with clicks still in flight or failed kept on top. */
@@ -276,17 +280,15 @@ export function createSidebarStore({ call: send, newId, framed = false }: Sideba
     async init(tabId?: number) {
       try {
         set({ tabId });
-        // Requests that do not depend on each other go out together: the sidebar opens after
-        // two or three round trips to the background instead of six (bench: sidebar cold open).
-        // The background offers nothing to resume for a tab with a live session, so the session
-        // and what to resume are asked at once; a framed sidebar asks with its first requests.
-        const tabState = (id: number | undefined) => Promise.all([call('session.current', { tabId: id }), call('session.resumable', { tabId: id }).catch(() => [])]);
-        const early = framed ? tabState(tabId) : undefined;
-        early?.catch(() => undefined);
-        const [context, decks] = await Promise.all([call('tab.context', { tabId }), call('deck.list', {})]);
-        const [session, resumable] = context ? await (early ?? tabState(context.tabId)) : [null, []];
-        set({ context, decks, session, resumable: session ? [] : resumable, tabId: context?.tabId ?? tabId });
-        await Promise.all([loadDeck(session?.deckId ?? get().deckId ?? decks[0]?.id), loadMarks(session)]);
+        // One request answers everything the first screen needs: tab context, decks, the tab's
+        // session or what to resume, the deck shown and its marks (bench: sidebar cold open).
+        const deckId = get().deckId;
+        const boot = await call('sidebar.bootstrap', { ...(tabId === undefined ? {} : { tabId }), ...(deckId === undefined ? {} : { deckId }) });
+        const { context, decks, session } = boot;
+        set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
+        // Marks before the deck, so a card opens on its first must-say item not said yet.
+        showMarks(session, boot.events);
+        showDeck(session?.deckId ?? deckId ?? decks[0]?.id, boot.bundle);
         set({ status: 'ready', error: undefined });
       } catch (err) {
         set({ status: 'error', error: errorCode(err) });

@@ -5,6 +5,7 @@ import { vi } from 'vitest';
 import { SidebarContext, type SidebarHost } from '../../components/sidebar/context';
 import type { DeckBundle } from '../../lib/db/repository';
 import { createI18n } from '../../lib/i18n';
+import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
 import type { Client } from '../../lib/messaging/client';
 import type { Session } from '../../lib/schema/session';
 import { createSidebarStore } from '../../lib/sidebar/store';
@@ -32,7 +33,7 @@ export function liveSession(bundle: DeckBundle, over: Partial<Session> = {}): Se
 export async function sidebarFor(bundle: DeckBundle, { live = true, session }: { live?: boolean; session?: Session } = {}) {
   const recorded: Record<string, unknown>[] = [];
   let current: Session | null = live ? (session ?? liveSession(bundle)) : null;
-  const call = vi.fn(async (type: string, p: Record<string, unknown>) => {
+  const answer = async (type: string, p: Record<string, unknown>): Promise<unknown> => {
     switch (type) {
       case 'tab.context':
         return { tabId: 1, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
@@ -53,7 +54,11 @@ export async function sidebarFor(bundle: DeckBundle, { live = true, session }: {
       default:
         throw new Error(type);
     }
-  });
+  };
+  // The sidebar's opening request, composed from the single answers as the background composes it.
+  const call = vi.fn(async (type: string, p: Record<string, unknown>) =>
+    type === 'sidebar.bootstrap' ? composeSidebarBootstrap(answer as unknown as Client, p) : answer(type, p),
+  );
   let n = 0;
   const sidebar = createSidebarStore({ call: call as unknown as Client, newId: () => `e${++n}` });
   await sidebar.actions.init();

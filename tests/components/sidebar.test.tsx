@@ -5,26 +5,11 @@ import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import type { SidebarHost } from '../../components/sidebar/context';
-import type { DeckSummary } from '../../lib/db/repository';
-import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
 import { createI18n } from '../../lib/i18n';
-import type { Client } from '../../lib/messaging/client';
 import type { TabContext } from '../../lib/messaging/types';
 import type { Session } from '../../lib/schema/session';
-import { createSidebarStore } from '../../lib/sidebar/store';
-
-const NOW = Date.UTC(2026, 10, 20, 12);
-const demo = demoBundle(NOW);
-const demoSummary: DeckSummary = {
-  id: demo.deck.id,
-  name: demo.deck.name,
-  market: demo.deck.market,
-  languages: demo.deck.languages,
-  cardCount: demo.cards.length,
-  demo: true,
-};
-const context: TabContext = { tabId: 5, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
+import { consoleContext as context, demo, fakeSidebar, NOW } from '../helpers/fake-background';
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -52,43 +37,27 @@ interface Options {
 function renderSidebar({ ctx = context, tabContext, host = {} }: Options = {}) {
   let live: Session | null = null;
   const record = vi.fn<(p: Record<string, unknown>) => Promise<unknown>>(async (p) => p);
-  const call = vi.fn(async (type: string, payload: Record<string, unknown>) => {
-    switch (type) {
-      case 'tab.context':
-        return tabContext ? tabContext() : ctx;
-      case 'deck.list':
-        return [demoSummary];
-      case 'deck.get':
-        return demo;
-      case 'session.current':
-        return live;
-      case 'session.resumable':
-        return [];
-      case 'event.list':
-        return [];
-      case 'session.start':
-        live = {
-          id: payload.id as string,
-          deckId: payload.deckId as string,
-          deckName: demo.deck.name,
-          host: payload.host as string,
-          platform: 'tiktok-shop',
-          consoleOrigin: context.origin,
-          market: 'EU',
-          language: 'en',
-          startedAt: NOW,
-          lastSeq: 0,
-          head: '0'.repeat(64),
-        };
-        return live;
-      case 'event.record':
-        return record(payload);
-      default:
-        throw new Error(`unexpected call ${type}`);
-    }
+  const { sidebar, call } = fakeSidebar({
+    'tab.context': () => (tabContext ? tabContext() : ctx),
+    'session.current': () => live,
+    'session.start': (payload) => {
+      live = {
+        id: payload.id as string,
+        deckId: payload.deckId as string,
+        deckName: demo.deck.name,
+        host: payload.host as string,
+        platform: 'tiktok-shop',
+        consoleOrigin: context.origin,
+        market: 'EU',
+        language: 'en',
+        startedAt: NOW,
+        lastSeq: 0,
+        head: '0'.repeat(64),
+      };
+      return live;
+    },
+    'event.record': (payload) => record(payload),
   });
-  let n = 0;
-  const sidebar = createSidebarStore({ call: call as unknown as Client, newId: () => `id-${++n}` });
   const sidebarHost: SidebarHost = { mode: 'overlay', openStudio: vi.fn(), ...host };
   render(
     <I18nextProvider i18n={i18n}>

@@ -4,6 +4,7 @@ import { fitFeedbackView, sizeRange } from '../../lib/cards/size';
 import type { DeckBundle } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { FORWARDED_KEYS, hotkeyAction, isForwardedKey, KEYMAP } from '../../lib/hotkeys';
+import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
 import type { Client } from '../../lib/messaging/client';
 import { requestSchemas } from '../../lib/messaging/protocol';
 import type { Card } from '../../lib/schema/card';
@@ -38,7 +39,7 @@ function session(over: Partial<Session> = {}): Session {
 function setup({ live = true, bundle = demo, market }: { live?: boolean; bundle?: DeckBundle; market?: string } = {}) {
   const events: { action: string; cardId: string; item: { kind: string; id: string }; id: string }[] = [];
   let current: Session | null = live ? session(market ? { market } : {}) : null;
-  const call = vi.fn(async (type: string, p: Record<string, unknown>) => {
+  const answer = async (type: string, p: Record<string, unknown>): Promise<unknown> => {
     switch (type) {
       case 'tab.context':
         return { tabId: 1, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
@@ -60,7 +61,11 @@ function setup({ live = true, bundle = demo, market }: { live?: boolean; bundle?
       default:
         throw new Error(type);
     }
-  });
+  };
+  // The sidebar's opening request, composed from the single answers as the background composes it.
+  const call = vi.fn(async (type: string, p: Record<string, unknown>) =>
+    type === 'sidebar.bootstrap' ? composeSidebarBootstrap(answer as unknown as Client, p) : answer(type, p),
+  );
   let n = 0;
   const s = createSidebarStore({ call: call as unknown as Client, newId: () => `e${++n}` });
   return { ...s, call, events, state: () => s.store.getState() };

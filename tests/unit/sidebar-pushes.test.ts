@@ -1,19 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SidebarHub, type HubPort } from '../../lib/background/hub';
-import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
-import { demoBundle } from '../../lib/demo/deck';
-import type { Client } from '../../lib/messaging/client';
-import type { SidebarPush, TabContext } from '../../lib/messaging/types';
+import { runHotkey } from '../../components/sidebar/SidebarApp';
+import { FORWARDED_KEYS } from '../../lib/hotkeys';
+import { readSidebarPush } from '../../lib/messaging/push-protocol';
+import type { SidebarPush } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
-import { createSidebarStore, markKey } from '../../lib/sidebar/store';
+import { createPushReceiver } from '../../lib/sidebar/pushes';
+import { markKey } from '../../lib/sidebar/store';
+import { consoleContext as context, demo, fakeSidebar, NOW } from '../helpers/fake-background';
 
 // Pushes from the background (bench: disclosure click → recorded mark): a recorded event is
 // applied as it comes, with no re-read; other changes re-read, never two reads at once.
 
-const NOW = Date.UTC(2026, 10, 20, 12);
-const demo: DeckBundle = demoBundle(NOW);
-const summary: DeckSummary = { id: demo.deck.id, name: demo.deck.name, market: demo.deck.market, languages: demo.deck.languages, cardCount: demo.cards.length, demo: true };
-const context: TabContext = { tabId: 5, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
 const live: Session = { id: 's1', deckId: demo.deck.id, deckName: 'x', host: 'Ana', platform: 'tiktok-shop', consoleOrigin: context.origin, market: 'EU', language: 'en', startedAt: NOW, lastSeq: 0, head: '0'.repeat(64) };
 const caveat = { kind: 'caveat' as const, id: 'demo-caveat-wash' };
 const key = markKey('demo-card-hoodie', caveat);
@@ -22,31 +20,13 @@ function committed(id: string, over: Partial<DisclosureEvent> = {}): DisclosureE
   return { id, sessionId: 's1', seq: 1, at: NOW, offsetMs: 0, cardId: 'demo-card-hoodie', cardHash: 'a'.repeat(64), item: caveat, language: 'en', action: 'said', prev: '0'.repeat(64), hash: 'b'.repeat(64), ...over };
 }
 
-function setup({ framed = false } = {}) {
+function setup() {
   let recordReply: ((e: DisclosureEvent) => void) | undefined;
-  const call = vi.fn(async (type: string, payload: Record<string, unknown>) => {
-    switch (type) {
-      case 'tab.context':
-        return context;
-      case 'deck.list':
-        return [summary];
-      case 'deck.get':
-        return demo;
-      case 'session.current':
-        return live;
-      case 'session.resumable':
-        return [];
-      case 'event.list':
-        return [];
-      case 'event.record':
-        return new Promise<DisclosureEvent>((resolve) => (recordReply = (e) => resolve({ ...e, id: payload.id as string })));
-      default:
-        throw new Error(`unexpected call ${type}`);
-    }
+  const { sidebar, call, types } = fakeSidebar({
+    'session.current': () => live,
+    // Answers only when the test replies, so a push can arrive first.
+    'event.record': (payload) => new Promise<DisclosureEvent>((resolve) => (recordReply = (e) => resolve({ ...e, id: payload.id as string }))),
   });
-  let n = 0;
-  const sidebar = createSidebarStore({ call: call as unknown as Client, newId: () => `id-${++n}`, framed });
-  const types = () => call.mock.calls.map((c) => c[0]);
   return { ...sidebar, call, types, reply: (e: DisclosureEvent) => recordReply?.(e) };
 }
 
@@ -102,18 +82,107 @@ describe('pushes to an open sidebar', () => {
 });
 
 describe('opening', () => {
-  it('asks a framed sidebar’s session with its first requests', async () => {
-    const s = setup({ framed: true });
-    await s.actions.init();
-    expect(s.types().slice(0, 4).sort()).toEqual(['deck.list', 'session.current', 'session.resumable', 'tab.context']);
-    expect(s.store.getState()).toMatchObject({ status: 'ready', session: live });
-  });
-
-  it('asks a side panel’s session for the tab its context names', async () => {
+  it('asks one request for everything the first screen needs', async () => {
     const s = setup();
     await s.actions.init();
-    expect(s.types().indexOf('session.current')).toBeGreaterThan(s.types().indexOf('tab.context'));
-    expect(s.call).toHaveBeenCalledWith('session.current', { tabId: 5 });
+    expect(s.types()).toEqual(['sidebar.bootstrap']);
+    expect(s.call).toHaveBeenCalledWith('sidebar.bootstrap', {});
+    expect(s.store.getState()).toMatchObject({ status: 'ready', context, session: live, deckId: demo.deck.id, tabId: 5 });
+    expect(s.store.getState().bundle?.deck.id).toBe(demo.deck.id);
+  });
+
+  it('asks again for the tab it serves and the deck it showed', async () => {
+    const s = setup();
+    await s.actions.init();
+    await s.actions.init(5);
+    expect(s.call).toHaveBeenLastCalledWith('sidebar.bootstrap', { tabId: 5, deckId: demo.deck.id });
+  });
+});
+
+describe('checking pushes before they are applied', () => {
+  const checker = async () => (await import('../../lib/messaging/push-protocol')).readSidebarPush;
+
+  /** The sidebar's port end (as entrypoints/sidebar/main.tsx wires it) over the fake background. */
+  function port() {
+    const s = setup();
+    const receiver = createPushReceiver(
+      (push) => (push.type === 'changed' ? void s.actions.changed(push) : void runHotkey(s, push.key)),
+      checker,
+    );
+    return { s, receiver };
+  }
+
+  it('ignores a malformed push, with a warning, and applies a valid one', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const { s, receiver } = port();
+      await s.actions.init();
+      await receiver.prepare();
+      s.call.mockClear();
+      const before = s.store.getState();
+      // A committed event whose hash is not a hash, a push of an unknown type, a key the
+      // background never forwards, an extra field: none is applied, none makes it re-read.
+      receiver.receive({ type: 'changed', rev: 1, event: { ...committed('ev-bad'), hash: 'not-a-hash' } });
+      receiver.receive({ type: 'changed', rev: '2' });
+      receiver.receive({ type: 'record', event: committed('ev-bad') });
+      receiver.receive({ type: 'hotkey', key: 'Delete' });
+      receiver.receive({ type: 'hotkey', key: 'j', extra: true });
+      receiver.receive(null);
+      await Promise.resolve();
+      expect(s.store.getState()).toBe(before);
+      expect(s.call).not.toHaveBeenCalled();
+      expect(warn).toHaveBeenCalledTimes(6);
+
+      receiver.receive({ type: 'changed', rev: 3, event: committed('ev-good') });
+      expect(s.store.getState().marks[key]).toEqual({ state: 'recorded', eventId: 'ev-good' });
+      receiver.receive({ type: 'hotkey', key: 'j' });
+      expect(s.store.getState().index).toBe(1);
+      expect(warn).toHaveBeenCalledTimes(6);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('keeps pushes that arrive before the checker is loaded, in order, and checks them too', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      let loaded!: () => void;
+      const gate = new Promise<void>((r) => (loaded = r));
+      const s = setup();
+      const applied: SidebarPush[] = [];
+      const receiver = createPushReceiver(
+        (push) => {
+          applied.push(push);
+          if (push.type === 'changed') void s.actions.changed(push);
+        },
+        async () => (await gate, checker()),
+      );
+      await s.actions.init();
+      receiver.receive({ type: 'changed', rev: 1, event: committed('ev-1') });
+      receiver.receive({ type: 'changed', rev: 2, event: { ...committed('ev-2'), action: 'whispered' } });
+      receiver.receive({ type: 'hotkey', key: 'k' });
+      expect(applied).toEqual([]);
+      loaded();
+      await receiver.prepare();
+      expect(applied).toEqual([{ type: 'changed', rev: 1, event: committed('ev-1') }, { type: 'hotkey', key: 'k' }]);
+      expect(s.store.getState().marks[key]).toEqual({ state: 'recorded', eventId: 'ev-1' });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('accepts every push the hub sends', () => {
+    const sent: SidebarPush[] = [];
+    const port: HubPort = { sender: { tab: { id: 5 }, frameId: 3, url: 'chrome-extension://x/sidebar.html' }, postMessage: (m) => sent.push(m), onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } };
+    const hub = new SidebarHub();
+    hub.connect(port);
+    hub.changed({ event: committed('ev-1', { corrects: 'ev-0', action: 'correction' }) });
+    hub.changed();
+    for (const k of FORWARDED_KEYS) hub.hotkey(5, k);
+    const warn = vi.fn();
+    expect(sent.map((m) => readSidebarPush(m, warn))).toEqual(sent);
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 

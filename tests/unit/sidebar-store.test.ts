@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
+import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
 import type { Client } from '../../lib/messaging/client';
 import type { TabContext } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
@@ -58,7 +59,7 @@ interface FakeOptions {
 function fakeClient({ ctx = context, live = null, events = [] }: FakeOptions = {}) {
   const bundles = new Map([demo, other].map((b) => [b.deck.id, b]));
   const record = vi.fn<(payload: Record<string, unknown>) => Promise<unknown>>(async (p) => ({ ...p, seq: 1 }));
-  const call = vi.fn(async (type: string, payload: Record<string, unknown>) => {
+  const answer = async (type: string, payload: Record<string, unknown>): Promise<unknown> => {
     switch (type) {
       case 'tab.context':
         return ctx;
@@ -85,7 +86,11 @@ function fakeClient({ ctx = context, live = null, events = [] }: FakeOptions = {
       default:
         throw new Error(`unexpected call ${type}`);
     }
-  });
+  };
+  // The sidebar's opening request, composed from the single answers as the background composes it.
+  const call = vi.fn(async (type: string, payload: Record<string, unknown>) =>
+    type === 'sidebar.bootstrap' ? composeSidebarBootstrap(answer as unknown as Client, payload) : answer(type, payload),
+  );
   return { call: call as unknown as Client, calls: call, record };
 }
 
@@ -112,7 +117,7 @@ describe('init', () => {
     await s.actions.init();
     expect(s.state().deckId).toBe('other-deck');
     expect(s.state().bundle?.cards.map((c) => c.id)).toEqual(['demo-card-serum']);
-    expect(s.calls).toHaveBeenCalledWith('session.current', { tabId: 5 });
+    expect(s.calls.mock.calls).toEqual([['sidebar.bootstrap', {}]]);
   });
 
   it('shows items already said in the live session as recorded', async () => {
@@ -123,11 +128,10 @@ describe('init', () => {
     expect(s.state().marks).toEqual({ [hoodieKey]: { state: 'recorded', eventId: 'ev-1' } });
   });
 
-  it('asks nothing about sessions when it is not beside a console', async () => {
-    const s = setup({ ctx: null });
+  it('has no session when it is not beside a console', async () => {
+    const s = setup({ ctx: null, live: session('other-deck') });
     await s.actions.init();
-    expect(s.state()).toMatchObject({ status: 'ready', context: null, session: null });
-    expect(s.calls.mock.calls.map((c) => c[0])).not.toContain('session.current');
+    expect(s.state()).toMatchObject({ status: 'ready', context: null, session: null, deckId: 'demo-deck' });
   });
 
   it('reports a failure with its code', async () => {

@@ -1,0 +1,206 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
+import { demoBundle } from '../../lib/demo/deck';
+import { UpfrontError } from '../../lib/errors';
+import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
+import type { Client } from '../../lib/messaging/client';
+import type { SidebarBootstrap, TabContext } from '../../lib/messaging/types';
+import type { DisclosureEvent, Session } from '../../lib/schema/session';
+import { createSidebarStore, currentCard, markKey } from '../../lib/sidebar/store';
+import { NOW } from './helpers';
+import { background, contentScript, overlay, studio, YOUTUBE } from './sessions-helpers';
+
+// The sidebar's opening request (bench: sidebar cold open): one round trip that answers what
+// tab.context, deck.list, session.current, session.resumable, deck.get and event.list answer.
+
+const HOUR = 3_600_000;
+const start = (id: string, extra: Record<string, unknown> = {}) => ({ id, deckId: 'demo-deck', host: 'Lina', ...extra });
+const said = (id: string, sessionId: string) => ({ id, sessionId, cardId: 'demo-card-hoodie', item: { kind: 'caveat', id: 'demo-caveat-wash' }, language: 'en', action: 'said' });
+/** The side panel: a top-level extension page, like the studio. */
+const panel = { ...studio, url: studio.url!.replace('studio', 'sidebar') };
+
+/** A second deck, so "the deck asked for" and "the first deck" differ. */
+function otherDeck(): DeckBundle {
+  const demo = demoBundle(NOW);
+  return { ...demo, deck: { ...demo.deck, id: 'other-deck', name: 'Other', demo: false, cardIds: [demo.cards[1].id] }, cards: [demo.cards[1]] };
+}
+
+describe('sidebar.bootstrap in the background', () => {
+  it('answers a framed sidebar with a live session as its single requests would, in one reply', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    await bg.ok('session.start', start('s1'), overlay(1));
+    await bg.ok('event.record', said('e1', 's1'), overlay(1));
+
+    const boot = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, overlay(1));
+    expect(boot).toEqual({
+      context: await bg.ok('tab.context', {}, overlay(1)),
+      decks: await bg.ok('deck.list', {}, overlay(1)),
+      session: await bg.ok('session.current', {}, overlay(1)),
+      resumable: [],
+      bundle: await bg.ok('deck.get', { deckId: 'demo-deck' }, overlay(1)),
+      events: await bg.ok('event.list', { sessionId: 's1' }, overlay(1)),
+    });
+    expect(boot.session?.id).toBe('s1');
+    expect(boot.events.map((e) => e.id)).toEqual(['e1']);
+  });
+
+  it('without a live session: the deck asked for, else the first, and the sessions left to resume', async () => {
+    const bg = await background();
+    await bg.repo.putDeckBundle(otherDeck());
+    await bg.openConsole(1);
+    await bg.ok('session.start', start('s1'), overlay(1));
+    bg.restart(); // the browser restarted: session storage gone, the session still open
+    bg.clock.now += HOUR;
+    await bg.openConsole(7);
+
+    const first = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, overlay(7));
+    expect(first).toMatchObject({ session: null, events: [] });
+    expect(first.resumable.map((s) => s.id)).toEqual(['s1']);
+    expect(first.bundle?.deck.id).toBe(first.decks[0].id);
+
+    const asked = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', { deckId: 'other-deck' }, overlay(7));
+    expect(asked.bundle?.deck.id).toBe('other-deck');
+
+    // A live session's deck wins over the deck asked for.
+    await bg.ok('session.resume', { sessionId: 's1' }, overlay(7));
+    const live = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', { deckId: 'other-deck' }, overlay(7));
+    expect(live).toMatchObject({ resumable: [], session: { id: 's1' } });
+    expect(live.bundle?.deck.id).toBe('demo-deck');
+  });
+
+  it('lets a framed sidebar speak only for its own tab', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    await bg.openConsole(2, YOUTUBE);
+    await bg.ok('session.start', start('s2'), overlay(2));
+    const boot = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', { tabId: 2 }, overlay(1));
+    expect(boot.context?.tabId).toBe(1);
+    expect(boot.session).toBeNull();
+  });
+
+  it('answers a side panel for the tab it names, and with no context beside no console', async () => {
+    const bg = await background();
+    expect(await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, panel)).toMatchObject({ context: null, session: null, resumable: [], events: [], bundle: { deck: { id: 'demo-deck' } } });
+    await bg.openConsole(2, YOUTUBE);
+    await bg.ok('session.start', start('s2'), overlay(2));
+    const boot = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', { tabId: 2 }, panel);
+    expect(boot).toMatchObject({ context: { tabId: 2, platform: 'youtube-studio' }, session: { id: 's2' } });
+  });
+
+  it('fails as a whole when the deck asked for is gone, as the sidebar’s start did', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    expect(await bg.code('sidebar.bootstrap', { deckId: 'gone' }, overlay(1))).toBe('deck-not-found');
+  });
+
+  it('is validated like every other request, and only extension pages may send it', async () => {
+    const bg = await background();
+    expect(await bg.code('sidebar.bootstrap', { tabId: -1 }, overlay(1))).toBe('bad-message');
+    expect(await bg.code('sidebar.bootstrap', { deckId: '' }, overlay(1))).toBe('bad-message');
+    expect(await bg.code('sidebar.bootstrap', { all: true }, overlay(1))).toBe('bad-message');
+    expect(await bg.code('sidebar.bootstrap', {}, contentScript(1))).toBe('forbidden');
+  });
+});
+
+describe('a sidebar opened over the background', () => {
+  it('opens a live session’s card on its first must-say item not said yet', async () => {
+    const bg = await background();
+    const deck = demoBundle(NOW);
+    const hoodie = deck.cards[0];
+    hoodie.caveats.push({ id: 'demo-caveat-second', mustSay: true, text: { en: 'Second must-say caveat.' } });
+    await bg.repo.putDeckBundle(deck);
+    await bg.openConsole(1);
+    await bg.ok('session.start', start('s1'), overlay(1));
+    await bg.ok('event.record', said('e1', 's1'), overlay(1)); // the first must-say caveat
+
+    const sidebar = createSidebarStore({ call: bg.client(overlay(1)), newId: () => 'id' });
+    await sidebar.actions.init();
+    const state = sidebar.store.getState();
+    const items = currentCard(state)!.items;
+    expect(state.marks[markKey(hoodie.id, { kind: 'caveat', id: 'demo-caveat-wash' })]).toMatchObject({ state: 'recorded' });
+    expect(items[state.selected]).toMatchObject({ kind: 'caveat', id: 'demo-caveat-second', mustSay: true });
+  });
+});
+
+describe('composeSidebarBootstrap', () => {
+  const context: TabContext = { tabId: 5, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
+  const demo = demoBundle(NOW);
+  const summary: DeckSummary = { id: demo.deck.id, name: demo.deck.name, market: demo.deck.market, languages: demo.deck.languages, cardCount: demo.cards.length, demo: true };
+  const live: Session = { id: 's1', deckId: demo.deck.id, deckName: 'x', host: 'Ana', platform: 'tiktok-shop', consoleOrigin: context.origin, market: 'EU', language: 'en', startedAt: NOW, lastSeq: 0, head: '0'.repeat(64) };
+
+  function fake(answers: Record<string, (p: Record<string, unknown>) => unknown>) {
+    const all: Record<string, (p: Record<string, unknown>) => unknown> = {
+      'tab.context': () => context,
+      'deck.list': () => [summary],
+      'deck.get': () => demo,
+      'session.current': () => null,
+      'session.resumable': () => [],
+      'event.list': () => [],
+      ...answers,
+    };
+    return vi.fn(async (type: string, payload: Record<string, unknown>) => all[type](payload));
+  }
+
+  it('leaves out what to resume when that answer fails, never the rest', async () => {
+    const ask = fake({
+      'session.resumable': () => {
+        throw new UpfrontError('internal');
+      },
+    });
+    const boot = await composeSidebarBootstrap(ask as unknown as Client, {});
+    expect(boot).toMatchObject({ context, session: null, resumable: [], bundle: demo });
+  });
+
+  it('asks about sessions for the context’s tab only, and nothing about them without a context', async () => {
+    const withTab = fake({ 'session.current': () => live, 'event.list': () => [{ id: 'e1' } as DisclosureEvent] });
+    expect(await composeSidebarBootstrap(withTab as unknown as Client, { tabId: 9 })).toMatchObject({ session: live, events: [{ id: 'e1' }] });
+    expect(withTab).toHaveBeenCalledWith('tab.context', { tabId: 9 });
+    expect(withTab).toHaveBeenCalledWith('session.current', { tabId: 5 });
+    expect(withTab).toHaveBeenCalledWith('event.list', { sessionId: 's1' });
+
+    const none = fake({ 'tab.context': () => null });
+    expect(await composeSidebarBootstrap(none as unknown as Client, {})).toMatchObject({ context: null, session: null, resumable: [], events: [] });
+    expect(none.mock.calls.map((c) => c[0]).sort()).toEqual(['deck.get', 'deck.list', 'tab.context']);
+  });
+
+  it('asks a framed sidebar’s session with its first requests, for the frame’s own tab', async () => {
+    let answerContext!: (c: TabContext) => void;
+    const ask = fake({ 'tab.context': () => new Promise<TabContext>((r) => (answerContext = r)), 'session.current': () => live });
+    const boot = composeSidebarBootstrap(ask as unknown as Client, {}, { framed: true });
+    await Promise.resolve();
+    // Before its context is known, the frame's session is asked for, for its own tab.
+    expect(ask.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['deck.list', 'session.current', 'session.resumable', 'tab.context']));
+    expect(ask).toHaveBeenCalledWith('session.current', {});
+    answerContext(context);
+    expect(await boot).toMatchObject({ context, session: live });
+    // Without a context, what the frame's tab said is not used.
+    const none = fake({ 'tab.context': () => null, 'session.current': () => live });
+    expect(await composeSidebarBootstrap(none as unknown as Client, {}, { framed: true })).toMatchObject({ context: null, session: null, resumable: [] });
+  });
+
+  it('reads the deck shown without a session while the session is looked up, and a live session’s own deck after', async () => {
+    const other: DeckBundle = { ...demo, deck: { ...demo.deck, id: 'other-deck' } };
+    const ask = fake({
+      'session.current': () => ({ ...live, deckId: 'other-deck' }),
+      'deck.get': (p) => {
+        if (p.deckId === 'other-deck') return other;
+        throw new UpfrontError('deck-not-found', p.deckId as string);
+      },
+    });
+    // The first deck cannot be read, but it is not the one shown: the answer does not fail.
+    const boot = await composeSidebarBootstrap(ask as unknown as Client, {});
+    expect(boot.bundle).toBe(other);
+    expect(ask.mock.calls.filter((c) => c[0] === 'deck.get').map((c) => c[1])).toEqual([{ deckId: 'demo-deck' }, { deckId: 'other-deck' }]);
+
+    const once = fake({});
+    await composeSidebarBootstrap(once as unknown as Client, {});
+    expect(once.mock.calls.filter((c) => c[0] === 'deck.get')).toHaveLength(1);
+  });
+
+  it('asks no deck when there is none', async () => {
+    const ask = fake({ 'deck.list': () => [] });
+    expect((await composeSidebarBootstrap(ask as unknown as Client, {})).bundle).toBeNull();
+    expect(ask.mock.calls.map((c) => c[0])).not.toContain('deck.get');
+  });
+});
