@@ -60,20 +60,35 @@ export async function openExtensionPage(context, extensionId, pathAndHash) {
 
 /** Reads every record of a store of the extension's database (e.g. the seeded demo cards). */
 export async function readStore(worker, store) {
-  return worker.evaluate(async (store) => {
-    const db = await new Promise((resolve, reject) => {
-      const r = indexedDB.open('upfront');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const all = await new Promise((resolve, reject) => {
-      const r = db.transaction(store).objectStore(store).getAll();
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    db.close();
-    return all;
-  }, store);
+  return askStore(worker, store, 'getAll');
+}
+
+/** How many records a store of the extension's database holds. */
+export async function countStore(worker, store) {
+  return askStore(worker, store, 'count');
+}
+
+/** One read-only request (getAll, count) over a whole store, in the service worker. */
+async function askStore(worker, store, method) {
+  return worker.evaluate(
+    async ({ store, method }) => {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open('upfront');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      try {
+        return await new Promise((resolve, reject) => {
+          const r = db.transaction(store).objectStore(store)[method]();
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, method },
+  );
 }
 
 /** Waits until the first-run demo seed is in the database (the bench copies its products). */

@@ -1,7 +1,7 @@
 // Test data written straight into the extension's database from its service worker, in the
 // shapes lib/schema defines: products copied from the seeded demo deck, and finished sessions
 // whose events form a valid SHA-256 chain (so an exported file from them also verifies).
-import { demoRecords, putRecords } from '../browser.mjs';
+import { countStore, demoRecords, putRecords } from '../browser.mjs';
 
 /**
  * `count` products cloned from the demo cards (each keeps its size chart, caveats, notes and
@@ -163,18 +163,7 @@ export async function endSessions(page, worker, ids) {
     }
   }, ids);
   for (;;) {
-    const loose = await worker.evaluate(
-      () =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('upfront');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const r = open.result.transaction('events').objectStore('events').count();
-            r.onsuccess = () => (open.result.close(), resolve(r.result));
-            r.onerror = () => reject(r.error);
-          };
-        }),
-    );
+    const loose = await countStore(worker, 'events');
     if (loose === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
