@@ -110,6 +110,32 @@ export async function heapAfterGcMB(cdp) {
 }
 
 /**
+ * Memory of the extension's service worker in MB, read through a page's CDP session (Playwright
+ * opens none on a worker): JS heap plus ArrayBuffer backing stores, where an export's bytes live.
+ */
+export async function workerMemory(cdp) {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith('chrome-extension://'));
+  if (!sw) throw new Error('no extension service worker');
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  const pending = new Map();
+  let next = 0;
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    if (e.sessionId !== sessionId) return;
+    const reply = JSON.parse(e.message);
+    pending.get(reply.id)?.(reply.result);
+    pending.delete(reply.id);
+  });
+  return async () => {
+    const id = ++next;
+    const reply = new Promise((resolve) => pending.set(id, resolve));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+    const { usedSize, backingStorageSize } = await reply;
+    return (usedSize + backingStorageSize) / 1024 / 1024;
+  };
+}
+
+/**
  * Presses the extension's toolbar button for the tab showing `page`, as a click would: CDP's
  * Extensions.triggerAction (Playwright talks to Chromium over a pipe, which it requires).
  */

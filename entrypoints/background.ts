@@ -1,6 +1,7 @@
 import { storageKeyValue } from '@/lib/background/browser-kv';
 import { SidebarHub, type HubPort } from '@/lib/background/hub';
 import { LayoutStore } from '@/lib/background/layouts';
+import { serveLogFiles } from '@/lib/background/log-files';
 import { seedDemoOnce } from '@/lib/background/seed';
 import { createService, type Sender } from '@/lib/background/service';
 import { TabRegistry } from '@/lib/background/tabs';
@@ -55,6 +56,10 @@ export default defineBackground(() => {
     void ready.then(() => service(message, sender as Sender)).then(sendResponse);
     return true; // answer asynchronously
   });
+
+  // Log files for the studio, answered with a Blob on a MessageChannel (service worker only; a
+  // background page, as in Firefox, never receives these and the studio asks page by page).
+  serveLogFiles(self as unknown as Parameters<typeof serveLogFiles>[0], { repo, now: () => Date.now() }, ready);
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);

@@ -2,7 +2,7 @@ import type { Catalogue } from '../db/catalogue';
 import type { Repository } from '../db/repository';
 import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
 import { UpfrontError } from '../errors';
-import { pageBuilder, repositoryReader } from '../export/page';
+import { pageBuilder, pageText, repositoryReader } from '../export/page';
 import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
@@ -207,7 +207,7 @@ export function createService(deps: ServiceDeps) {
     },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
     'log.export': ({ sessionIds }) => repo.exportLog(sessionIds),
-    'log.page': (p) => logPage(p),
+    'log.page': async (p) => pageText(await logPage(p)),
     'log.snapshots': ({ hashes }) => repo.getSnapshots(hashes),
     'log.exported': async ({ sessionIds }) => {
       await repo.markExported(sessionIds, deps.now());

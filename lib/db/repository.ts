@@ -140,6 +140,11 @@ export class Repository {
     return this.db.sessions.get(id);
   }
 
+  /** Sessions by id, in the order asked (undefined where there is none), in one request. */
+  async getSessions(ids: string[]): Promise<(Session | undefined)[]> {
+    return this.db.sessions.bulkGet(ids);
+  }
+
   /**
    * Ends a session once; ending an ended session returns it unchanged (a retry is harmless). Its
    * events are sealed into pages afterwards (sealEnded), not here: the host's End session does

@@ -1,8 +1,8 @@
-import Papa from 'papaparse';
 import { localize } from '../cards/text';
 import type { LogData } from '../db/repository';
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import { CsvBytes, cellRun } from './csv-bytes';
 import { formatOffset } from './offset';
 
 /** Column names, in order. The same words as the JSON fields; see docs/log-format.md. */
@@ -45,54 +45,75 @@ function itemText(card: Card | undefined, event: DisclosureEvent): string {
   return '';
 }
 
-/**
- * A cell a spreadsheet would run as a formula (OWASP CSV injection). papaparse's own default,
- * /^[=+\-@\t\r].*$/, misses a formula followed by a line break (`.` stops at "\n"), so only
- * the first character is tested here.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** The first chunk of a CSV file: byte-order mark and header line. */
 export function csvHead(): string {
   return `\uFEFF${LOG_CSV_COLUMNS.join(',')}\r\n`;
 }
 
+/** Repeating blocks kept between pages: more than a show's worth of products and items. */
+const RUN_CACHE_LIMIT = 20_000;
+
 /**
- * Rows for some events, each line ended with CRLF. `sessions` and `cards` (card by snapshot
- * hash) must cover the events.
+ * Writes rows for events as UTF-8 bytes, each line ended with CRLF (lib/export/csv-bytes.ts).
+ * One writer serves a whole export: the block a product and an item add to a row is keyed by
+ * snapshot hash, so it is encoded once and never goes stale.
  */
+export class CsvRowWriter {
+  private readonly out = new CsvBytes();
+  /** By snapshot hash, then language, card id and item: the product's and the item's cells. */
+  private readonly runs = new Map<string, Map<string, Uint8Array>>();
+  private cached = 0;
+
+  /** `sessions` and `cards` (card by snapshot hash) must cover the events. */
+  rows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, Card | undefined>): Uint8Array {
+    const sessionRuns = new Map<string, Uint8Array>();
+    if (this.cached > RUN_CACHE_LIMIT) {
+      this.runs.clear();
+      this.cached = 0;
+    }
+    for (const e of events) {
+      let sessionRun = sessionRuns.get(e.sessionId);
+      if (!sessionRun) {
+        const s = sessions.get(e.sessionId);
+        sessionRun = cellRun([e.sessionId, s?.deckName ?? '', s?.host ?? '', s?.platform ?? '', s?.consoleOrigin ?? '', s?.market ?? '']);
+        sessionRuns.set(e.sessionId, sessionRun);
+      }
+      // Keys are kept short: building and hashing long keys per row cost more than the rows.
+      let runs = this.runs.get(e.cardHash);
+      if (!runs) {
+        runs = new Map();
+        this.runs.set(e.cardHash, runs);
+      }
+      const key = `${e.language}\n${e.cardId}\n${e.item.kind}\n${e.item.id}`;
+      let cardRun = runs.get(key);
+      if (!cardRun) {
+        const card = cards.get(e.cardHash);
+        const name = localize(card?.name, e.language)?.text ?? '';
+        cardRun = cellRun([e.cardId, card?.sku ?? '', name, e.cardHash, e.item.kind, e.item.id, itemText(card, e), e.language]);
+        runs.set(key, cardRun);
+        this.cached += 1;
+      }
+      // The order of LOG_CSV_COLUMNS.
+      this.out
+        .run(sessionRun)
+        .cell(e.seq)
+        .cell(e.id)
+        .cell(new Date(e.at).toISOString())
+        .cell(formatOffset(e.offsetMs))
+        .cell(e.offsetMs)
+        .run(cardRun)
+        .cell(e.action)
+        .cell(e.corrects ?? '')
+        .cell(e.prev)
+        .cell(e.hash, true);
+    }
+    return this.out.take();
+  }
+}
+
+/** Rows for some events as text (the one-shot exporter and tests; a page of an export keeps bytes). */
 export function csvRows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, Card | undefined>): string {
-  if (events.length === 0) return '';
-  const rows = events.map((e) => {
-    const s = sessions.get(e.sessionId);
-    const card = cards.get(e.cardHash);
-    return [
-      e.sessionId,
-      s?.deckName ?? '',
-      s?.host ?? '',
-      s?.platform ?? '',
-      s?.consoleOrigin ?? '',
-      s?.market ?? '',
-      e.seq,
-      e.id,
-      new Date(e.at).toISOString(),
-      formatOffset(e.offsetMs),
-      e.offsetMs,
-      e.cardId,
-      card?.sku ?? '',
-      localize(card?.name, e.language)?.text ?? '',
-      e.cardHash,
-      e.item.kind,
-      e.item.id,
-      itemText(card, e),
-      e.language,
-      e.action,
-      e.corrects ?? '',
-      e.prev,
-      e.hash,
-    ];
-  });
-  return `${Papa.unparse(rows, { header: false, newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false })}\r\n`;
+  return new TextDecoder().decode(new CsvRowWriter().rows(events, sessions, cards));
 }
 
 /** The card inside a snapshot's content, if it has one. */
@@ -103,8 +124,8 @@ export function snapshotCard(snapshot: Snapshot): Card | undefined {
 /**
  * One row per event, UTF-8 with a byte-order mark so Excel reads Chinese text right, RFC 4180
  * quoting and CRLF line ends, and cells that a spreadsheet would run as a formula neutralised
- * (papaparse's escapeFormulae prefixes them with an apostrophe, as OWASP advises). The studio
- * builds the same text page by page (lib/export/stream.ts).
+ * (papaparse's escapeFormulae prefixes them with an apostrophe, as OWASP advises; see
+ * lib/export/csv-bytes.ts). An export builds the same bytes page by page (lib/export/stream.ts).
  */
 export function logToCsv(data: LogData): string {
   const sessions = new Map(data.sessions.map((s) => [s.id, s]));

@@ -1,6 +1,6 @@
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
-import { csvRows, snapshotCard } from './log-csv';
+import { CsvRowWriter, snapshotCard } from './log-csv';
 import { jsonEventLines } from './log-json';
 
 /** One page of a log file: a window of one session's events, as text. */
@@ -14,14 +14,21 @@ export interface PageRequest {
   cardId?: string;
 }
 
-export interface PageText {
-  /** CSV rows (CRLF-ended), or JSON event lines with no comma before the first or after the last. */
-  text: string;
+export interface Page {
+  /** CSV rows (CRLF-ended) as UTF-8 bytes, or JSON event lines with no comma before the first or after the last. */
+  body: string | Uint8Array;
   /** Events read (progress counts these, filtered out or not). */
   count: number;
   /** JSON: the snapshot hashes its events cite, for the file's tail. */
   cited: string[];
 }
+
+/** A page as runtime messaging carries it (JSON only: text, never bytes). */
+export interface PageText extends Omit<Page, 'body'> {
+  text: string;
+}
+
+export const pageText = ({ body, ...rest }: Page): PageText => ({ ...rest, text: typeof body === 'string' ? body : new TextDecoder().decode(body) });
 
 /** Where pages are read from: the repository in the background, or a fake in tests. */
 export interface LogReader {
@@ -34,15 +41,16 @@ export interface LogReader {
 const CARD_CACHE_LIMIT = 2000;
 
 /**
- * Turns pages of the log into text where the log is read: the background answers the studio
- * with text, not events, because a page of 2,000 events as objects cost more to pass between
- * processes than to read (bench: CSV export of 100,000 events).
+ * Turns pages of the log into file content where the log is read (the background): events as
+ * objects cost more to pass between processes than to read (bench: CSV export of 100,000 events).
+ * One builder serves one export, or many: what it keeps is keyed by content hash.
  */
-export function pageBuilder(reader: LogReader): (request: PageRequest) => Promise<PageText> {
+export function pageBuilder(reader: LogReader): (request: PageRequest) => Promise<Page> {
   const cards = new Map<string, Card | undefined>();
+  const csv = new CsvRowWriter();
   return async ({ sessionId, afterSeq, throughSeq, format, cardId }) => {
     const events = await reader.events(sessionId, afterSeq, throughSeq);
-    if (format === 'json') return { text: jsonEventLines(events), count: events.length, cited: [...new Set(events.map((e) => e.cardHash))] };
+    if (format === 'json') return { body: jsonEventLines(events), count: events.length, cited: [...new Set(events.map((e) => e.cardHash))] };
     const rows = cardId === undefined ? events : events.filter((e) => e.cardId === cardId);
     const session = rows.length > 0 ? await reader.session(sessionId) : undefined;
     const unknown = [...new Set(rows.map((e) => e.cardHash))].filter((h) => !cards.has(h));
@@ -52,7 +60,7 @@ export function pageBuilder(reader: LogReader): (request: PageRequest) => Promis
       for (const h of unknown) cards.set(h, found.get(h));
     }
     const sessions = new Map(session ? [[sessionId, session]] : []);
-    return { text: csvRows(rows, sessions, cards), count: events.length, cited: [] };
+    return { body: csv.rows(rows, sessions, cards), count: events.length, cited: [] };
   };
 }
 

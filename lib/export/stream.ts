@@ -2,11 +2,11 @@ import type { Session, Snapshot } from '../schema/session';
 import type { LogFilter } from './filter';
 import { csvHead } from './log-csv';
 import { jsonHead, jsonTail } from './log-json';
-import { pageBuilder, repositoryReader, type LogReader, type PageRequest, type PageText } from './page';
+import { pageBuilder, repositoryReader, type LogReader, type Page, type PageRequest } from './page';
 
-/** Where the exporter reads from: pages of text from the background (or a repository in tests). */
+/** Where the exporter reads from: pages built where the log is read (lib/export/page.ts). */
 export interface LogSource {
-  page(request: PageRequest): Promise<PageText>;
+  page(request: PageRequest): Promise<Page>;
   snapshots(hashes: string[]): Promise<Snapshot[]>;
 }
 
@@ -38,15 +38,18 @@ function prefetch<T>(request: Promise<T>): Promise<T> {
 /** A macrotask turn: lets the page paint and handle input between pages. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A piece of a log file: text, or UTF-8 bytes (CSV rows). */
+export type LogChunk = string | Uint8Array;
+
 /**
- * The log file as a sequence of text chunks, read page by page, so a 100,000-event export never
- * holds the database's whole answer in one message nor blocks the page while it is built. The
- * chunks joined are exactly the file (logToCsv / logToJson for the same data).
+ * The log file as a sequence of chunks, read page by page, so a 100,000-event export never
+ * holds the database's whole answer at once nor blocks its thread while it is built. The chunks
+ * joined are exactly the file (logToCsv / logToJson for the same data).
  *
  * A JSON export always holds whole sessions: a hash chain with events left out cannot be
  * verified. A CSV export with a product filter keeps only that product's rows.
  */
-export async function* logChunks(source: LogSource, options: StreamOptions): AsyncGenerator<string> {
+export async function* logChunks(source: LogSource, options: StreamOptions): AsyncGenerator<LogChunk> {
   const pageSize = options.pageSize ?? EXPORT_PAGE_SIZE;
   const pause = options.pause ?? yieldToEventLoop;
   const { format } = options;
@@ -74,7 +77,7 @@ export async function* logChunks(source: LogSource, options: StreamOptions): Asy
       ...(cardId !== undefined && { cardId }),
     })),
   );
-  const inFlight: Promise<PageText>[] = [];
+  const inFlight: Promise<Page>[] = [];
   let asked = 0;
   const askAhead = () => {
     while (inFlight.length < READ_AHEAD && asked < windows.length) inFlight.push(prefetch(source.page(windows[asked++])));
@@ -86,10 +89,10 @@ export async function* logChunks(source: LogSource, options: StreamOptions): Asy
     if (page.count === 0) continue;
     done += page.count;
     if (format === 'csv') {
-      if (page.text) yield page.text;
+      if (page.body.length > 0) yield page.body;
     } else {
       for (const h of page.cited) cited.add(h);
-      yield (anyEvents ? ',\n' : '\n') + page.text;
+      yield (anyEvents ? ',\n' : '\n') + String(page.body);
       anyEvents = true;
     }
     options.onProgress?.(done, total);
@@ -105,11 +108,51 @@ export async function* logChunks(source: LogSource, options: StreamOptions): Asy
   }
 }
 
-/** Collects the chunks (tests, the CLI sample generator); a page hands them to a Blob instead. */
-export async function collect(chunks: AsyncIterable<string>): Promise<string> {
+/**
+ * Progress at most five times a second, and always the last step: each update re-renders the
+ * studio's sessions area (or crosses to it), which cost more than building the file when it ran
+ * after every page.
+ */
+export function throttleProgress(onProgress: (done: number, total: number) => void, everyMs = 200): (done: number, total: number) => void {
+  let last = -Infinity;
+  return (done, total) => {
+    const now = performance.now();
+    if (done < total && now - last < everyMs) return;
+    last = now;
+    onProgress(done, total);
+  };
+}
+
+/** Collects the chunks as text (tests, the CLI sample generator); an export makes a Blob (logBlob). */
+export async function collect(chunks: AsyncIterable<LogChunk>): Promise<string> {
+  const decoder = new TextDecoder();
   const parts: string[] = [];
-  for await (const c of chunks) parts.push(c);
+  for await (const c of chunks) parts.push(typeof c === 'string' ? c : decoder.decode(c));
   return parts.join('');
+}
+
+const BLOB_FLUSH = 8 * 1024 * 1024;
+
+/**
+ * The chunks as one Blob. Text is handed to a Blob every few megabytes (a Blob's data is held by
+ * the browser, outside the JS heap), so the whole file is never held as strings (bench: peak
+ * memory of a 100,000-event export).
+ */
+export async function logBlob(chunks: AsyncIterable<LogChunk>, type: string): Promise<Blob> {
+  const blobs: Blob[] = [];
+  let parts: LogChunk[] = [];
+  let held = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    held += chunk.length;
+    if (held >= BLOB_FLUSH) {
+      blobs.push(new Blob(parts as BlobPart[]));
+      parts = [];
+      held = 0;
+    }
+  }
+  blobs.push(new Blob(parts as BlobPart[]));
+  return new Blob(blobs, { type });
 }
 
 /** A LogSource that builds pages where it reads (the background, tests and the sample generator). */

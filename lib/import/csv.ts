@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { FORMULA_START } from '../export/csv-bytes';
 
 export const MAX_CSV_ROWS = 20_000;
 
@@ -55,7 +56,7 @@ export function parseCsv(text: string, onProgress?: (fraction: number) => void):
 
 /** A CSV cell that spreadsheets will not run as a formula (CSV injection). */
 export function csvCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 export function toCsv(header: string[], rows: string[][]): string {

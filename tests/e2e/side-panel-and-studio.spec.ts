@@ -84,6 +84,20 @@ test('the studio lists the session and downloads its log as CSV and JSON', async
       item_kind: 'caveat',
       sku: 'DEMO-HOODIE-01',
     });
+    // The studio's file comes from the service worker (lib/background/log-files.ts), handed over
+    // as a Blob on a MessageChannel: asked directly, the worker answers with the same file.
+    const direct = await studio.evaluate(async (sessionId) => {
+      const worker = (await navigator.serviceWorker.getRegistration())?.active;
+      if (!worker) return 'no service worker';
+      const channel = new MessageChannel();
+      const reply = new Promise<{ kind: string; blob?: Blob; code?: string }>((resolve) => {
+        channel.port1.onmessage = (e) => e.data.kind !== 'progress' && resolve(e.data);
+      });
+      worker.postMessage({ type: 'log.file', format: 'csv', sessionIds: [sessionId] }, [channel.port2]);
+      const r = await reply;
+      return r.blob ? new TextDecoder('utf-8', { ignoreBOM: true }).decode(await r.blob.arrayBuffer()) : `error ${r.code}`;
+    }, parsed.data[0].session_id);
+    expect(direct).toBe(csvText);
 
     const [jsonDownload] = await Promise.all([studio.waitForEvent('download'), row.getByRole('button', { name: 'Download JSON' }).click()]);
     const json = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));

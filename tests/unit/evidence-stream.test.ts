@@ -108,7 +108,7 @@ describe('streaming export', () => {
     try {
       for await (const c of logChunks(src, { format: 'csv', sessions: [s.session], exportedAt: START, onProgress: (done) => (progress = done) })) {
         chunks += 1;
-        parts.push(c);
+        parts.push(typeof c === 'string' ? c : new TextDecoder().decode(c));
       }
     } finally {
       clearInterval(timer);

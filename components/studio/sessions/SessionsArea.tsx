@@ -91,6 +91,8 @@ export function SessionsArea({ call, revision, storage }: Props) {
       const { name, blob } = await buildExport(call, { format, sessions: list, filter: withFilter, onProgress: (done, total) => setProgress({ done, total }) });
       downloadBlob(name, blob);
       setSaved(t('logs.exported', { name }));
+      // For the reminder of sessions not yet exported; the file is already saved either way.
+      await call('log.exported', { sessionIds: list.map((s) => s.id) }).catch(() => undefined);
     } catch (err) {
       setError(codeOf(err));
     } finally {
