@@ -92,7 +92,7 @@ export async function* logChunks(source: LogSource, options: StreamOptions): Asy
       if (page.body.length > 0) yield page.body;
     } else {
       for (const h of page.cited) cited.add(h);
-      yield (anyEvents ? ',\n' : '\n') + String(page.body);
+      yield (anyEvents ? ',\n' : '\n') + (typeof page.body === 'string' ? page.body : new TextDecoder().decode(page.body));
       anyEvents = true;
     }
     options.onProgress?.(done, total);
