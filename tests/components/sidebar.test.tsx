@@ -10,16 +10,7 @@ import { createI18n } from '../../lib/i18n';
 import type { TabContext } from '../../lib/messaging/types';
 import type { Session } from '../../lib/schema/session';
 import { consoleContext as context, demo, fakeSidebar, NOW } from '../helpers/fake-background';
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../helpers/deferred';
 
 let i18n: I18n;
 beforeAll(async () => {

@@ -3,14 +3,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dock, type DockRuntime } from '../../lib/content/dock';
 import { DEFAULT_LAYOUT, type Layout } from '../../lib/messaging/types';
+import { deferred } from '../helpers/deferred';
 
 type Send = DockRuntime['send'];
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
-}
 
 let dock: Dock | undefined;
 afterEach(() => {

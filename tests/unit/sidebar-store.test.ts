@@ -7,6 +7,7 @@ import type { Client } from '../../lib/messaging/client';
 import type { TabContext } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { createSidebarStore, currentCard, markKey } from '../../lib/sidebar/store';
+import { deferred } from '../helpers/deferred';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const demo = demoBundle(NOW);
@@ -38,16 +39,6 @@ const session = (deckId: string, over: Partial<Session> = {}): Session => ({
   head: '0'.repeat(64),
   ...over,
 });
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 interface FakeOptions {
   ctx?: TabContext | null;
