@@ -39,7 +39,7 @@ export async function answerLogFile(data: unknown, reply: (message: LogFileReply
       filter,
       onProgress: throttleProgress((done, total) => reply({ kind: 'progress', done, total })),
     });
-    const blob = await logBlob(chunks, format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+    const blob = await logBlob(chunks, format);
     reply({ kind: 'file', blob });
   } catch (err) {
     if (err instanceof UpfrontError) reply({ kind: 'error', code: err.code, detail: err.message.slice(0, 2000) });

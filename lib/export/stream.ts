@@ -134,11 +134,12 @@ export async function collect(chunks: AsyncIterable<LogChunk>): Promise<string> 
 const BLOB_FLUSH = 8 * 1024 * 1024;
 
 /**
- * The chunks as one Blob. Text is handed to a Blob every few megabytes (a Blob's data is held by
- * the browser, outside the JS heap), so the whole file is never held as strings (bench: peak
- * memory of a 100,000-event export).
+ * The chunks as one Blob of the log file's type. Text is handed to a Blob every few megabytes (a
+ * Blob's data is held by the browser, outside the JS heap), so the whole file is never held as
+ * strings (bench: peak memory of a 100,000-event export).
  */
-export async function logBlob(chunks: AsyncIterable<LogChunk>, type: string): Promise<Blob> {
+export async function logBlob(chunks: AsyncIterable<LogChunk>, format: 'csv' | 'json'): Promise<Blob> {
+  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
   const blobs: Blob[] = [];
   let parts: LogChunk[] = [];
   let held = 0;

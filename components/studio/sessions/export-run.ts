@@ -87,7 +87,7 @@ async function pagedFile(call: Client, job: ExportJob, now: number): Promise<Blo
     onProgress: job.onProgress && throttleProgress(job.onProgress),
     pause: yieldToEventLoop,
   });
-  return logBlob(chunks, job.format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json');
+  return logBlob(chunks, job.format);
 }
 
 /**
