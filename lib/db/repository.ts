@@ -247,9 +247,12 @@ export class Repository {
     return { hosts, platforms, decks: [...decks].map(([id, name]) => ({ id, name })), products };
   }
 
-  /** One page of a session's events in sequence order: seq in (afterSeq, throughSeq], at most `limit`. */
-  async eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq = Infinity): Promise<DisclosureEvent[]> {
-    return (await sessionEvents(this.db, sessionId, afterSeq, throughSeq)).slice(0, limit);
+  /**
+   * One page of a session's events in sequence order: seq in (afterSeq, throughSeq]. Sequence
+   * numbers are unique, so the window bounds the page's size (an export asks window by window).
+   */
+  async eventsPage(sessionId: string, afterSeq: number, throughSeq: number): Promise<DisclosureEvent[]> {
+    return sessionEvents(this.db, sessionId, afterSeq, throughSeq);
   }
 
   async getSnapshots(hashes: string[]): Promise<Snapshot[]> {

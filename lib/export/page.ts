@@ -66,12 +66,12 @@ export function pageBuilder(reader: LogReader): (request: PageRequest) => Promis
 
 /** The repository as a LogReader (the background answers the studio's pages with it). */
 export function repositoryReader(repo: {
-  eventsPage(sessionId: string, afterSeq: number, limit: number, throughSeq?: number): Promise<DisclosureEvent[]>;
+  eventsPage(sessionId: string, afterSeq: number, throughSeq: number): Promise<DisclosureEvent[]>;
   getSession(id: string): Promise<Session | undefined>;
   getSnapshots(hashes: string[]): Promise<Snapshot[]>;
 }): LogReader {
   return {
-    events: (sessionId, afterSeq, throughSeq) => repo.eventsPage(sessionId, afterSeq, throughSeq - afterSeq, throughSeq),
+    events: (sessionId, afterSeq, throughSeq) => repo.eventsPage(sessionId, afterSeq, throughSeq),
     session: (id) => repo.getSession(id),
     snapshots: (hashes) => repo.getSnapshots(hashes),
   };
