@@ -99,7 +99,16 @@ test('the studio lists the session and downloads its log as CSV and JSON', async
     }, parsed.data[0].session_id);
     expect(direct).toBe(csvText);
 
+    // The browser stops an idle service worker; the next export must start it again (its message
+    // listener is added when the worker starts, not later).
+    const cdp = await context.newCDPSession(studio);
+    const states: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', (e) => states.push(...e.versions.map((v) => v.runningStatus)));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => states.at(-1)).toBe('stopped');
     const [jsonDownload] = await Promise.all([studio.waitForEvent('download'), row.getByRole('button', { name: 'Download JSON' }).click()]);
+    expect(states).toContain('starting');
     const json = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
     expect(json.format).toBe('upfront-log');
     expect(json.sessions).toHaveLength(1);
