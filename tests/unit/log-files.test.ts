@@ -6,7 +6,7 @@ import { logToCsv } from '../../lib/export/log-csv';
 import { logToJson } from '../../lib/export/log-json';
 import { LOG_FILE_REQUEST, type LogFileReply } from '../../lib/messaging/file-protocol';
 import { recordSampleShow } from '../../lib/sessions/sample';
-import { buildExport, requestLogFile, type FileWorker } from '../../components/studio/sessions/export-run';
+import { backgroundWorker, buildExport, requestLogFile, type FileWorker } from '../../components/studio/sessions/export-run';
 import { freshRepo } from './helpers';
 import { background, studio } from './sessions-helpers';
 
@@ -72,6 +72,22 @@ describe('log files built in the service worker', () => {
     const rows = (await csvPaged.blob.text()).split('\r\n').filter(Boolean);
     expect(rows.length).toBeGreaterThan(1);
     expect(await csvPaged.blob.text()).toBe(await csvWorker.blob.text());
+  });
+
+  it('finds no worker, and so builds the file itself, where service workers are off or throw', async () => {
+    const throwing = { get serviceWorker(): never { throw new DOMException('The operation is insecure.', 'SecurityError'); } };
+    vi.stubGlobal('navigator', throwing);
+    try {
+      expect(await backgroundWorker()).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    vi.stubGlobal('navigator', { serviceWorker: { getRegistration: async () => ({ active: null }) } });
+    try {
+      expect(await backgroundWorker()).toBeUndefined();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('answers a bad request or a missing session with an error code, and ignores messages without a port', async () => {

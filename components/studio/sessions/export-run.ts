@@ -20,8 +20,14 @@ export interface FileWorker {
 
 /** The background's service worker (Chromium); undefined where the background is a page (Firefox). */
 export async function backgroundWorker(): Promise<FileWorker | undefined> {
-  const registration = await globalThis.navigator?.serviceWorker?.getRegistration().catch(() => undefined);
-  return registration?.active ?? undefined;
+  try {
+    // Reading navigator.serviceWorker itself can throw where service workers are off (Firefox's
+    // private windows): then there is no worker to ask, and the studio builds the file.
+    const registration = await globalThis.navigator?.serviceWorker?.getRegistration();
+    return registration?.active ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Longest wait for any answer from the worker (it reports progress five times a second). */
