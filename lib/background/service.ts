@@ -71,7 +71,8 @@ export function createService(deps: ServiceDeps) {
     return tabs.mostRecent();
   }
 
-  // The studio's export pages, built here as text (lib/export/page.ts).
+  // Export pages as text, for a studio whose background is a page, not a service worker
+  // (Firefox); a service worker answers with the whole file (lib/background/log-files.ts).
   const logPage = pageBuilder(repositoryReader(repo));
 
   const changed = <T>(value: T): T => {
@@ -81,14 +82,10 @@ export function createService(deps: ServiceDeps) {
 
   /**
    * Moves ended sessions' events into pages (lib/db/event-pages.ts), after the reply: nobody
-   * waits for it, and one run at a time. If the worker stops mid-way, the next start finishes.
+   * waits for it. If the worker stops mid-way, the next start finishes.
    */
-  let sealing = Promise.resolve();
   function sealLater(): void {
-    sealing = sealing.then(() => repo.sealEnded()).then(
-      () => undefined,
-      (err) => console.error('Upfront: sealing ended sessions failed', err),
-    );
+    repo.sealEnded().catch((err) => console.error('Upfront: sealing ended sessions failed', err));
   }
 
   /**

@@ -60,6 +60,8 @@ export interface LogData {
 export class Repository {
   /** Snapshot hashes known to be stored (snapshots are never deleted), to skip a lookup per event. */
   private readonly knownSnapshots = new Set<string>();
+  /** The sealing run going on, if any (sealEnded). */
+  private sealing: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly db: UpfrontDb) {}
 
@@ -188,6 +190,14 @@ export class Repository {
    * were moved.
    */
   async sealEnded(): Promise<number> {
+    // One run at a time, whoever asks (the background's start, every end and import): a run
+    // asked for meanwhile starts after the one going on, and seals what ended since.
+    const run = this.sealing.then(() => this.sealNow());
+    this.sealing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async sealNow(): Promise<number> {
     const { db } = this;
     let moved = 0;
     // Only sessions that have loose events: cheap when there is nothing to do (every start).

@@ -288,7 +288,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
         set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
         // Marks before the deck, so a card opens on its first must-say item not said yet.
         showMarks(session, boot.events);
-        showDeck(session?.deckId ?? deckId ?? decks[0]?.id, boot.bundle);
+        showDeck(boot.bundle?.deck.id, boot.bundle);
         set({ status: 'ready', error: undefined });
       } catch (err) {
         set({ status: 'error', error: errorCode(err) });

@@ -26,12 +26,11 @@ export const consoleContext: TabContext = { tabId: 5, url: 'https://shop.tiktok.
 export type Answer = (payload: Record<string, unknown>) => unknown;
 
 /**
- * A sidebar store over a fake background. The background answers tab.context, deck.list,
- * deck.get, session.current (none), session.resumable and event.list (empty), and
- * sidebar.bootstrap from those; `answers` replaces or adds types. Any other request is refused
- * with "unexpected call <type>".
+ * The fake background's single requests: tab.context, deck.list, deck.get, session.current
+ * (none), session.resumable and event.list (empty); `answers` replaces or adds types. Any other
+ * request is refused with "unexpected call <type>".
  */
-export function fakeSidebar(answers: Record<string, Answer> = {}) {
+function singleAnswers(answers: Record<string, Answer>) {
   const handlers = new Map<string, Answer>(
     Object.entries({
       'tab.context': () => consoleContext,
@@ -48,7 +47,20 @@ export function fakeSidebar(answers: Record<string, Answer> = {}) {
     if (!answer) throw new Error(`unexpected call ${type}`);
     return answer(payload);
   };
-  // The sidebar's opening request, composed from the answers above as the background composes it.
+  return { handlers, ask };
+}
+
+/** The single requests as a mock the tests of composeSidebarBootstrap ask through. */
+export function fakeAsk(answers: Record<string, Answer> = {}) {
+  return vi.fn(singleAnswers(answers).ask);
+}
+
+/**
+ * A sidebar store over a fake background: the single answers above, and sidebar.bootstrap
+ * composed from them as the background composes it.
+ */
+export function fakeSidebar(answers: Record<string, Answer> = {}) {
+  const { handlers, ask } = singleAnswers(answers);
   if (!handlers.has('sidebar.bootstrap')) handlers.set('sidebar.bootstrap', (payload) => composeSidebarBootstrap(ask as unknown as Client, payload));
   const call = vi.fn(ask);
   let n = 0;

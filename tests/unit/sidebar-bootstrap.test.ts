@@ -1,5 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
-import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
+import { describe, expect, it } from 'vitest';
+import type { DeckBundle } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
 import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
@@ -7,6 +7,7 @@ import type { Client } from '../../lib/messaging/client';
 import type { SidebarBootstrap, TabContext } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { createSidebarStore, currentCard, markKey } from '../../lib/sidebar/store';
+import { consoleContext, demo, fakeAsk } from '../helpers/fake-background';
 import { NOW } from './helpers';
 import { background, contentScript, overlay, studio, YOUTUBE } from './sessions-helpers';
 
@@ -124,26 +125,11 @@ describe('a sidebar opened over the background', () => {
 });
 
 describe('composeSidebarBootstrap', () => {
-  const context: TabContext = { tabId: 5, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
-  const demo = demoBundle(NOW);
-  const summary: DeckSummary = { id: demo.deck.id, name: demo.deck.name, market: demo.deck.market, languages: demo.deck.languages, cardCount: demo.cards.length, demo: true };
+  const context = consoleContext;
   const live: Session = { id: 's1', deckId: demo.deck.id, deckName: 'x', host: 'Ana', platform: 'tiktok-shop', consoleOrigin: context.origin, market: 'EU', language: 'en', startedAt: NOW, lastSeq: 0, head: '0'.repeat(64) };
 
-  function fake(answers: Record<string, (p: Record<string, unknown>) => unknown>) {
-    const all: Record<string, (p: Record<string, unknown>) => unknown> = {
-      'tab.context': () => context,
-      'deck.list': () => [summary],
-      'deck.get': () => demo,
-      'session.current': () => null,
-      'session.resumable': () => [],
-      'event.list': () => [],
-      ...answers,
-    };
-    return vi.fn(async (type: string, payload: Record<string, unknown>) => all[type](payload));
-  }
-
   it('leaves out what to resume when that answer fails, never the rest', async () => {
-    const ask = fake({
+    const ask = fakeAsk({
       'session.resumable': () => {
         throw new UpfrontError('internal');
       },
@@ -153,20 +139,20 @@ describe('composeSidebarBootstrap', () => {
   });
 
   it('asks about sessions for the context’s tab only, and nothing about them without a context', async () => {
-    const withTab = fake({ 'session.current': () => live, 'event.list': () => [{ id: 'e1' } as DisclosureEvent] });
+    const withTab = fakeAsk({ 'session.current': () => live, 'event.list': () => [{ id: 'e1' } as DisclosureEvent] });
     expect(await composeSidebarBootstrap(withTab as unknown as Client, { tabId: 9 })).toMatchObject({ session: live, events: [{ id: 'e1' }] });
     expect(withTab).toHaveBeenCalledWith('tab.context', { tabId: 9 });
     expect(withTab).toHaveBeenCalledWith('session.current', { tabId: 5 });
     expect(withTab).toHaveBeenCalledWith('event.list', { sessionId: 's1' });
 
-    const none = fake({ 'tab.context': () => null });
+    const none = fakeAsk({ 'tab.context': () => null });
     expect(await composeSidebarBootstrap(none as unknown as Client, {})).toMatchObject({ context: null, session: null, resumable: [], events: [] });
     expect(none.mock.calls.map((c) => c[0]).sort()).toEqual(['deck.get', 'deck.list', 'tab.context']);
   });
 
   it('asks a framed sidebar’s session with its first requests, for the frame’s own tab', async () => {
     let answerContext!: (c: TabContext) => void;
-    const ask = fake({ 'tab.context': () => new Promise<TabContext>((r) => (answerContext = r)), 'session.current': () => live });
+    const ask = fakeAsk({ 'tab.context': () => new Promise<TabContext>((r) => (answerContext = r)), 'session.current': () => live });
     const boot = composeSidebarBootstrap(ask as unknown as Client, {}, { framed: true });
     await Promise.resolve();
     // Before its context is known, the frame's session is asked for, for its own tab.
@@ -175,13 +161,13 @@ describe('composeSidebarBootstrap', () => {
     answerContext(context);
     expect(await boot).toMatchObject({ context, session: live });
     // Without a context, what the frame's tab said is not used.
-    const none = fake({ 'tab.context': () => null, 'session.current': () => live });
+    const none = fakeAsk({ 'tab.context': () => null, 'session.current': () => live });
     expect(await composeSidebarBootstrap(none as unknown as Client, {}, { framed: true })).toMatchObject({ context: null, session: null, resumable: [] });
   });
 
   it('reads the deck shown without a session while the session is looked up, and a live session’s own deck after', async () => {
     const other: DeckBundle = { ...demo, deck: { ...demo.deck, id: 'other-deck' } };
-    const ask = fake({
+    const ask = fakeAsk({
       'session.current': () => ({ ...live, deckId: 'other-deck' }),
       'deck.get': (p) => {
         if (p.deckId === 'other-deck') return other;
@@ -193,13 +179,13 @@ describe('composeSidebarBootstrap', () => {
     expect(boot.bundle).toBe(other);
     expect(ask.mock.calls.filter((c) => c[0] === 'deck.get').map((c) => c[1])).toEqual([{ deckId: 'demo-deck' }, { deckId: 'other-deck' }]);
 
-    const once = fake({});
+    const once = fakeAsk({});
     await composeSidebarBootstrap(once as unknown as Client, {});
     expect(once.mock.calls.filter((c) => c[0] === 'deck.get')).toHaveLength(1);
   });
 
   it('asks no deck when there is none', async () => {
-    const ask = fake({ 'deck.list': () => [] });
+    const ask = fakeAsk({ 'deck.list': () => [] });
     expect((await composeSidebarBootstrap(ask as unknown as Client, {})).bundle).toBeNull();
     expect(ask.mock.calls.map((c) => c[0])).not.toContain('deck.get');
   });
