@@ -20,7 +20,8 @@ export interface BootstrapOptions {
  * answer it from their fake single answers.
  *
  * A failing session.resumable leaves the offer out, never the sidebar; any other failure fails
- * the whole answer, as it failed the sidebar's start before.
+ * the whole answer, as it failed the sidebar's start before. The sidebar asks it again for every
+ * re-read (studio edits, sessions started or ended elsewhere), so the same choices hold then.
  */
 export async function composeSidebarBootstrap(ask: Ask, { tabId, deckId }: { tabId?: number; deckId?: string }, { framed = false }: BootstrapOptions = {}): Promise<SidebarBootstrap> {
   // The background offers nothing to resume for a tab with a live session, so both are asked at once.
@@ -29,9 +30,10 @@ export async function composeSidebarBootstrap(ask: Ask, { tabId, deckId }: { tab
   const early = framed ? tabState(tabId) : undefined;
   early?.catch(() => undefined);
   const listed = ask('deck.list', {});
-  // The deck shown when no session is live (the one asked for, else the first) is read while the
-  // session is looked up; a live session's own deck, if another, is read after.
-  const deckOf = (decks: DeckSummary[]) => deckId ?? decks[0]?.id;
+  // The deck shown when no session is live (the one asked for while it exists, else the first:
+  // a producer may delete it in the studio meanwhile) is read while the session is looked up; a
+  // live session's own deck, if another, is read after.
+  const deckOf = (decks: DeckSummary[]) => (decks.some((d) => d.id === deckId) ? deckId : decks[0]?.id);
   const guessed = listed.then((decks) => {
     const id = deckOf(decks);
     return id ? ask('deck.get', { deckId: id }) : null;

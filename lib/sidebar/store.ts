@@ -237,11 +237,6 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     return refreshing;
   }
 
-  /** Issue 5: sessions to offer to resume; an answer that fails leaves the offer out, never the sidebar. */
-  async function resumableOf(tabId: number): Promise<Session[]> {
-    return call('session.resumable', { tabId }).catch(() => []);
-  }
-
   function moveTo(index: number) {
     set({ index, gate: null, selected: landingItem(index), sizeRow: undefined, refIndex: 0, notice: undefined });
   }
@@ -276,19 +271,26 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     }
   }
 
+  /**
+   * Everything the sidebar shows, in one request: the tab's context, decks, the tab's session or
+   * what to resume, the deck shown (the session's, else the one shown before while it exists,
+   * else the first) and the session's marks (bench: sidebar cold open).
+   */
+  async function bootstrap(tabId: number | undefined) {
+    const deckId = get().deckId;
+    const boot = await call('sidebar.bootstrap', { ...(tabId === undefined ? {} : { tabId }), ...(deckId === undefined ? {} : { deckId }) });
+    const { context, decks, session } = boot;
+    set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
+    // Marks before the deck, so a card opens on its first must-say item not said yet.
+    showMarks(session, boot.events);
+    showDeck(boot.bundle?.deck.id, boot.bundle);
+  }
+
   const actions = {
     async init(tabId?: number) {
       try {
         set({ tabId });
-        // One request answers everything the first screen needs: tab context, decks, the tab's
-        // session or what to resume, the deck shown and its marks (bench: sidebar cold open).
-        const deckId = get().deckId;
-        const boot = await call('sidebar.bootstrap', { ...(tabId === undefined ? {} : { tabId }), ...(deckId === undefined ? {} : { deckId }) });
-        const { context, decks, session } = boot;
-        set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
-        // Marks before the deck, so a card opens on its first must-say item not said yet.
-        showMarks(session, boot.events);
-        showDeck(boot.bundle?.deck.id, boot.bundle);
+        await bootstrap(tabId);
         set({ status: 'ready', error: undefined });
       } catch (err) {
         set({ status: 'error', error: errorCode(err) });
@@ -299,15 +301,9 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     async refresh() {
       if (get().status !== 'ready') return actions.init(get().tabId);
       try {
-        const { context } = get();
-        const [decks, session, resumable] = await Promise.all([
-          call('deck.list', {}),
-          context ? call('session.current', { tabId: context.tabId }) : null,
-          context ? resumableOf(context.tabId) : [],
-        ]);
-        const deckId = session?.deckId ?? (decks.some((d) => d.id === get().deckId) ? get().deckId : decks[0]?.id);
-        set({ decks, session, resumable: session ? [] : resumable, ...(session ? {} : { recapOpen: false, gate: null }) });
-        await Promise.all([loadDeck(deckId), loadMarks(session)]);
+        await bootstrap(get().context?.tabId ?? get().tabId);
+        // Without a live session (ended here or elsewhere), what only a live session shows closes.
+        if (!get().session) set({ recapOpen: false, gate: null });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }

@@ -103,6 +103,20 @@ test('a producer builds a deck from a Shopify CSV, fixes what the readiness chec
     await sidebar.getByRole('button', { name: /Stoneware mug/ }).click();
     await expect(sidebar.locator('img.card-image')).toHaveAttribute('src', /^data:image\/webp;base64,/);
     await consolePage.screenshot({ path: testInfo.outputPath('5-host-sidebar.png') });
+
+    // The producer moves the deck to the trash while the host shows it: the sidebar moves to the
+    // first deck left, with no error, and its next start is fine too.
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/decks`);
+    studio.once('dialog', (dialog) => void dialog.accept());
+    await studio.getByRole('row', { name: /Friday show/ }).getByRole('button', { name: 'Delete' }).click();
+    await expect(studio.getByRole('link', { name: 'Friday show' })).toHaveCount(0);
+    await expect(sidebar.getByLabel('Deck', { exact: true })).not.toContainText('Friday show');
+    await expect(sidebar.locator('.card-title')).not.toHaveText('Stoneware mug 350 ml');
+    await expect(sidebar.getByRole('alert')).toHaveCount(0);
+    await consolePage.reload();
+    const reopened = await sidebarFrame(consolePage, extensionId);
+    await expect(reopened.locator('.card-title')).toBeVisible();
+    await expect(reopened.getByRole('alert')).toHaveCount(0);
   } finally {
     await context.close();
   }

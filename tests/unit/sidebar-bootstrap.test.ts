@@ -89,10 +89,11 @@ describe('sidebar.bootstrap in the background', () => {
     expect(boot).toMatchObject({ context: { tabId: 2, platform: 'youtube-studio' }, session: { id: 's2' } });
   });
 
-  it('fails as a whole when the deck asked for is gone, as the sidebar’s start did', async () => {
+  it('shows the first deck when the deck asked for is gone (deleted in the studio meanwhile)', async () => {
     const bg = await background();
     await bg.openConsole(1);
-    expect(await bg.code('sidebar.bootstrap', { deckId: 'gone' }, overlay(1))).toBe('deck-not-found');
+    const boot = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', { deckId: 'gone' }, overlay(1));
+    expect(boot.bundle?.deck.id).toBe(boot.decks[0].id);
   });
 
   it('is validated like every other request, and only extension pages may send it', async () => {

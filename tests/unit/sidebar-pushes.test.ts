@@ -7,7 +7,7 @@ import type { SidebarPush } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { createPushReceiver } from '../../lib/sidebar/pushes';
 import { markKey } from '../../lib/sidebar/store';
-import { consoleContext as context, demo, fakeSidebar, NOW } from '../helpers/fake-background';
+import { consoleContext as context, demo, demoSummary, fakeSidebar, NOW } from '../helpers/fake-background';
 
 // Pushes from the background (bench: disclosure click → recorded mark): a recorded event is
 // applied as it comes, with no re-read; other changes re-read, never two reads at once.
@@ -77,7 +77,31 @@ describe('pushes to an open sidebar', () => {
     await s.actions.init();
     s.call.mockClear();
     await Promise.all([s.actions.changed(), s.actions.changed(), s.actions.changed()]);
-    expect(s.types().filter((t) => t === 'deck.list')).toHaveLength(2);
+    // Each read is one request for everything the sidebar shows.
+    expect(s.types()).toEqual(['sidebar.bootstrap', 'sidebar.bootstrap']);
+  });
+
+  it('moves to the first deck when the deck it shows is deleted in the studio, with no error', async () => {
+    const other = { ...demo, deck: { ...demo.deck, id: 'other-deck', name: 'Other' } };
+    let decks = [demoSummary, { ...demoSummary, id: 'other-deck', name: 'Other' }];
+    const { sidebar: s } = fakeSidebar({
+      'deck.list': () => decks,
+      'deck.get': (p) => (p.deckId === 'other-deck' ? other : demo),
+    });
+    await s.actions.init();
+    await s.actions.selectDeck('other-deck');
+    expect(s.store.getState().bundle?.deck.id).toBe('other-deck');
+    decks = [demoSummary];
+    await s.actions.changed();
+    expect(s.store.getState()).toMatchObject({ deckId: demo.deck.id, status: 'ready' });
+    expect(s.store.getState().actionError).toBeUndefined();
+    // A side panel re-initialised for another tab does the same.
+    decks = [demoSummary, { ...demoSummary, id: 'other-deck', name: 'Other' }];
+    await s.actions.selectDeck('other-deck');
+    decks = [demoSummary];
+    await s.actions.init(7);
+    expect(s.store.getState()).toMatchObject({ deckId: demo.deck.id, status: 'ready' });
+    expect(s.store.getState().error).toBeUndefined();
   });
 });
 
