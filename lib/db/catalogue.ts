@@ -126,6 +126,12 @@ export class Catalogue {
     });
   }
 
+  /** A deck as it was when it was moved to the trash, while it is there. */
+  async trashedDeck(deckId: string): Promise<Deck | undefined> {
+    const entry = await this.trash.get(trashKey('deck', deckId));
+    return entry?.kind === 'deck' ? entry.record : undefined;
+  }
+
   async listTrash(): Promise<TrashSummary[]> {
     const entries = await this.trash.orderBy('deletedAt').reverse().toArray();
     return entries.map(({ key, kind, id, label, deletedAt }) => ({ key, kind, id, label, deletedAt }));

@@ -82,6 +82,11 @@ export class Repository {
   async getDeckBundle(deckId: string): Promise<DeckBundle> {
     const deck = await this.db.decks.get(deckId);
     if (!deck) throw new UpfrontError('deck-not-found', deckId);
+    return this.bundleOf(deck);
+  }
+
+  /** A deck record with its cards (run-sheet order) and the policies they use. */
+  async bundleOf(deck: Deck): Promise<DeckBundle> {
     const found = await this.db.cards.bulkGet(deck.cardIds);
     const cards = found.filter((c): c is Card => c !== undefined);
     const policyIds = new Set<string>();

@@ -2,6 +2,7 @@ import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
+import { Catalogue } from '../../lib/db/catalogue';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { createClient } from '../../lib/messaging/client';
@@ -20,7 +21,10 @@ export const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.
  * clock the test moves. `restart()` is a browser restart: same database, empty session storage.
  */
 export async function background(repo?: Repository) {
-  const r = repo ?? freshRepo().repo;
+  // A fresh database gets the studio's catalogue too (a given repository serves sessions only).
+  const fresh = repo ? undefined : freshRepo();
+  const r = repo ?? fresh!.repo;
+  const catalogue = fresh && new Catalogue(fresh.db);
   if (!repo) await r.putDeckBundle(demoBundle(NOW));
   const clock = { now: NOW };
   const make = () => {
@@ -29,6 +33,7 @@ export async function background(repo?: Repository) {
     const handle = createService({
       extensionId: EXT,
       repo: r,
+      catalogue,
       tabs,
       layouts: new LayoutStore(local),
       local,

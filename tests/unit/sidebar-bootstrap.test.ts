@@ -96,6 +96,23 @@ describe('sidebar.bootstrap in the background', () => {
     expect(boot.bundle?.deck.id).toBe(boot.decks[0].id);
   });
 
+  it('keeps a live show on its deck when the producer moves that deck to the trash', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    await bg.ok('session.start', start('s1'), overlay(1));
+    const before = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, overlay(1));
+    await bg.ok('deck.delete', { deckId: 'demo-deck' }, studio);
+    const after = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', { deckId: 'demo-deck' }, overlay(1));
+    expect(after.decks.map((d) => d.id)).not.toContain('demo-deck');
+    expect(after.session?.id).toBe('s1');
+    expect(after.bundle).toEqual(before.bundle);
+    // Disclosures go on being recorded against it.
+    expect(await bg.code('event.record', said('e1', 's1'), overlay(1))).toBeNull();
+    // Emptied from the trash, it is gone for good: the answer says so.
+    await bg.ok('trash.purge', { key: 'deck:demo-deck' }, studio);
+    expect(await bg.code('sidebar.bootstrap', {}, overlay(1))).toBe('deck-not-found');
+  });
+
   it('is validated like every other request, and only extension pages may send it', async () => {
     const bg = await background();
     expect(await bg.code('sidebar.bootstrap', { tabId: -1 }, overlay(1))).toBe('bad-message');
