@@ -6,6 +6,7 @@ import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
+import { keepConnected } from '@/lib/messaging/port';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { createPushReceiver } from '@/lib/sidebar/pushes';
 import { createSidebarStore } from '@/lib/sidebar/store';
@@ -64,18 +65,19 @@ const host: SidebarHost = {
       }),
 };
 
-let port: ReturnType<typeof browser.runtime.connect> | undefined;
-
 /** How long the sidebar waits for its data before it shows "Loading…". */
 const LOADING_AFTER_MS = 150;
 
-/** Pushes from the background; reconnects when the service worker restarts. */
+/** Pushes from the background, over a port that reconnects when the service worker restarts. */
 function connect() {
-  port = browser.runtime.connect({ name: SIDEBAR_PORT });
-  const tabId = sidebar.store.getState().tabId;
-  if (mode === 'panel' && tabId !== undefined) port.postMessage({ type: 'bind', tabId });
-  port.onMessage.addListener(pushes.receive);
-  port.onDisconnect.addListener(() => setTimeout(connect, 250));
+  return keepConnected(() => browser.runtime.connect({ name: SIDEBAR_PORT }), {
+    onMessage: pushes.receive,
+    onConnect: (port) => {
+      const tabId = sidebar.store.getState().tabId;
+      if (mode === 'panel' && tabId !== undefined) port.postMessage({ type: 'bind', tabId });
+    },
+    onReconnect: () => void sidebar.actions.changed(),
+  });
 }
 
 async function start() {
@@ -98,11 +100,11 @@ async function start() {
     </I18nextProvider>,
   );
   await loaded;
-  connect();
+  const port = connect();
   if (mode === 'panel') {
     // The side panel follows the console tab in front.
     sidebar.store.subscribe((s, prev) => {
-      if (s.tabId !== prev.tabId && s.tabId !== undefined) port?.postMessage({ type: 'bind', tabId: s.tabId });
+      if (s.tabId !== prev.tabId && s.tabId !== undefined) port.post({ type: 'bind', tabId: s.tabId });
     });
     browser.tabs.onActivated.addListener(() => void sidebar.actions.init());
   }

@@ -5,6 +5,7 @@ import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
+import { keepConnected } from '@/lib/messaging/port';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import '@/components/studio/studio.css';
 
@@ -21,9 +22,10 @@ async function start() {
     document.documentElement.lang = language;
     document.title = i18n.t('studio.title');
   });
+  // Every push (and every reconnection, after which pushes may have been missed) re-reads.
   const listeners = new Set<() => void>();
-  const port = browser.runtime.connect({ name: SIDEBAR_PORT });
-  port.onMessage.addListener(() => listeners.forEach((l) => l()));
+  const notify = () => listeners.forEach((l) => l());
+  keepConnected(() => browser.runtime.connect({ name: SIDEBAR_PORT }), { onMessage: notify, onReconnect: notify });
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <StudioApp

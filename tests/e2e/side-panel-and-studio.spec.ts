@@ -115,6 +115,21 @@ test('the studio lists the session and downloads its log as CSV and JSON', async
     expect(json.events).toHaveLength(1);
     expect(json.events[0].id).toBe(parsed.data[0].event_id);
     expect(json.snapshots.map((s: { hash: string }) => s.hash)).toContain(json.events[0].cardHash);
+
+    // The producer moves the live show's deck to the trash. The studio, whose push port the
+    // worker's stop cut, still sees its own change; the show goes on with the deck, also after
+    // the console is reloaded, and disclosures are still recorded.
+    studio.once('dialog', (dialog) => void dialog.accept());
+    await studio.getByRole('row', { name: /Demo: autumn show/ }).getByRole('button', { name: 'Delete' }).click();
+    await expect(studio.locator('.deck-list').getByText('Demo: autumn show (EU)')).toHaveCount(0);
+    await expect(studio.getByRole('link', { name: 'Trash (1)' })).toBeVisible();
+    await page.reload();
+    const after = await sidebarFrame(page, extensionId);
+    await expect(after.getByText(/Live/).first()).toBeVisible();
+    const second = after.locator('li.item').nth(1);
+    await second.getByRole('button', { name: /Mark said/ }).click();
+    await expect(second.getByRole('button', { name: /recorded/i })).toBeVisible();
+    await expect(after.getByRole('alert')).toHaveCount(0);
   } finally {
     await context.close();
   }
