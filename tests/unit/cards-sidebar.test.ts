@@ -4,15 +4,14 @@ import { fitFeedbackView, sizeRange } from '../../lib/cards/size';
 import type { DeckBundle } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { FORWARDED_KEYS, hotkeyAction, isForwardedKey, KEYMAP } from '../../lib/hotkeys';
-import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
-import type { Client } from '../../lib/messaging/client';
 import { requestSchemas } from '../../lib/messaging/protocol';
 import type { Card } from '../../lib/schema/card';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { deckProgress, markKey } from '../../lib/sidebar/progress';
 import { recapGroups } from '../../lib/sidebar/recap';
 import { searchCards } from '../../lib/sidebar/search';
-import { createSidebarStore, currentCard } from '../../lib/sidebar/store';
+import { currentCard } from '../../lib/sidebar/store';
+import { fakeSidebar } from '../helpers/fake-background';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const demo = demoBundle(NOW);
@@ -35,39 +34,25 @@ function session(over: Partial<Session> = {}): Session {
   };
 }
 
-/** A background stand-in that keeps what it is told, like the real one. */
+/** The shared fake background, keeping what it is told, like the real one. */
 function setup({ live = true, bundle = demo, market }: { live?: boolean; bundle?: DeckBundle; market?: string } = {}) {
   const events: { action: string; cardId: string; item: { kind: string; id: string }; id: string }[] = [];
   let current: Session | null = live ? session(market ? { market } : {}) : null;
-  const answer = async (type: string, p: Record<string, unknown>): Promise<unknown> => {
-    switch (type) {
-      case 'tab.context':
-        return { tabId: 1, url: 'https://shop.tiktok.com/streamer/live', origin: 'https://shop.tiktok.com', platform: 'tiktok-shop' };
-      case 'deck.list':
-        return [{ id: bundle.deck.id, name: bundle.deck.name, market: bundle.deck.market, languages: bundle.deck.languages, cardCount: bundle.cards.length, demo: true }];
-      case 'deck.get':
-        // A fresh copy each time, as over messaging: identity must be kept by the store.
-        return structuredClone(bundle);
-      case 'session.current':
-        return current;
-      case 'session.end':
-        current = null;
-        return { ...session(), endedAt: NOW };
-      case 'event.list':
-        return events as unknown as DisclosureEvent[];
-      case 'event.record':
-        if (!events.some((e) => e.id === p.id)) events.push(p as never);
-        return p;
-      default:
-        throw new Error(type);
-    }
-  };
-  // The sidebar's opening request, composed from the single answers as the background composes it.
-  const call = vi.fn(async (type: string, p: Record<string, unknown>) =>
-    type === 'sidebar.bootstrap' ? composeSidebarBootstrap(answer as unknown as Client, p) : answer(type, p),
-  );
-  let n = 0;
-  const s = createSidebarStore({ call: call as unknown as Client, newId: () => `e${++n}` });
+  const { sidebar: s, call } = fakeSidebar({
+    'deck.list': () => [{ id: bundle.deck.id, name: bundle.deck.name, market: bundle.deck.market, languages: bundle.deck.languages, cardCount: bundle.cards.length, demo: true }],
+    // A fresh copy each time, as over messaging: identity must be kept by the store.
+    'deck.get': () => structuredClone(bundle),
+    'session.current': () => current,
+    'session.end': () => {
+      current = null;
+      return { ...session(), endedAt: NOW };
+    },
+    'event.list': () => events as unknown as DisclosureEvent[],
+    'event.record': (p) => {
+      if (!events.some((e) => e.id === p.id)) events.push(p as never);
+      return p;
+    },
+  });
   return { ...s, call, events, state: () => s.store.getState() };
 }
 
@@ -88,7 +73,7 @@ describe('must-say gate', () => {
     expect(s.events).toEqual([
       expect.objectContaining({ action: 'skipped', cardId: hoodie.id, item: { kind: 'caveat', id: 'demo-caveat-wash' }, language: 'en' }),
     ]);
-    expect(s.state().skipped[markKey(hoodie.id, { kind: 'caveat', id: 'demo-caveat-wash' })]).toBe('e1');
+    expect(s.state().skipped[markKey(hoodie.id, { kind: 'caveat', id: 'demo-caveat-wash' })]).toBe('id-1');
   });
 
   it('lets the host move freely once every must-say item is said', async () => {

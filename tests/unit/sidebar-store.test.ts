@@ -2,12 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
-import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
-import type { Client } from '../../lib/messaging/client';
 import type { TabContext } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
-import { createSidebarStore, currentCard, markKey } from '../../lib/sidebar/store';
+import { currentCard, markKey } from '../../lib/sidebar/store';
 import { deferred } from '../helpers/deferred';
+import { fakeSidebar } from '../helpers/fake-background';
 
 const NOW = Date.UTC(2026, 10, 20, 12);
 const demo = demoBundle(NOW);
@@ -46,50 +45,26 @@ interface FakeOptions {
   events?: DisclosureEvent[];
 }
 
-/** A client that answers like the background would, with each call recorded. */
-function fakeClient({ ctx = context, live = null, events = [] }: FakeOptions = {}) {
+/** The shared fake background with two decks, and each call recorded. */
+function setup({ ctx = context, live = null, events = [] }: FakeOptions = {}) {
   const bundles = new Map([demo, other].map((b) => [b.deck.id, b]));
   const record = vi.fn<(payload: Record<string, unknown>) => Promise<unknown>>(async (p) => ({ ...p, seq: 1 }));
-  const answer = async (type: string, payload: Record<string, unknown>): Promise<unknown> => {
-    switch (type) {
-      case 'tab.context':
-        return ctx;
-      case 'deck.list':
-        // Sorted by name as the repository does: "Demo: …" before "Other".
-        return [summary(demo), summary(other)];
-      case 'deck.get': {
-        const b = bundles.get(payload.deckId as string);
-        if (!b) throw new UpfrontError('deck-not-found');
-        return b;
-      }
-      case 'session.current':
-        return live;
-      case 'session.resumable':
-        return [];
-      case 'event.list':
-        return events;
-      case 'session.start':
-        return session(payload.deckId as string, { id: payload.id as string, host: payload.host as string });
-      case 'session.end':
-        return { ...live, endedAt: NOW };
-      case 'event.record':
-        return record(payload);
-      default:
-        throw new Error(`unexpected call ${type}`);
-    }
-  };
-  // The sidebar's opening request, composed from the single answers as the background composes it.
-  const call = vi.fn(async (type: string, payload: Record<string, unknown>) =>
-    type === 'sidebar.bootstrap' ? composeSidebarBootstrap(answer as unknown as Client, payload) : answer(type, payload),
-  );
-  return { call: call as unknown as Client, calls: call, record };
-}
-
-function setup(options?: FakeOptions) {
-  const fake = fakeClient(options);
-  let n = 0;
-  const sidebar = createSidebarStore({ call: fake.call, newId: () => `id-${++n}` });
-  return { ...fake, ...sidebar, state: () => sidebar.store.getState() };
+  const { sidebar, call } = fakeSidebar({
+    'tab.context': () => ctx,
+    // Sorted by name as the repository does: "Demo: …" before "Other".
+    'deck.list': () => [summary(demo), summary(other)],
+    'deck.get': (payload) => {
+      const b = bundles.get(payload.deckId as string);
+      if (!b) throw new UpfrontError('deck-not-found');
+      return b;
+    },
+    'session.current': () => live,
+    'event.list': () => events,
+    'session.start': (payload) => session(payload.deckId as string, { id: payload.id as string, host: payload.host as string }),
+    'session.end': () => ({ ...live, endedAt: NOW }),
+    'event.record': (payload) => record(payload),
+  });
+  return { calls: call, record, ...sidebar, state: () => sidebar.store.getState() };
 }
 
 const caveat = { kind: 'caveat' as const, id: 'demo-caveat-wash' };
