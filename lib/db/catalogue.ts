@@ -6,6 +6,7 @@ import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { UpfrontDb } from './database';
+import { deckBundleOf } from './repository';
 
 /** A product image as the database keeps it. */
 export interface StoredImage {
@@ -250,14 +251,9 @@ export class Catalogue {
 
   /** A deck with its cards (run-sheet order), the policies they use and their stored images. */
   async exportDeck(deckId: string): Promise<DeckExport> {
-    const { db } = this;
-    const deck = await db.decks.get(deckId);
+    const deck = await this.db.decks.get(deckId);
     if (!deck) throw new UpfrontError('deck-not-found', deckId);
-    const cards = (await db.cards.bulkGet(deck.cardIds)).filter((c): c is Card => c !== undefined);
-    const policyIds = new Set<string>();
-    if (deck.defaultPolicyId) policyIds.add(deck.defaultPolicyId);
-    for (const c of cards) if (c.policyId) policyIds.add(c.policyId);
-    const policies = (await db.policies.bulkGet([...policyIds])).filter((p): p is ReturnPolicy => p !== undefined);
+    const { cards, policies } = await deckBundleOf(this.db, deck);
     const images: DeckFileImage[] = [];
     for (const c of cards) {
       const id = imageIdOf(c.image);

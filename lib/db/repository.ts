@@ -28,6 +28,17 @@ export interface DeckBundle {
   policies: ReturnPolicy[];
 }
 
+/** A deck record with its cards (run-sheet order, missing ones left out) and the policies they use. */
+export async function deckBundleOf(db: UpfrontDb, deck: Deck): Promise<DeckBundle> {
+  const found = await db.cards.bulkGet(deck.cardIds);
+  const cards = found.filter((c): c is Card => c !== undefined);
+  const policyIds = new Set<string>();
+  if (deck.defaultPolicyId) policyIds.add(deck.defaultPolicyId);
+  for (const c of cards) if (c.policyId) policyIds.add(c.policyId);
+  const policies = (await db.policies.bulkGet([...policyIds])).filter((p): p is ReturnPolicy => p !== undefined);
+  return { deck, cards, policies };
+}
+
 export interface StartSessionInput {
   id: string;
   deckId: string;
@@ -86,16 +97,8 @@ export class Repository {
   }
 
   /** A deck record with its cards (run-sheet order) and the policies they use. */
-  async bundleOf(deck: Deck): Promise<DeckBundle> {
-    const found = await this.db.cards.bulkGet(deck.cardIds);
-    const cards = found.filter((c): c is Card => c !== undefined);
-    const policyIds = new Set<string>();
-    if (deck.defaultPolicyId) policyIds.add(deck.defaultPolicyId);
-    for (const c of cards) if (c.policyId) policyIds.add(c.policyId);
-    const policies = (await this.db.policies.bulkGet([...policyIds])).filter(
-      (p): p is ReturnPolicy => p !== undefined,
-    );
-    return { deck, cards, policies };
+  bundleOf(deck: Deck): Promise<DeckBundle> {
+    return deckBundleOf(this.db, deck);
   }
 
   async listCards(): Promise<Card[]> {
