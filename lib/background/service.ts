@@ -122,11 +122,9 @@ export function createService(deps: ServiceDeps) {
     // Stored product images are inlined for the sidebar, which cannot open the database. A deck
     // moved to the trash during a show still answers, as it was: the show goes on with it.
     'deck.get': async ({ deckId }) => {
-      const bundle = await repo.getDeckBundle(deckId).catch(async (err: unknown) => {
-        const trashed = err instanceof UpfrontError && err.code === 'deck-not-found' ? await deps.catalogue?.trashedDeck(deckId) : undefined;
-        if (!trashed) throw err;
-        return repo.bundleOf(trashed);
-      });
+      const deck = (await repo.getDeck(deckId)) ?? (await deps.catalogue?.trashedDeck(deckId));
+      if (!deck) throw new UpfrontError('deck-not-found', deckId);
+      const bundle = await repo.bundleOf(deck);
       return deps.catalogue ? deps.catalogue.withImages(bundle) : bundle;
     },
     'card.list': () => repo.listCards(),

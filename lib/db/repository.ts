@@ -90,8 +90,12 @@ export class Repository {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  async getDeck(deckId: string): Promise<Deck | undefined> {
+    return this.db.decks.get(deckId);
+  }
+
   async getDeckBundle(deckId: string): Promise<DeckBundle> {
-    const deck = await this.db.decks.get(deckId);
+    const deck = await this.getDeck(deckId);
     if (!deck) throw new UpfrontError('deck-not-found', deckId);
     return this.bundleOf(deck);
   }

@@ -67,7 +67,8 @@ export const requestSchemas = {
     .strict(),
   'demo.remove': z.object({}).strict(),
   'tab.context': z.object({ tabId: TabId.optional() }).strict(),
-  // The sidebar's opening request: `deckId` is the deck it showed before (kept unless a session is live).
+  // The sidebar's opening request and every re-read: `deckId` is the deck it showed before (kept
+  // while it exists, unless a session is live).
   'sidebar.bootstrap': z.object({ tabId: TabId.optional(), deckId: Id.optional() }).strict(),
   'overlay.set': z
     .object({ collapsed: z.boolean().optional(), width: z.number().int().min(MIN_WIDTH).max(MAX_WIDTH).optional() })
