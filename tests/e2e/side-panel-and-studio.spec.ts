@@ -126,8 +126,12 @@ test('the studio lists the session and downloads its log as CSV and JSON', async
     await page.reload();
     const after = await sidebarFrame(page, extensionId);
     await expect(after.getByText(/Live/).first()).toBeVisible();
+    // The reopened sidebar shows the show's log before the host goes on.
+    await expect(after.locator('li.item').first().getByRole('button', { name: /recorded/i })).toBeVisible();
     const second = after.locator('li.item').nth(1);
-    await second.getByRole('button', { name: /Mark said/ }).click();
+    // By keyboard: a mouse click here, right after the reload, was lost about one run in ten
+    // (the sidebar never saw it); see the issue note.
+    await second.getByRole('button', { name: /Mark said/ }).press('Enter');
     await expect(second.getByRole('button', { name: /recorded/i })).toBeVisible();
     await expect(after.getByRole('alert')).toHaveCount(0);
   } finally {
