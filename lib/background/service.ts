@@ -9,6 +9,7 @@ import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } f
 import { catalogueHandlers } from './catalogue-handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
+import { OnScreenStore } from './on-screen';
 import { frameTabId, type Sender } from './sender';
 import type { TabRegistry } from './tabs';
 
@@ -51,6 +52,7 @@ function isExtensionPage(sender: Sender, extensionId: string): boolean {
  */
 export function createService(deps: ServiceDeps) {
   const { repo, tabs, layouts, local } = deps;
+  const onScreen = new OnScreenStore(local);
 
   const enabledOrigins = async () => (await local.get<string[]>('enabledOrigins')) ?? [];
 
@@ -95,6 +97,7 @@ export function createService(deps: ServiceDeps) {
    */
   async function sweep(): Promise<void> {
     const ended = await repo.autoEndStale(deps.now(), deps.autoEndAfterMs ?? AUTO_END_AFTER_MS);
+    await Promise.all(ended.map((s) => onScreen.forget(s.id)));
     if (ended.length > 0) {
       deps.notifyChanged();
       sealLater();
@@ -167,6 +170,7 @@ export function createService(deps: ServiceDeps) {
       // Another machine's session is that machine's to end.
       if (s?.origin?.importedFrom !== undefined) throw new UpfrontError('session-imported', sessionId);
       const ended = await repo.endSession(sessionId, deps.now(), 'host');
+      await onScreen.forget(sessionId);
       sealLater();
       return changed(ended);
     },
@@ -198,6 +202,15 @@ export function createService(deps: ServiceDeps) {
       return { session, events, snapshots, deck };
     },
     'session.filters': () => repo.filterOptions(),
+    'onScreen.get': ({ sessionId }) => onScreen.get(sessionId),
+    // No push: another view of the show keeps its own card; this only serves the next opening.
+    'onScreen.set': async ({ sessionId, cardId }) => {
+      const s = await repo.getSession(sessionId);
+      if (!s) throw new UpfrontError('session-not-found', sessionId);
+      if (s.endedAt !== undefined) throw new UpfrontError('session-ended', sessionId);
+      await onScreen.set(sessionId, cardId);
+      return null;
+    },
 
     'event.record': async (p) => {
       const event = await repo.recordEvent({ ...p, now: deps.now() });

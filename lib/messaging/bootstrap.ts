@@ -42,9 +42,10 @@ export async function composeSidebarBootstrap(ask: Ask, { tabId, deckId }: { tab
   const [context, decks] = await Promise.all([ask('tab.context', tabId === undefined ? {} : { tabId }), listed]);
   const [session, resumable] = context ? await (early ?? tabState(context.tabId)) : [null, []];
   const shown = session?.deckId ?? deckOf(decks);
-  const [bundle, events] = await Promise.all([
+  const [bundle, events, onScreen] = await Promise.all([
     shown === deckOf(decks) ? guessed : shown ? ask('deck.get', { deckId: shown }) : null,
     session ? ask('event.list', { sessionId: session.id }) : [],
+    session ? ask('onScreen.get', { sessionId: session.id }) : null,
   ]);
-  return { context, decks, session, resumable: session ? [] : resumable, bundle, events };
+  return { context, decks, session, resumable: session ? [] : resumable, bundle, events, onScreen };
 }

@@ -30,6 +30,9 @@ export const requestSchemas = {
   'session.resume': z.object({ sessionId: Id, tabId: TabId.optional() }).strict(),
   'session.detail': z.object({ sessionId: Id }).strict(),
   'session.filters': z.object({}).strict(),
+  // The card on screen in a live session's sidebar (lib/background/on-screen.ts).
+  'onScreen.get': z.object({ sessionId: Id }).strict(),
+  'onScreen.set': z.object({ sessionId: Id, cardId: Id }).strict(),
   'event.record': z
     .object({
       id: Id,

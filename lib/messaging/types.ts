@@ -37,6 +37,8 @@ export interface Responses extends CatalogueResponses {
   'session.resume': Session;
   'session.detail': SessionDetail;
   'session.filters': FilterOptions;
+  'onScreen.get': string | null;
+  'onScreen.set': null;
   'event.record': DisclosureEvent;
   'event.list': DisclosureEvent[];
   'log.export': LogData;
@@ -75,6 +77,8 @@ export interface SidebarBootstrap {
   bundle: DeckBundle | null;
   /** event.list of the live session (empty without one). */
   events: DisclosureEvent[];
+  /** onScreen.get of the live session: the card its sidebar showed last (null without one). */
+  onScreen: string | null;
 }
 
 /** One session for the studio's timeline and coverage report. */

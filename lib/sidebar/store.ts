@@ -92,6 +92,12 @@ export function currentCard(state: Pick<SidebarState, 'bundle' | 'index'>): Curr
 }
 
 /** Said, or on its way to being recorded: either way the host has said it. */
+/**
+ * How long the card on screen must stay before the background is told of it: J held down or
+ * pressed in a run costs one write, after the host stops, never one per card.
+ */
+export const REMEMBER_ON_SCREEN_MS = 300;
+
 const isSaid = (m: MarkState | undefined) => m !== undefined && m.state !== 'failed';
 
 /**
@@ -166,10 +172,6 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     if (deckChanged) set({ selected: landingItem(index) });
   }
 
-  async function loadMarks(session: Session | null) {
-    showMarks(session, session ? await call('event.list', { sessionId: session.id }) : []);
-  }
-
   /** The marks of the session's log as read from the background; none without a session. */
   function showMarks(session: Session | null, events: readonly DisclosureEvent[]) {
     if (!session) return set({ marks: {}, skipped: {}, corrections: {} });
@@ -237,8 +239,28 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     return refreshing;
   }
 
-  function moveTo(index: number) {
+  function showCard(index: number) {
     set({ index, gate: null, selected: landingItem(index), sizeRow: undefined, refIndex: 0, notice: undefined });
+  }
+
+  function moveTo(index: number) {
+    showCard(index);
+    rememberOnScreen();
+  }
+
+  let rememberTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Tells the background which card a live show has on screen (lib/background/on-screen.ts), so
+   * the next opening of this show starts there. A failure is not shown: it only means a reload
+   * opens on an earlier card, and the host mid-show is not interrupted for that.
+   */
+  function rememberOnScreen() {
+    clearTimeout(rememberTimer);
+    rememberTimer = setTimeout(() => {
+      const { session } = get();
+      const c = currentCard(get());
+      if (session && c) void call('onScreen.set', { sessionId: session.id, cardId: c.card.id }).catch(() => undefined);
+    }, REMEMBER_ON_SCREEN_MS);
   }
 
   function missingOnCurrent(): CardItem[] {
@@ -278,12 +300,19 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
    */
   async function bootstrap(tabId: number | undefined) {
     const deckId = get().deckId;
+    const shownBefore = get().session?.id;
     const boot = await call('sidebar.bootstrap', { ...(tabId === undefined ? {} : { tabId }), ...(deckId === undefined ? {} : { deckId }) });
     const { context, decks, session } = boot;
     set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
     // Marks before the deck, so a card opens on its first must-say item not said yet.
     showMarks(session, boot.events);
     showDeck(boot.bundle?.deck.id, boot.bundle);
+    // A show this sidebar opens onto (the console reloaded, the session resumed or started in
+    // another view) starts on the card it had on screen; re-reads of the same show stay put.
+    if (session && session.id !== shownBefore) {
+      const i = boot.onScreen ? (boot.bundle?.cards.findIndex((c) => c.id === boot.onScreen) ?? -1) : -1;
+      if (i >= 0 && i !== get().index) showCard(i);
+    }
   }
 
   const actions = {
@@ -335,6 +364,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
         // The language chosen at go-live is where the show starts; L switches from there.
         set({ session, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null, viewerChoice: undefined });
         set({ selected: landingItem(get().index) });
+        rememberOnScreen();
       } catch (err) {
         set({ actionError: errorCode(err) });
       }
@@ -356,10 +386,10 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
       const { context } = get();
       if (!context) return;
       try {
-        const session = await call('session.resume', { sessionId, tabId: context.tabId });
-        set({ session, resumable: [], actionError: undefined });
-        await loadDeck(session.deckId);
-        await loadMarks(session);
+        await call('session.resume', { sessionId, tabId: context.tabId });
+        // The tab's session now: read as on opening, so the show goes on at the card it was on.
+        await bootstrap(context.tabId);
+        set({ actionError: undefined });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }

@@ -84,6 +84,17 @@ test('a whole show with a crash and a correction, then the team lead finds, expo
     await page.keyboard.press('k'); // gate, then go on anyway: 'skipped'
     await expect(sidebar.locator('#card-title')).toHaveText(/弹力抱枕套/);
 
+    // The console is reloaded mid-show (a host's usual fix for a stuck page): the sidebar comes
+    // back on the product the host was on, not on the first. The background is told once the
+    // host stops moving; wait for that before reloading.
+    await expect
+      .poll(async () => Object.values(await worker.evaluate(() => chrome.storage.local.get(null))))
+      .toContain('demo-card-cushion-cover');
+    await page.reload();
+    sidebar = await sidebarFrame(page, extensionId);
+    await expect(sidebar.getByText(/Live · Lina/)).toBeVisible();
+    await expect(sidebar.locator('#card-title')).toHaveText(/弹力抱枕套/);
+
     await sidebar.getByRole('button', { name: 'End session' }).click();
     await sidebar.getByRole('button', { name: /End without recap/ }).click();
     await expect(sidebar.getByRole('button', { name: 'Go live' })).toBeVisible();

@@ -27,7 +27,8 @@ export type Answer = (payload: Record<string, unknown>) => unknown;
 
 /**
  * The fake background's single requests: tab.context, deck.list, deck.get, session.current
- * (none), session.resumable and event.list (empty); `answers` replaces or adds types. Any other
+ * (none), session.resumable and event.list (empty), onScreen.get (none) and onScreen.set;
+ * `answers` replaces or adds types. Any other
  * request is refused with "unexpected call <type>".
  */
 function singleAnswers(answers: Record<string, Answer>) {
@@ -39,6 +40,8 @@ function singleAnswers(answers: Record<string, Answer>) {
       'session.current': () => null,
       'session.resumable': () => [],
       'event.list': () => [],
+      'onScreen.get': () => null,
+      'onScreen.set': () => null,
       ...answers,
     }),
   );

@@ -18,7 +18,8 @@ export const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.
 
 /**
  * A background as entrypoints/background.ts wires it, over a fake-indexeddb repository, with a
- * clock the test moves. `restart()` is a browser restart: same database, empty session storage.
+ * clock the test moves. `restart()` is a browser restart: same database and local storage,
+ * empty session storage.
  */
 export async function background(repo?: Repository) {
   // A fresh database gets the studio's catalogue too (a given repository serves sessions only).
@@ -27,9 +28,9 @@ export async function background(repo?: Repository) {
   const catalogue = fresh && new Catalogue(fresh.db);
   if (!repo) await r.putDeckBundle(demoBundle(NOW));
   const clock = { now: NOW };
+  const local = memoryKeyValue();
   const make = () => {
     const tabs = new TabRegistry(memoryKeyValue());
-    const local = memoryKeyValue();
     const handle = createService({
       extensionId: EXT,
       repo: r,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DeckBundle } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
@@ -32,6 +32,7 @@ describe('sidebar.bootstrap in the background', () => {
     await bg.openConsole(1);
     await bg.ok('session.start', start('s1'), overlay(1));
     await bg.ok('event.record', said('e1', 's1'), overlay(1));
+    await bg.ok('onScreen.set', { sessionId: 's1', cardId: demo.cards[1].id }, overlay(1));
 
     const boot = await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, overlay(1));
     expect(boot).toEqual({
@@ -41,6 +42,7 @@ describe('sidebar.bootstrap in the background', () => {
       resumable: [],
       bundle: await bg.ok('deck.get', { deckId: 'demo-deck' }, overlay(1)),
       events: await bg.ok('event.list', { sessionId: 's1' }, overlay(1)),
+      onScreen: demo.cards[1].id,
     });
     expect(boot.session?.id).toBe('s1');
     expect(boot.events.map((e) => e.id)).toEqual(['e1']);
@@ -139,6 +141,68 @@ describe('a sidebar opened over the background', () => {
     const items = currentCard(state)!.items;
     expect(state.marks[markKey(hoodie.id, { kind: 'caveat', id: 'demo-caveat-wash' })]).toMatchObject({ state: 'recorded' });
     expect(items[state.selected]).toMatchObject({ kind: 'caveat', id: 'demo-caveat-second', mustSay: true });
+  });
+});
+
+describe('the card on screen, remembered per live show', () => {
+  /** Moves a live sidebar to a card, going on past the must-say gate as the host would. */
+  function moveTo(sidebar: ReturnType<typeof createSidebarStore>, index: number) {
+    sidebar.actions.select(index);
+    if (sidebar.store.getState().gate) sidebar.actions.select(index);
+  }
+
+  it('reopens a live show on the card it had on screen, told once after the host stops moving', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    const calls: string[] = [];
+    const client = bg.client(overlay(1));
+    const first = createSidebarStore({ call: ((type, payload) => (calls.push(type), client(type, payload))) as Client, newId: () => crypto.randomUUID() });
+    await first.actions.init();
+    await first.actions.goLive('Lina');
+    moveTo(first, 1);
+    moveTo(first, 2);
+    const third = demo.cards[2].id;
+    await vi.waitFor(async () => expect(await bg.ok('onScreen.get', { sessionId: first.store.getState().session!.id }, overlay(1))).toBe(third));
+    expect(calls.filter((t) => t === 'onScreen.set')).toHaveLength(1);
+
+    // The console reloaded: a new sidebar in the same tab.
+    const reloaded = createSidebarStore({ call: bg.client(overlay(1)), newId: () => crypto.randomUUID() });
+    await reloaded.actions.init();
+    expect(currentCard(reloaded.store.getState())?.card.id).toBe(third);
+
+    // Re-reads of the same show (studio edits, pushes) leave the host where they are.
+    moveTo(reloaded, 0);
+    await reloaded.actions.refresh();
+    expect(reloaded.store.getState().index).toBe(0);
+  });
+
+  it('reopens a resumed show on its card, and forgets the card when the show ends', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    await bg.ok('session.start', start('s1'), overlay(1));
+    await bg.ok('onScreen.set', { sessionId: 's1', cardId: demo.cards[1].id }, overlay(1));
+    bg.restart(); // the browser crashed: the session is left open, to resume in a new tab
+    await bg.openConsole(7);
+    const sidebar = createSidebarStore({ call: bg.client(overlay(7)), newId: () => 'id' });
+    await sidebar.actions.init();
+    expect(sidebar.store.getState().index).toBe(0);
+    await sidebar.actions.resume('s1');
+    expect(sidebar.store.getState().session?.id).toBe('s1');
+    expect(currentCard(sidebar.store.getState())?.card.id).toBe(demo.cards[1].id);
+
+    await bg.ok('session.end', { sessionId: 's1' }, overlay(7));
+    expect(await bg.ok('onScreen.get', { sessionId: 's1' }, overlay(7))).toBeNull();
+    expect(await bg.code('onScreen.set', { sessionId: 's1', cardId: demo.cards[0].id }, overlay(7))).toBe('session-ended');
+  });
+
+  it('is asked by extension pages only, for a session that exists', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    await bg.ok('session.start', start('s1'), overlay(1));
+    expect(await bg.code('onScreen.set', { sessionId: 's1', cardId: demo.cards[0].id }, contentScript(1))).toBe('forbidden');
+    expect(await bg.code('onScreen.get', { sessionId: 's1' }, contentScript(1))).toBe('forbidden');
+    expect(await bg.code('onScreen.set', { sessionId: 'nope', cardId: demo.cards[0].id }, overlay(1))).toBe('session-not-found');
+    expect(await bg.code('onScreen.set', { sessionId: 's1' }, overlay(1))).toBe('bad-message');
   });
 });
 
