@@ -45,6 +45,22 @@ function floorExtension() {
   return dir;
 }
 
+/**
+ * A copy of the built extension whose sidebar.html is a bare page that paints one line and marks
+ * itself interactive after its first frame, as the sidebar does: the floor under the sidebar's
+ * cold open (the toolbar button, the dock, a new frame of the extension's), same content script.
+ */
+function bareSidebarExtension() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-bare-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  writeFileSync(path.join(dir, 'sidebar.html'), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Upfront</title><script src="/bench-bare.js"></script></head><body><p>Upfront</p></body></html>\n');
+  writeFileSync(
+    path.join(dir, 'bench-bare.js'),
+    "performance.mark('upfront:script');\nrequestAnimationFrame(() => setTimeout(() => performance.mark('upfront:interactive'), 0));\n",
+  );
+  return dir;
+}
+
 function report(name, unit, samples, goal, extra = {}) {
   const { median, p95, n } = summarise(samples);
   const row = { name, unit, median: round(median), p95: round(p95), goal, n, ...extra };
@@ -119,20 +135,27 @@ const figures = {
   /**
    * Sidebar cold open: the toolbar button pressed on a console whose dock the host left
    * collapsed (so no sidebar is loaded) → the sidebar's deck painted and answering input (its
-   * 'upfront:interactive' mark). Both ends are read on the same wall clock.
+   * 'upfront:interactive' mark). Both ends are read on the same wall clock. Alternating with it,
+   * open by open, a floor in a second browser: the same extension and toolbar path, with
+   * sidebar.html a bare page that paints one line (what opening any sidebar in the dock costs).
    */
   async sidebarColdOpen() {
-    const { context, extensionId } = await launch();
-    const samples = [];
-    const phases = [];
+    const browsers = { upfront: await launch(), floor: await launch({ extensionDir: bareSidebarExtension() }) };
+    const samples = { upfront: [], floor: [] };
+    const phases = { upfront: [], floor: [] };
+    const pages = {};
     try {
-      const page = await context.newPage();
-      await page.goto(CONSOLE_URL);
-      await sidebarFrame(page);
-      await page.waitForTimeout(300);
-      await clickToolbarButton(context, extensionId, page); // collapse: remembered for this console
-      await page.locator('upfront-dock[data-collapsed="true"]').waitFor({ state: 'attached' });
-      for (let i = 0; i < N + 1; i++) {
+      for (const [k, { context, extensionId }] of Object.entries(browsers)) {
+        const page = (pages[k] = await context.newPage());
+        await page.goto(CONSOLE_URL);
+        await sidebarFrame(page);
+        await page.waitForTimeout(300);
+        await clickToolbarButton(context, extensionId, page); // collapse: remembered for this console
+        await page.locator('upfront-dock[data-collapsed="true"]').waitFor({ state: 'attached' });
+      }
+      async function open(k) {
+        const { context, extensionId } = browsers[k];
+        const page = pages[k];
         await page.reload();
         await page.locator('upfront-dock[data-collapsed="true"]').waitFor({ state: 'attached' });
         await page.waitForTimeout(300); // the console settles; no sidebar frame is loaded
@@ -146,21 +169,29 @@ const figures = {
           return { origin: performance.timeOrigin, script: at('upfront:script'), data: at('upfront:data'), interactive: at('upfront:interactive') };
         });
         if (marks.interactive === undefined) throw new Error('the sidebar never became interactive');
-        if (i > 0) {
-          // The first open also compiles the sidebar's scripts for the first time.
-          samples.push(marks.origin + marks.interactive - t0);
-          phases.push({ click: marks.origin - t0, script: marks.script, data: marks.data, interactive: marks.interactive });
-        }
         await clickToolbarButton(context, extensionId, page); // collapse again for the next run
         await page.locator('upfront-dock[data-collapsed="true"]').waitFor({ state: 'attached' });
+        return { total: marks.origin + marks.interactive - t0, click: marks.origin - t0, ...marks };
+      }
+      for (let i = 0; i < N + 1; i++) {
+        for (const k of i % 2 ? ['floor', 'upfront'] : ['upfront', 'floor']) {
+          const m = await open(k);
+          // The first open also compiles the sidebar's scripts for the first time.
+          if (i === 0) continue;
+          samples[k].push(m.total);
+          phases[k].push(m);
+        }
       }
     } finally {
-      await context.close();
+      for (const b of Object.values(browsers)) await b.context.close();
     }
-    report('sidebar cold open (toolbar click → interactive)', 'ms', samples, '≤ 200 ms');
+    report('sidebar cold open (toolbar click → interactive)', 'ms', samples.upfront, '≤ 200 ms');
+    report('  floor: a bare page in the same dock, same run', 'ms', samples.floor, 'floor');
     if (verbose) {
-      const med = (k) => round(summarise(phases.map((p) => p[k])).median);
-      console.log(`  phases (median): click → frame start ${med('click')} ms; frame start → script ${med('script')}, → data ${med('data')}, → interactive ${med('interactive')} ms`);
+      for (const [k, list] of Object.entries(phases)) {
+        const med = (key) => round(summarise(list.map((p) => p[key] ?? 0)).median);
+        console.log(`  ${k} phases (median): click → frame start ${med('click')} ms; frame start → script ${med('script')}, → data ${med('data')}, → interactive ${med('interactive')} ms`);
+      }
     }
   },
 

@@ -8,9 +8,15 @@ type Handlers = { [T in keyof CatalogueResponses]: (payload: Payload<T>) => Prom
 
 /**
  * The studio's catalogue requests, merged into the background service. Payloads arrive parsed
- * by ./catalogue-protocol.ts; every write tells open sidebars that data changed.
+ * by ./catalogue-protocol.ts; every write tells open sidebars that data changed. `inLiveShow`
+ * says whether a session not yet ended uses a deck: such a deck stays restorable in the trash.
  */
-export function catalogueHandlers(catalogue: Catalogue | undefined, now: () => number, changed: <T>(value: T) => T): Handlers {
+export function catalogueHandlers(
+  catalogue: Catalogue | undefined,
+  now: () => number,
+  changed: <T>(value: T) => T,
+  inLiveShow: (deckId: string) => Promise<boolean>,
+): Handlers {
   const c = () => {
     if (!catalogue) throw new UpfrontError('internal', 'catalogue not wired');
     return catalogue;
@@ -32,7 +38,13 @@ export function catalogueHandlers(catalogue: Catalogue | undefined, now: () => n
     'image.get': ({ id }) => c().getImage(id),
     'trash.list': () => c().listTrash(),
     'trash.restore': async ({ key }) => changed(await c().restore(key, now())) ?? null,
-    'trash.purge': async ({ key }) => (await c().purge(key)) ?? null,
+    // A show goes on with its deck from the trash (deck.get); deleting it for good would leave
+    // the show's sidebar nothing to show after a console reload.
+    'trash.purge': async ({ key }) => {
+      const deckId = key.startsWith('deck:') ? key.slice('deck:'.length) : undefined;
+      if (deckId !== undefined && (await inLiveShow(deckId))) throw new UpfrontError('deck-in-live-show', deckId);
+      return (await c().purge(key)) ?? null;
+    },
     'import.commit': async (commit) => changed(await c().commitImport(commit, now())),
   };
 }

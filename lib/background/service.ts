@@ -276,7 +276,7 @@ export function createService(deps: ServiceDeps) {
       return null;
     },
 
-    ...catalogueHandlers(deps.catalogue, deps.now, changed),
+    ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -110,9 +110,12 @@ describe('sidebar.bootstrap in the background', () => {
     expect(after.bundle).toEqual(before.bundle);
     // Disclosures go on being recorded against it.
     expect(await bg.code('event.record', said('e1', 's1'), overlay(1))).toBeNull();
-    // Emptied from the trash, it is gone for good: the answer says so.
+    // It cannot be deleted for good while the show is live; once the show has ended, it can.
+    expect(await bg.code('trash.purge', { key: 'deck:demo-deck' }, studio)).toBe('deck-in-live-show');
+    expect(await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, overlay(1))).toMatchObject({ session: { id: 's1' }, bundle: before.bundle });
+    await bg.ok('session.end', { sessionId: 's1' }, overlay(1));
     await bg.ok('trash.purge', { key: 'deck:demo-deck' }, studio);
-    expect(await bg.code('sidebar.bootstrap', {}, overlay(1))).toBe('deck-not-found');
+    expect(await bg.ok<unknown[]>('trash.list', {}, studio)).toEqual([]);
   });
 
   it('is validated like every other request, and only extension pages may send it', async () => {
