@@ -110,4 +110,7 @@ async function start() {
   }
 }
 
+// A host who moves on and reloads the console at once still comes back to that product.
+addEventListener('pagehide', () => sidebar.actions.flushOnScreen());
+
 void start();

@@ -256,11 +256,14 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
    */
   function rememberOnScreen() {
     clearTimeout(rememberTimer);
-    rememberTimer = setTimeout(() => {
-      const { session } = get();
-      const c = currentCard(get());
-      if (session && c) void call('onScreen.set', { sessionId: session.id, cardId: c.card.id }).catch(() => undefined);
-    }, REMEMBER_ON_SCREEN_MS);
+    rememberTimer = setTimeout(tellOnScreen, REMEMBER_ON_SCREEN_MS);
+  }
+
+  function tellOnScreen() {
+    rememberTimer = undefined;
+    const { session } = get();
+    const c = currentCard(get());
+    if (session && c) void call('onScreen.set', { sessionId: session.id, cardId: c.card.id }).catch(() => undefined);
   }
 
   function missingOnCurrent(): CardItem[] {
@@ -324,6 +327,13 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
       } catch (err) {
         set({ status: 'error', error: errorCode(err) });
       }
+    },
+
+    /** The sidebar is going away (the console reloads): tells the card on screen now, not later. */
+    flushOnScreen() {
+      if (rememberTimer === undefined) return;
+      clearTimeout(rememberTimer);
+      tellOnScreen();
     },
 
     /** Re-reads what may have changed elsewhere (studio edits, a session ended in another view). */

@@ -36,12 +36,18 @@ test('a page that removes the dock, swaps its body or wipes <html> gets the side
     await serveAt(context, URL_, 'hostile/rebuild.html');
     const page = await context.newPage();
     await page.goto(URL_);
-    await goLive(await sidebarFrame(page, extensionId), 'Bo');
+    let before = await sidebarFrame(page, extensionId);
+    await goLive(before, 'Bo');
 
-    for (const attack of ['removeDock', 'swapBody', 'wipeHtml']) {
+    // The dock lives outside <body>, so a swapped body leaves its frame as it was; taken off the
+    // page, the frame is gone for good and the dock put back loads a new one.
+    for (const [attack, replaced] of [['removeDock', true], ['swapBody', false], ['wipeHtml', true]] as const) {
       await page.evaluate((fn) => (window as unknown as Record<string, () => void>)[fn](), attack);
       await expect(page.locator('upfront-dock'), attack).toHaveCount(1);
+      if (replaced) await expect.poll(() => before.isDetached(), attack).toBe(true);
+      else expect(before.isDetached(), attack).toBe(false);
       const sidebar = await sidebarFrame(page, extensionId);
+      before = sidebar;
       await expect(sidebar.getByText(/Live · Bo/), attack).toBeVisible();
     }
     const sidebar = await sidebarFrame(page, extensionId);

@@ -169,7 +169,11 @@ describe('the card on screen, remembered per live show', () => {
     expect(calls.filter((t) => t === 'onScreen.set')).toHaveLength(1);
 
     // The console reloaded: a new sidebar in the same tab.
-    const reloaded = createSidebarStore({ call: bg.client(overlay(1)), newId: () => crypto.randomUUID() });
+    const told: unknown[] = [];
+    const reloaded = createSidebarStore({
+      call: ((type, payload) => (type === 'onScreen.set' && told.push(payload), client(type, payload))) as Client,
+      newId: () => crypto.randomUUID(),
+    });
     await reloaded.actions.init();
     expect(currentCard(reloaded.store.getState())?.card.id).toBe(third);
 
@@ -177,6 +181,13 @@ describe('the card on screen, remembered per live show', () => {
     moveTo(reloaded, 0);
     await reloaded.actions.refresh();
     expect(reloaded.store.getState().index).toBe(0);
+    // Reloaded right after a move: the sidebar going away tells it at once.
+    told.length = 0;
+    moveTo(reloaded, 1);
+    expect(told).toEqual([]);
+    reloaded.actions.flushOnScreen();
+    expect(told).toEqual([{ sessionId: first.store.getState().session!.id, cardId: demo.cards[1].id }]);
+    await vi.waitFor(async () => expect(await bg.ok('onScreen.get', { sessionId: first.store.getState().session!.id }, overlay(1))).toBe(demo.cards[1].id));
   });
 
   it('reopens a resumed show on its card, and forgets the card when the show ends', async () => {
