@@ -61,6 +61,18 @@ function bareSidebarExtension() {
   return dir;
 }
 
+/**
+ * How far a frame's wall clock (timeOrigin + now) is ahead of this script's, from one round trip
+ * (as NTP does): the frame's reading is taken to be at the round trip's middle, so the offset is
+ * right to within half the round trip (`error`).
+ */
+async function clockSkew(frame) {
+  const before = performance.timeOrigin + performance.now();
+  const there = await frame.evaluate(() => performance.timeOrigin + performance.now());
+  const after = performance.timeOrigin + performance.now();
+  return { skew: there - (before + after) / 2, error: (after - before) / 2 };
+}
+
 function report(name, unit, samples, goal, extra = {}) {
   const { median, p95, n } = summarise(samples);
   const row = { name, unit, median: round(median), p95: round(p95), goal, n, ...extra };
@@ -135,7 +147,10 @@ const figures = {
   /**
    * Sidebar cold open: the toolbar button pressed on a console whose dock the host left
    * collapsed (so no sidebar is loaded) → the sidebar's deck painted and answering input (its
-   * 'upfront:interactive' mark). Both ends are read on the same wall clock. Alternating with it,
+   * 'upfront:interactive' mark). The press is timed on this script's clock and the mark on the
+   * frame's; the two wall clocks can drift apart over a long run (each is anchored once, when its
+   * process starts), so after each open the offset between them is measured with one round trip
+   * and taken off (± half that round trip, reported). Alternating with it,
    * open by open, a floor in a second browser: the same extension and toolbar path, with
    * sidebar.html a bare page that paints one line (what opening any sidebar in the dock costs).
    */
@@ -169,9 +184,10 @@ const figures = {
           return { origin: performance.timeOrigin, script: at('upfront:script'), data: at('upfront:data'), interactive: at('upfront:interactive') };
         });
         if (marks.interactive === undefined) throw new Error('the sidebar never became interactive');
+        const { skew, error } = await clockSkew(frame);
         await clickToolbarButton(context, extensionId, page); // collapse again for the next run
         await page.locator('upfront-dock[data-collapsed="true"]').waitFor({ state: 'attached' });
-        return { total: marks.origin + marks.interactive - t0, click: marks.origin - t0, ...marks };
+        return { total: marks.origin - skew + marks.interactive - t0, click: marks.origin - skew - t0, skew, error, ...marks };
       }
       for (let i = 0; i < N + 1; i++) {
         for (const k of i % 2 ? ['floor', 'upfront'] : ['upfront', 'floor']) {
@@ -190,7 +206,8 @@ const figures = {
     if (verbose) {
       for (const [k, list] of Object.entries(phases)) {
         const med = (key) => round(summarise(list.map((p) => p[key] ?? 0)).median);
-        console.log(`  ${k} phases (median): click → frame start ${med('click')} ms; frame start → script ${med('script')}, → data ${med('data')}, → interactive ${med('interactive')} ms`);
+        const worst = round(Math.max(...list.map((p) => p.error)));
+        console.log(`  ${k} phases (median): click → frame start ${med('click')} ms; frame start → script ${med('script')}, → data ${med('data')}, → interactive ${med('interactive')} ms; clock offset ${med('skew')} ms (± ${worst} at worst)`);
       }
     }
   },
