@@ -91,13 +91,13 @@ export function currentCard(state: Pick<SidebarState, 'bundle' | 'index'>): Curr
   return { card, policy, items: cardItems(card, policy) };
 }
 
-/** Said, or on its way to being recorded: either way the host has said it. */
 /**
  * How long the card on screen must stay before the background is told of it: J held down or
  * pressed in a run costs one write, after the host stops, never one per card.
  */
 export const REMEMBER_ON_SCREEN_MS = 300;
 
+/** Said, or on its way to being recorded: either way the host has said it. */
 const isSaid = (m: MarkState | undefined) => m !== undefined && m.state !== 'failed';
 
 /**
