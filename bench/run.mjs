@@ -21,16 +21,21 @@ const N = smoke ? 1 : quick ? 5 : 20;
 const verbose = process.argv.includes('--verbose');
 const results = [];
 
+/** A copy of the built extension with some of its files replaced (path → text), for a floor. */
+function extensionWith(files) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-floor-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
 /**
- * A copy of the built extension whose content script only docks an iframe of sidebar.html in a
+ * The built extension with a content script that only docks an iframe of sidebar.html in a
  * closed shadow root, nothing else: the floor under the main-thread cost of any docked sidebar.
  */
 function floorExtension() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-floor-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(
-    path.join(dir, 'content-scripts/console.js'),
-    `(() => {
+  return extensionWith({
+    'content-scripts/console.js': `(() => {
   const host = document.createElement('upfront-dock');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = document.createElement('iframe');
@@ -41,24 +46,19 @@ function floorExtension() {
   document.documentElement.append(host);
 })();
 `,
-  );
-  return dir;
+  });
 }
 
 /**
- * A copy of the built extension whose sidebar.html is a bare page that paints one line and marks
- * itself interactive after its first frame, as the sidebar does: the floor under the sidebar's
- * cold open (the toolbar button, the dock, a new frame of the extension's), same content script.
+ * The built extension with sidebar.html a bare page that paints one line and marks itself
+ * interactive after its first frame, as the sidebar does: the floor under the sidebar's cold
+ * open (the toolbar button, the dock, a new frame of the extension's), same content script.
  */
 function bareSidebarExtension() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-bare-'));
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  writeFileSync(path.join(dir, 'sidebar.html'), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Upfront</title><script src="/bench-bare.js"></script></head><body><p>Upfront</p></body></html>\n');
-  writeFileSync(
-    path.join(dir, 'bench-bare.js'),
-    "performance.mark('upfront:script');\nrequestAnimationFrame(() => setTimeout(() => performance.mark('upfront:interactive'), 0));\n",
-  );
-  return dir;
+  return extensionWith({
+    'sidebar.html': '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Upfront</title><script src="/bench-bare.js"></script></head><body><p>Upfront</p></body></html>\n',
+    'bench-bare.js': "performance.mark('upfront:script');\nrequestAnimationFrame(() => setTimeout(() => performance.mark('upfront:interactive'), 0));\n",
+  });
 }
 
 /**

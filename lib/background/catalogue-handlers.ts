@@ -1,4 +1,4 @@
-import type { Catalogue } from '../db/catalogue';
+import { trashedDeckId, type Catalogue } from '../db/catalogue';
 import { UpfrontError } from '../errors';
 import type { catalogueRequestSchemas } from '../messaging/catalogue-protocol';
 import type { CatalogueResponses } from '../messaging/catalogue-types';
@@ -41,7 +41,7 @@ export function catalogueHandlers(
     // A show goes on with its deck from the trash (deck.get); deleting it for good would leave
     // the show's sidebar nothing to show after a console reload.
     'trash.purge': async ({ key }) => {
-      const deckId = key.startsWith('deck:') ? key.slice('deck:'.length) : undefined;
+      const deckId = trashedDeckId(key);
       if (deckId !== undefined && (await inLiveShow(deckId))) throw new UpfrontError('deck-in-live-show', deckId);
       return (await c().purge(key)) ?? null;
     },

@@ -55,6 +55,12 @@ export interface DeckExport {
 
 const trashKey = (kind: TrashEntry['kind'], id: string) => `${kind}:${id}`;
 
+/** The deck a trash key stands for, or undefined for a product's. */
+export function trashedDeckId(key: string): string | undefined {
+  const prefix = trashKey('deck', '');
+  return key.startsWith(prefix) ? key.slice(prefix.length) : undefined;
+}
+
 /**
  * The studio's reads and writes: products, decks, policies, images, drafts and the trash.
  * Like Repository, only the background calls it. Kept apart from repository.ts (the live

@@ -313,7 +313,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     // A show this sidebar opens onto (the console reloaded, the session resumed or started in
     // another view) starts on the card it had on screen; re-reads of the same show stay put.
     if (session && session.id !== shownBefore) {
-      const i = boot.onScreen ? (boot.bundle?.cards.findIndex((c) => c.id === boot.onScreen) ?? -1) : -1;
+      const i = boot.bundle?.cards.findIndex((c) => c.id === boot.onScreen) ?? -1;
       if (i >= 0 && i !== get().index) showCard(i);
     }
   }
