@@ -203,11 +203,23 @@ async function recordV3(old, dbName) {
   return repo;
 }
 
+/**
+ * Version 4 (event pages), at the last commit whose newest version is 4. Version 3's scenario as
+ * this code runs it, then the sealing the background does at start: ended sessions' events move
+ * into pages, the live one's stay single records.
+ */
+async function recordV4(old, dbName) {
+  const repo = await recordV3(old, dbName);
+  await repo.sealEnded();
+  return repo;
+}
+
 /** What each fixture is made with. Add one entry per new old version; never edit an entry. */
 const FIXTURES = [
   { version: 1, commit: '27f8c9fa147c740cc03476032a199345c1c56a29', record: recordV1 },
   { version: 2, commit: '38a3dd1b383f2500a96c4440bff36904bb39b1e1', record: recordV2 },
   { version: 3, commit: '159aba4920b5a93f2360b4dcf96addf8f4ab86af', record: recordV3 },
+  { version: 4, commit: '23c392dfacff8f16a800ddb3e61352802d933da3', record: recordV4 },
 ];
 
 const ENTRY = `

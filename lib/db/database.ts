@@ -3,6 +3,7 @@ import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import type { OrderLayout, OrderLine, ReturnLine } from '../returns/types';
 import type { EventPage } from './event-pages';
 import { upgradeToV2, type MetaEntry } from './meta';
 
@@ -24,6 +25,10 @@ export class UpfrontDb extends Dexie {
   eventPages!: Table<EventPage, [string, number]>;
   /** Small facts about this database: its installation id (see lib/db/meta.ts). */
   meta!: EntityTable<MetaEntry, 'key'>;
+  /** The returns loop (lib/returns/types.ts): the shop's order lines and returns, no buyer data. */
+  orderLines!: EntityTable<OrderLine, 'key'>;
+  returnLines!: EntityTable<ReturnLine, 'key'>;
+  orderLayouts!: EntityTable<OrderLayout, 'signature'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: a disclosure is acknowledged only once it is on disk, so a crash right
@@ -58,6 +63,12 @@ export class UpfrontDb extends Dexie {
     // starts, a session per transaction, unchanged.
     this.version(4).stores({
       eventPages: '[sessionId+page], *cardIds, *eventIds',
+    });
+    // The returns loop (issue 17): orders and returns from the shop's exports. New tables only.
+    this.version(5).stores({
+      orderLines: 'key, orderId, sku, orderedAt, source',
+      returnLines: 'key, orderId, sku, returnedAt, source',
+      orderLayouts: 'signature',
     });
   }
 }

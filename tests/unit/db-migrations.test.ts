@@ -70,6 +70,13 @@ const OLD_VERSIONS: { version: number; declare: (db: Dexie) => void }[] = [
         drafts: 'cardId',
       }),
   },
+  {
+    version: 4, // 23c392d
+    declare: (db) =>
+      db.version(4).stores({
+        eventPages: '[sessionId+page], *cardIds, *eventIds',
+      }),
+  },
 ];
 
 /**
@@ -96,6 +103,9 @@ const NEW_TABLES: Record<string, { since: number; expect: (rows: Row[]) => void 
   drafts: { since: 3, expect: (rows) => expect(rows).toEqual([]) },
   // Filled after the upgrade, not by it: Repository.sealEnded (tested below).
   eventPages: { since: 4, expect: (rows) => expect(rows).toEqual([]) },
+  orderLines: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
+  returnLines: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
+  orderLayouts: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
 };
 
 /** A Dexie database declaring the old versions up to `version`, as that version's code did. */

@@ -1,0 +1,102 @@
+/**
+ * The returns loop's data contract (issue 17): order lines and returns read from a shop's
+ * export files, as stored in the background's database (tables `orderLines`, `returnLines`,
+ * `orderLayouts`, lib/db/database.ts version 5) and as the matching and analysis read them.
+ * Buyer personal data (names, addresses, phone numbers, usernames, messages) is never part of
+ * these records: parsers read only the columns below.
+ */
+import { z } from '../zod';
+
+/** The normalised return reasons (../shared/reference/orders-and-returns.md, "One set of reasons"). */
+export const ReasonKey = z.enum([
+  'size_fit',
+  'colour_look',
+  'material_quality',
+  'not_as_described',
+  'damaged_defective',
+  'changed_mind',
+  'wrong_item',
+  'late_not_received',
+  'other',
+]);
+export type ReasonKey = z.infer<typeof ReasonKey>;
+
+/** Which shop an order file comes from. `upfront` is Upfront's own simple template. */
+export const OrderSource = z.enum(['tiktok', 'shopify', 'douyin', 'upfront']);
+export type OrderSource = z.infer<typeof OrderSource>;
+
+/** Which file layout a file was read as; `mapped` = an unknown layout read through a column mapping. */
+export const OrderFileFormat = z.enum([
+  'tiktok-orders',
+  'tiktok-returns',
+  'shopify-orders',
+  'douyin-orders',
+  'upfront-template',
+  'mapped',
+]);
+export type OrderFileFormat = z.infer<typeof OrderFileFormat>;
+
+/** One SKU line of one order. Keyed by source + order id + line, so a re-import adds nothing twice. */
+export const OrderLine = z.object({
+  /** `${source}:${orderId}:${lineKey}` */
+  key: z.string().min(1),
+  source: OrderSource,
+  orderId: z.string().min(1),
+  /** What tells this line apart within its order: the SKU (or SKU id), else the row's line number. */
+  lineKey: z.string().min(1),
+  /** The seller SKU as the file spells it (variant SKUs match their card's SKU stem). */
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  /** Order (creation) time, UTC milliseconds, converted with the time zone chosen at import. */
+  orderedAt: z.number().int(),
+  /** The time as the file wrote it, kept for evidence. */
+  orderedAtText: z.string(),
+  /** The order's status as the file wrote it (e.g. "Completed", "Cancelled", 已完成). */
+  status: z.string().optional(),
+  /** Units the order file itself says were returned (TikTok's "Sku Quantity of return"), if any. */
+  returnedQuantity: z.number().int().nonnegative().optional(),
+  productName: z.string().optional(),
+  fileName: z.string(),
+  timeZone: z.string(),
+  importedAt: z.number().int(),
+});
+export type OrderLine = z.infer<typeof OrderLine>;
+
+/** One returned (or refund-requested) SKU line. */
+export const ReturnLine = z.object({
+  /** `${source}:${orderId}:${lineKey}:${returnId}` (returnId is "-" when the file has none). */
+  key: z.string().min(1),
+  source: OrderSource,
+  orderId: z.string().min(1),
+  lineKey: z.string().min(1),
+  returnId: z.string().optional(),
+  sku: z.string(),
+  quantity: z.number().int().positive(),
+  reason: ReasonKey,
+  /** The platform's code (TikTok `…item_is_too_small`, Shopify `SIZE_TOO_SMALL`) and/or its text. */
+  reasonCode: z.string().optional(),
+  reasonText: z.string().optional(),
+  /** An ambiguous reason text (尺码拍错: size or changed mind?) put in `other` for a person to review. */
+  needsReview: z.boolean().optional(),
+  returnedAt: z.number().int().optional(),
+  returnedAtText: z.string().optional(),
+  status: z.string().optional(),
+  fileName: z.string(),
+  timeZone: z.string(),
+  importedAt: z.number().int(),
+});
+export type ReturnLine = z.infer<typeof ReturnLine>;
+
+/** The fields a column mapping can point at (an unknown layout's mapping step). */
+export const MappedField = z.enum(['orderId', 'sku', 'quantity', 'orderedAt', 'status', 'returnReason', 'returnedAt']);
+export type MappedField = z.infer<typeof MappedField>;
+
+/** A column mapping remembered per file layout (the layout's signature: its header row). */
+export const OrderLayout = z.object({
+  signature: z.string().min(1),
+  columns: z.record(MappedField, z.string()),
+  source: OrderSource,
+  dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
+  timeZone: z.string().optional(),
+});
+export type OrderLayout = z.infer<typeof OrderLayout>;
