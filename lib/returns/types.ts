@@ -57,6 +57,8 @@ export const OrderLine = z.object({
   returnedQuantity: z.number().int().nonnegative().optional(),
   productName: z.string().optional(),
   fileName: z.string(),
+  /** The spreadsheet row it was read from (the header is row 1), for "why unmatched" lists. */
+  row: z.number().int().positive().optional(),
   timeZone: z.string(),
   importedAt: z.number().int(),
 });
@@ -82,6 +84,7 @@ export const ReturnLine = z.object({
   returnedAtText: z.string().optional(),
   status: z.string().optional(),
   fileName: z.string(),
+  row: z.number().int().positive().optional(),
   timeZone: z.string(),
   importedAt: z.number().int(),
 });
@@ -100,3 +103,20 @@ export const OrderLayout = z.object({
   timeZone: z.string().optional(),
 });
 export type OrderLayout = z.infer<typeof OrderLayout>;
+
+/*
+ * Two functions join the halves of the loop (the CLI `npm run returns-report` calls both):
+ *
+ *   lib/returns/import/index.ts
+ *     parseOrderFile(file: { name: string; bytes: Uint8Array },
+ *                    options: { timeZone: string; dateOrder?: 'DMY' | 'MDY' | 'YMD';
+ *                               layouts?: OrderLayout[]; now: number })
+ *       : Promise<{ ok: true; format: OrderFileFormat; orders: OrderLine[]; returns: ReturnLine[] }
+ *               | { ok: false; issues: ImportIssue[] }>           (lib/import/types.ts ImportIssue)
+ *
+ *   lib/returns/report.ts
+ *     buildReport(input: { sessions: Session[]; events: DisclosureEvent[]; snapshots: Snapshot[];
+ *                          decks/cards as the log file carries them;
+ *                          orders: OrderLine[]; returns: ReturnLine[]; graceMs?: number })
+ *       : ReturnsReport                                             (zod schema beside it)
+ */
