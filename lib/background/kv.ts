@@ -8,8 +8,10 @@ export interface KeyValue {
 export function memoryKeyValue(): KeyValue {
   const map = new Map<string, unknown>();
   return {
+    // A copy each way, as extension storage gives: a caller never holds the stored value itself.
     async get<T>(key: string) {
-      return map.get(key) as T | undefined;
+      const value = map.get(key);
+      return (value === undefined ? undefined : structuredClone(value)) as T | undefined;
     },
     async set(key, value) {
       map.set(key, structuredClone(value));

@@ -1,3 +1,4 @@
+import { Mutex } from 'async-mutex';
 import type { Catalogue } from '../db/catalogue';
 import type { Repository } from '../db/repository';
 import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
@@ -53,6 +54,11 @@ function isExtensionPage(sender: Sender, extensionId: string): boolean {
 export function createService(deps: ServiceDeps) {
   const { repo, tabs, layouts, local } = deps;
   const onScreen = new OnScreenStore(local);
+  // Go live and Resume check that a tab has no live session (and a session no tab), then bind
+  // them, several awaits later: they take turns, so two presses cannot both pass the check.
+  const binding = new Mutex();
+  // site.enable reads the list of enabled sites, adds one and writes it back.
+  const enabling = new Mutex();
 
   const enabledOrigins = async () => (await local.get<string[]>('enabledOrigins')) ?? [];
 
@@ -105,8 +111,8 @@ export function createService(deps: ServiceDeps) {
   }
 
   /** Open sessions of this browser on the tab's console that no other open tab is live in. */
-  async function resumableFor(tabId: number | undefined): Promise<Session[]> {
-    await sweep();
+  async function resumableFor(tabId: number | undefined, { swept = false } = {}): Promise<Session[]> {
+    if (!swept) await sweep();
     const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
     if (!ctx || tabId === undefined) return [];
     const current = await tabs.sessionOf(tabId);
@@ -135,24 +141,27 @@ export function createService(deps: ServiceDeps) {
     'session.start': async (p, sender) => {
       await sweep();
       const tabId = await tabIdFor(sender, p.tabId);
-      const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
-      if (!ctx || tabId === undefined) throw new UpfrontError('no-console-tab');
-      const current = await tabs.sessionOf(tabId);
-      if (current) {
-        const s = await repo.getSession(current);
-        if (s && s.endedAt === undefined) throw new UpfrontError('session-already-live', s.id);
-      }
-      const session = await repo.startSession({
-        id: p.id,
-        deckId: p.deckId,
-        host: p.host,
-        market: p.market,
-        language: p.language,
-        platform: ctx.platform,
-        consoleOrigin: ctx.origin,
-        now: deps.now(),
+      const session = await binding.runExclusive(async () => {
+        const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
+        if (!ctx || tabId === undefined) throw new UpfrontError('no-console-tab');
+        const current = await tabs.sessionOf(tabId);
+        if (current) {
+          const s = await repo.getSession(current);
+          if (s && s.endedAt === undefined) throw new UpfrontError('session-already-live', s.id);
+        }
+        const started = await repo.startSession({
+          id: p.id,
+          deckId: p.deckId,
+          host: p.host,
+          market: p.market,
+          language: p.language,
+          platform: ctx.platform,
+          consoleOrigin: ctx.origin,
+          now: deps.now(),
+        });
+        await tabs.setSession(tabId, started.id);
+        return started;
       });
-      await tabs.setSession(tabId, session.id);
       return changed(session);
     },
 
@@ -182,15 +191,19 @@ export function createService(deps: ServiceDeps) {
     'session.resume': async (p, sender) => {
       const tabId = await tabIdFor(sender, p.tabId);
       if (tabId === undefined) throw new UpfrontError('no-console-tab');
-      const offered = await resumableFor(tabId);
-      const s = offered.find((o) => o.id === p.sessionId);
-      if (!s) {
-        const known = await repo.getSession(p.sessionId);
-        if (!known) throw new UpfrontError('session-not-found', p.sessionId);
-        if (known.endedAt !== undefined) throw new UpfrontError('session-ended', p.sessionId);
-        throw new UpfrontError('session-not-resumable', p.sessionId);
-      }
-      await tabs.setSession(tabId, s.id);
+      await sweep();
+      const s = await binding.runExclusive(async () => {
+        const offered = await resumableFor(tabId, { swept: true });
+        const found = offered.find((o) => o.id === p.sessionId);
+        if (!found) {
+          const known = await repo.getSession(p.sessionId);
+          if (!known) throw new UpfrontError('session-not-found', p.sessionId);
+          if (known.endedAt !== undefined) throw new UpfrontError('session-ended', p.sessionId);
+          throw new UpfrontError('session-not-resumable', p.sessionId);
+        }
+        await tabs.setSession(tabId, found.id);
+        return found;
+      });
       return changed(s);
     },
     'session.detail': async ({ sessionId }) => {
@@ -205,10 +218,11 @@ export function createService(deps: ServiceDeps) {
     'onScreen.get': ({ sessionId }) => onScreen.get(sessionId),
     // No push: another view of the show keeps its own card; this only serves the next opening.
     'onScreen.set': async ({ sessionId, cardId }) => {
-      const s = await repo.getSession(sessionId);
-      if (!s) throw new UpfrontError('session-not-found', sessionId);
-      if (s.endedAt !== undefined) throw new UpfrontError('session-ended', sessionId);
-      await onScreen.set(sessionId, cardId);
+      await onScreen.set(sessionId, cardId, async () => {
+        const s = await repo.getSession(sessionId);
+        if (!s) throw new UpfrontError('session-not-found', sessionId);
+        if (s.endedAt !== undefined) throw new UpfrontError('session-ended', sessionId);
+      });
       return null;
     },
 
@@ -252,8 +266,10 @@ export function createService(deps: ServiceDeps) {
 
     'site.enable': async ({ origin }) => {
       const o = new URL(origin).origin;
-      const list = await enabledOrigins();
-      if (!list.includes(o)) await local.set('enabledOrigins', [...list, o]);
+      await enabling.runExclusive(async () => {
+        const list = await enabledOrigins();
+        if (!list.includes(o)) await local.set('enabledOrigins', [...list, o]);
+      });
       await deps.enableSite(o);
       return { origin: o };
     },

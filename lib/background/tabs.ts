@@ -1,3 +1,4 @@
+import { Mutex } from 'async-mutex';
 import { CUSTOM_PLATFORM_ID, recognisePlatform } from '../platforms';
 import type { TabContext } from '../messaging/types';
 import type { KeyValue } from './kv';
@@ -10,9 +11,25 @@ interface TabEntry extends TabContext {
 /**
  * Which console each tab shows and which session is live in it. Kept in session storage
  * because the service worker is stopped and restarted many times during a show.
+ *
+ * Every change reads the whole map, changes one entry and writes it back, from handlers that
+ * run at the same time (a hello from any console tab, a closed tab, Go live): changes take
+ * turns (`change`), or one would write back a map read before another's change and undo it.
  */
 export class TabRegistry {
+  private readonly writes = new Mutex();
+
   constructor(private readonly store: KeyValue) {}
+
+  /** Reads the map, lets `edit` change it, and saves it, with no other change in between. */
+  private change<T>(edit: (all: Record<string, TabEntry>) => T): Promise<T> {
+    return this.writes.runExclusive(async () => {
+      const all = await this.all();
+      const result = edit(all);
+      await this.save(all);
+      return result;
+    });
+  }
 
   private async all(): Promise<Record<string, TabEntry>> {
     return (await this.store.get<Record<string, TabEntry>>('tabs')) ?? {};
@@ -27,11 +44,10 @@ export class TabRegistry {
     const origin = new URL(url).origin;
     const platform = recognisePlatform(url)?.id ?? (enabledOrigins.includes(origin) ? CUSTOM_PLATFORM_ID : undefined);
     if (!platform) return undefined;
-    const all = await this.all();
-    const previous = all[tabId];
-    all[tabId] = { tabId, url, origin, platform, seenAt: now, sessionId: previous?.sessionId };
-    await this.save(all);
-    return all[tabId];
+    return this.change((all) => {
+      all[tabId] = { tabId, url, origin, platform, seenAt: now, sessionId: all[tabId]?.sessionId };
+      return all[tabId];
+    });
   }
 
   async get(tabId: number): Promise<TabContext | undefined> {
@@ -45,10 +61,10 @@ export class TabRegistry {
     return entries[0] ? this.get(entries[0].tabId) : undefined;
   }
 
-  async forget(tabId: number): Promise<void> {
-    const all = await this.all();
-    delete all[tabId];
-    await this.save(all);
+  forget(tabId: number): Promise<void> {
+    return this.change((all) => {
+      delete all[tabId];
+    });
   }
 
   async sessionOf(tabId: number): Promise<string | undefined> {
@@ -60,10 +76,9 @@ export class TabRegistry {
     return Object.values(await this.all()).find((e) => e.sessionId === sessionId)?.tabId;
   }
 
-  async setSession(tabId: number, sessionId: string | undefined): Promise<void> {
-    const all = await this.all();
-    if (!all[tabId]) return;
-    all[tabId].sessionId = sessionId;
-    await this.save(all);
+  setSession(tabId: number, sessionId: string | undefined): Promise<void> {
+    return this.change((all) => {
+      if (all[tabId]) all[tabId].sessionId = sessionId;
+    });
   }
 }

@@ -234,13 +234,22 @@ export class Repository {
    * record was closed; the note keeps the last activity so nobody reads the gap as airtime.
    */
   async autoEndStale(now: number, afterMs = AUTO_END_AFTER_MS): Promise<Session[]> {
+    const { db } = this;
     const ended: Session[] = [];
     for (const s of await this.openSessions()) {
-      const last = await this.lastActivity(s);
-      if (now - last < afterMs) continue;
-      const hours = Math.round(afterMs / 3_600_000);
-      const note = `Ended automatically by Upfront: no disclosure recorded for ${hours} hours or more (last activity ${new Date(last).toISOString()}). The host did not press End session.`;
-      ended.push(await this.endSession(s.id, now, 'auto', note));
+      if (now - (await this.lastActivity(s)) < afterMs) continue;
+      // Looked at again in the transaction that ends it: a disclosure recorded since the look
+      // above keeps the show open, and one sent after it is refused (the session has ended).
+      const done = await db.transaction('rw', db.sessions, db.events, db.eventPages, async () => {
+        const current = await db.sessions.get(s.id);
+        if (!current || current.endedAt !== undefined) return undefined;
+        const last = await this.lastActivity(current);
+        if (now - last < afterMs) return undefined;
+        const hours = Math.round(afterMs / 3_600_000);
+        const note = `Ended automatically by Upfront: no disclosure recorded for ${hours} hours or more (last activity ${new Date(last).toISOString()}). The host did not press End session.`;
+        return this.endSession(s.id, now, 'auto', note);
+      });
+      if (done) ended.push(done);
     }
     return ended;
   }

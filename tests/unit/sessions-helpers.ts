@@ -1,4 +1,4 @@
-import { memoryKeyValue } from '../../lib/background/kv';
+import { memoryKeyValue, type KeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
@@ -19,18 +19,19 @@ export const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.
 /**
  * A background as entrypoints/background.ts wires it, over a fake-indexeddb repository, with a
  * clock the test moves. `restart()` is a browser restart: same database and local storage,
- * empty session storage.
+ * empty session storage. `sessionStorage` makes that storage and `local` is
+ * the lasting one (default: Maps that answer at once).
  */
-export async function background(repo?: Repository) {
+export async function background(repo?: Repository, opts: { sessionStorage?: () => KeyValue; local?: KeyValue } = {}) {
   // A fresh database gets the studio's catalogue too (a given repository serves sessions only).
   const fresh = repo ? undefined : freshRepo();
   const r = repo ?? fresh!.repo;
   const catalogue = fresh && new Catalogue(fresh.db);
   if (!repo) await r.putDeckBundle(demoBundle(NOW));
   const clock = { now: NOW };
-  const local = memoryKeyValue();
+  const local = opts.local ?? memoryKeyValue();
   const make = () => {
-    const tabs = new TabRegistry(memoryKeyValue());
+    const tabs = new TabRegistry((opts.sessionStorage ?? memoryKeyValue)());
     const handle = createService({
       extensionId: EXT,
       repo: r,
