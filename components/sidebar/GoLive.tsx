@@ -16,6 +16,7 @@ export function GoLive() {
   const bundle = useSidebar((s) => s.bundle);
   const context = useSidebar((s) => s.context);
   const resumable = useSidebar((s) => s.resumable);
+  const starting = useSidebar((s) => s.starting);
   const [host, setHost] = useState('');
   const markets = marketChoices(bundle);
   const languages = languageChoices(bundle);
@@ -78,7 +79,7 @@ export function GoLive() {
           {t('session.console', { platform: platformName(context.platform) ?? t('session.customSite'), origin: new URL(context.origin).host })}
         </p>
       )}
-      <button type="submit" className="primary" disabled={!host.trim() || !deckId}>
+      <button type="submit" className="primary" disabled={!host.trim() || !deckId || starting} aria-busy={starting}>
         {t('sidebar.goLive')}
       </button>
     </form>

@@ -11,6 +11,7 @@ export function Resume() {
   const actions = useActions();
   const resumable = useSidebar((s) => s.resumable);
   const session = useSidebar((s) => s.session);
+  const starting = useSidebar((s) => s.starting);
   if (session || resumable.length === 0) return null;
   const time = (ms: number) => formatDateTime(ms, i18n.language);
   return (
@@ -23,7 +24,7 @@ export function Resume() {
             <p>
               {t('session.resumeWhat', { host: s.host, deck: s.deckName, started: time(s.startedAt), count: s.lastSeq })}
             </p>
-            <button type="button" className="primary" onClick={() => void actions.resume(s.id)}>
+            <button type="button" className="primary" disabled={starting} aria-busy={starting} onClick={() => void actions.resume(s.id)}>
               {t('session.resume')}
             </button>{' '}
             <button type="button" className="danger" onClick={() => void actions.endResumable(s.id)}>

@@ -51,6 +51,8 @@ export interface SidebarState {
    * would: nothing is recorded until it is fully visible again.
    */
   obscured: boolean;
+  /** Go live or Resume sent and not answered yet: both buttons do nothing meanwhile. */
+  starting: boolean;
   /** A failure of a whole-sidebar action (go live, end), as an i18n code. */
   actionError?: string;
   /** Display unit for lengths; starts from the market (US: inches), one key switches it. */
@@ -131,6 +133,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     resumable: [],
     helpOpen: false,
     obscured: false,
+    starting: false,
     unit: 'cm',
     selected: 0,
     refIndex: 0,
@@ -368,7 +371,9 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
 
     async goLive(host: string, choice: { market?: string; language?: string } = {}) {
       const { context, deckId } = get();
-      if (!context || !deckId) return;
+      // Checked and set before the first await: a second press in the same task finds it set.
+      if (!context || !deckId || get().starting) return;
+      set({ starting: true });
       try {
         const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId, ...choice });
         // The language chosen at go-live is where the show starts; L switches from there.
@@ -376,7 +381,11 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
         set({ selected: landingItem(get().index) });
         rememberOnScreen();
       } catch (err) {
-        set({ actionError: errorCode(err) });
+        // Another view of this tab went live first: show that show rather than an error.
+        if (errorCode(err) === 'session-already-live') await bootstrap(context.tabId).catch(() => undefined);
+        if (!get().session) set({ actionError: errorCode(err) });
+      } finally {
+        set({ starting: false });
       }
     },
 
@@ -394,7 +403,8 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     /** Issue 5: carries on a session this console left open (closed tab, crash) in this tab. */
     async resume(sessionId: string) {
       const { context } = get();
-      if (!context) return;
+      if (!context || get().starting) return;
+      set({ starting: true });
       try {
         await call('session.resume', { sessionId, tabId: context.tabId });
         // The tab's session now: read as on opening, so the show goes on at the card it was on.
@@ -402,6 +412,8 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
         set({ actionError: undefined });
       } catch (err) {
         set({ actionError: errorCode(err) });
+      } finally {
+        set({ starting: false });
       }
     },
 
