@@ -9,6 +9,7 @@ import { defaultUnitForMarket, otherUnit, type LengthUnit } from '../scale/units
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Item, Session } from '../schema/session';
+import { gateSelection, itemForM, keepsGate } from './gate';
 import { markKey, unsaidMustSay } from './progress';
 import { recapGroups } from './recap';
 import { effectiveViewerLanguage, nextViewerLanguage, shownLanguage, viewerLanguages } from './viewer';
@@ -498,7 +499,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
       const missing = get().session ? missingOnCurrent() : [];
       if (c && missing.length > 0) {
         const { gate } = get();
-        if (!gate || gate.to !== to) return set({ gate: { to, missing }, helpOpen: false, recapOpen: false });
+        if (!gate || gate.to !== to) return set({ gate: { to, missing }, selected: gateSelection(c.items, missing), helpOpen: false, recapOpen: false });
         void recordSkipped(c.card, missing);
       }
       moveTo(to);
@@ -527,13 +528,14 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     selectItem(index: number) {
       const c = currentCard(get());
       if (!c || index < 0 || index >= c.items.length) return set({ notice: 'notice.noItem' });
-      set({ selected: index, notice: undefined });
+      const { gate } = get();
+      set({ selected: index, notice: undefined, ...(gate && !keepsGate(c.items, index, gate.missing) ? { gate: null } : {}) });
     },
 
     /** M: the selected item was said; then on to the next must-say item still unsaid. */
     async markSelected() {
       const c = currentCard(get());
-      const item = c?.items[get().selected];
+      const item = c && itemForM(c.items, get().selected, get().gate?.missing);
       if (!c || !item) return;
       if (!get().session) return set({ notice: 'notice.notLive' });
       const done = actions.markSaid(item);

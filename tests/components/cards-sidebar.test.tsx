@@ -89,7 +89,7 @@ describe('CardView', () => {
     await renderIn(<CardView />, sidebar);
     act(() => sidebar.actions.next());
     const gate = screen.getByRole('alert', { name: /Not said yet/ });
-    expect(within(gate).getByText(/Dark colours bleed/)).toBeInTheDocument();
+    expect(within(within(gate).getByRole('list')).getByText(/Dark colours bleed/)).toBeInTheDocument();
     expect(within(gate).getByText(/Press J again/)).toBeInTheDocument();
     await userEvent.click(within(gate).getByRole('button', { name: /Go on anyway/ }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toMatch(/Stretch cushion cover/);
