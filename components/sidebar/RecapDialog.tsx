@@ -14,11 +14,10 @@ export function RecapDialog() {
   const { t } = useTranslation();
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
-  const index = useSidebar((s) => s.index);
   // Read out in the language the host is presenting in (L), as the recorded event says.
   const language = useSidebar(viewerLanguage);
   const viewer = useViewerT(language);
-  const groups = useMemo(() => recapGroups(bundle, index), [bundle, index]);
+  const groups = useMemo(() => recapGroups(bundle), [bundle]);
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // Take focus only when it is already in the sidebar: never pull it off the console page.

@@ -1,9 +1,11 @@
 import { localize } from '../cards/text';
 import type { LogData } from '../db/repository';
 import type { Card } from '../schema/card';
+import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import { CsvBytes, cellRun } from './csv-bytes';
 import { formatOffset } from './offset';
+import { policyText } from './policy-text';
 
 /** Column names, in order. The same words as the JSON fields; see docs/log-format.md. */
 export const LOG_CSV_COLUMNS = [
@@ -32,16 +34,23 @@ export const LOG_CSV_COLUMNS = [
   'hash',
 ] as const;
 
-interface SnapshotContent {
+/** A snapshot's content: the card and the return policy it was sold under, as they were. */
+export interface SnapshotParts {
   card?: Card;
+  policy?: ReturnPolicy | null;
 }
 
-/** The text of an item as the card said it then, from the snapshot the event cites. */
-function itemText(card: Card | undefined, event: DisclosureEvent): string {
+/**
+ * The text of an item as the card said it then, from the snapshot the event cites: a caveat's or
+ * note's text, or the return-policy paragraph the host read out (issue 21: a dispute needs it).
+ */
+function itemText(snapshot: SnapshotParts | undefined, event: DisclosureEvent): string {
+  const card = snapshot?.card;
   if (!card) return '';
   const lang = event.language;
   if (event.item.kind === 'caveat') return localize(card.caveats.find((c) => c.id === event.item.id)?.text, lang)?.text ?? '';
   if (event.item.kind === 'note') return localize(card.notes.find((n) => n.id === event.item.id)?.text, lang)?.text ?? '';
+  if (event.item.kind === 'policy' && snapshot.policy?.id === event.item.id) return policyText(snapshot.policy, lang);
   return '';
 }
 
@@ -64,8 +73,8 @@ export class CsvRowWriter {
   private readonly runs = new Map<string, Map<string, Uint8Array>>();
   private cached = 0;
 
-  /** `sessions` and `cards` (card by snapshot hash) must cover the events. */
-  rows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, Card | undefined>): Uint8Array {
+  /** `sessions` and `cards` (snapshot content by hash) must cover the events. */
+  rows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, SnapshotParts | undefined>): Uint8Array {
     const sessionRuns = new Map<string, Uint8Array>();
     if (this.cached > RUN_CACHE_LIMIT) {
       this.runs.clear();
@@ -87,9 +96,10 @@ export class CsvRowWriter {
       const key = `${e.language}\n${e.cardId}\n${e.item.kind}\n${e.item.id}`;
       let cardRun = runs.get(key);
       if (!cardRun) {
-        const card = cards.get(e.cardHash);
+        const snapshot = cards.get(e.cardHash);
+        const card = snapshot?.card;
         const name = localize(card?.name, e.language)?.text ?? '';
-        cardRun = cellRun([e.cardId, card?.sku ?? '', name, e.cardHash, e.item.kind, e.item.id, itemText(card, e), e.language]);
+        cardRun = cellRun([e.cardId, card?.sku ?? '', name, e.cardHash, e.item.kind, e.item.id, itemText(snapshot, e), e.language]);
         runs.set(key, cardRun);
         this.cached += 1;
       }
@@ -112,13 +122,18 @@ export class CsvRowWriter {
 }
 
 /** Rows for some events as text (the one-shot exporter and tests; a page of an export keeps bytes). */
-export function csvRows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, Card | undefined>): string {
+export function csvRows(events: DisclosureEvent[], sessions: Map<string, Session>, cards: Map<string, SnapshotParts | undefined>): string {
   return new TextDecoder().decode(new CsvRowWriter().rows(events, sessions, cards));
 }
 
 /** The card inside a snapshot's content, if it has one. */
 export function snapshotCard(snapshot: Snapshot): Card | undefined {
-  return (snapshot.content as SnapshotContent | null)?.card;
+  return snapshotParts(snapshot)?.card;
+}
+
+/** A snapshot's card and policy, if it has them. */
+export function snapshotParts(snapshot: Snapshot): SnapshotParts | undefined {
+  return (snapshot.content as SnapshotParts | null) ?? undefined;
 }
 
 /**
@@ -129,6 +144,6 @@ export function snapshotCard(snapshot: Snapshot): Card | undefined {
  */
 export function logToCsv(data: LogData): string {
   const sessions = new Map(data.sessions.map((s) => [s.id, s]));
-  const cards = new Map(data.snapshots.map((s) => [s.hash, snapshotCard(s)]));
+  const cards = new Map(data.snapshots.map((s) => [s.hash, snapshotParts(s)]));
   return csvHead() + csvRows(data.events, sessions, cards);
 }

@@ -1,6 +1,6 @@
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
-import { CsvRowWriter, snapshotCard } from './log-csv';
+import { CsvRowWriter, snapshotParts, type SnapshotParts } from './log-csv';
 import { jsonEventLines } from './log-json';
 
 /** One page of a log file: a window of one session's events, as text. */
@@ -46,7 +46,7 @@ const CARD_CACHE_LIMIT = 2000;
  * One builder serves one export, or many: what it keeps is keyed by content hash.
  */
 export function pageBuilder(reader: LogReader): (request: PageRequest) => Promise<Page> {
-  const cards = new Map<string, Card | undefined>();
+  const cards = new Map<string, SnapshotParts | undefined>();
   const csv = new CsvRowWriter();
   return async ({ sessionId, afterSeq, throughSeq, format, cardId }) => {
     const events = await reader.events(sessionId, afterSeq, throughSeq);
@@ -56,7 +56,7 @@ export function pageBuilder(reader: LogReader): (request: PageRequest) => Promis
     const unknown = [...new Set(rows.map((e) => e.cardHash))].filter((h) => !cards.has(h));
     if (unknown.length > 0) {
       if (cards.size + unknown.length > CARD_CACHE_LIMIT) cards.clear();
-      const found = new Map((await reader.snapshots(unknown)).map((s) => [s.hash, snapshotCard(s)]));
+      const found = new Map((await reader.snapshots(unknown)).map((s) => [s.hash, snapshotParts(s)]));
       for (const h of unknown) cards.set(h, found.get(h));
     }
     const sessions = new Map(session ? [[sessionId, session]] : []);

@@ -4,7 +4,8 @@ import type { Card } from '../schema/card';
 import type { LocalizedText } from '../schema/common';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
-import { snapshotCard } from './log-csv';
+import { snapshotCard, snapshotParts } from './log-csv';
+import { policyText } from './policy-text';
 
 export interface TimelineEntry {
   event: DisclosureEvent;
@@ -34,6 +35,11 @@ export interface ProductGroup {
   source: 'snapshot' | 'deck';
   entries: TimelineEntry[];
   coverage: CoverageRow[];
+  /**
+   * The product's return policy: said (during the show, or in the end-of-show recap, which
+   * records it for every product it covers) or not. Not must-say, so not in `coverage`'s counts.
+   */
+  policy?: CoverageRow;
 }
 
 interface SnapshotContent {
@@ -90,7 +96,17 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
           corrected,
         };
       });
+    const policyItem = items.find((i) => i.kind === 'policy');
+    const policySaid = policyItem && g.events.find((e) => e.action === 'said' && e.item.kind === 'policy' && e.item.id === policyItem.id);
     return {
+      ...(policyItem && {
+        policy: {
+          item: { kind: policyItem.kind, id: policyItem.id },
+          status: policySaid ? ('said' as const) : ('not-said' as const),
+          at: policySaid,
+          corrected: g.events.some((e) => e.action === 'correction' && e.item.kind === 'policy' && e.item.id === policyItem.id),
+        },
+      }),
       cardId,
       sku: g.card?.sku ?? cardId,
       name: g.card?.name,
@@ -105,13 +121,18 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
   });
 }
 
-/** The text of an event's item as the card said it then (caveats and notes have their own text). */
+/**
+ * The text of an event's item as the card said it then: a caveat's or note's own text, or the
+ * return-policy paragraph in the language the event records it was read in.
+ */
 export function itemTextOf(event: DisclosureEvent, snapshots: Map<string, Snapshot>): LocalizedText | undefined {
   const snap = snapshots.get(event.cardHash);
-  const card = snap ? snapshotCard(snap) : undefined;
+  const parts = snap ? snapshotParts(snap) : undefined;
+  const card = parts?.card;
   if (!card) return undefined;
   if (event.item.kind === 'caveat') return card.caveats.find((c) => c.id === event.item.id)?.text;
   if (event.item.kind === 'note') return card.notes.find((n) => n.id === event.item.id)?.text;
+  if (event.item.kind === 'policy' && parts.policy?.id === event.item.id) return { [event.language]: policyText(parts.policy, event.language) };
   return undefined;
 }
 

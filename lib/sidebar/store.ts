@@ -462,26 +462,41 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     },
     closeRecap: () => set({ recapOpen: false }),
 
-    /** The host read the recap out: record it (once per policy), then end the session. */
+    /**
+     * The host read the recap out: record it, then end the session. The recap covers every
+     * product sold under the policies it lists, so each such product gets a "said" event of its
+     * policy (one request each, sent together; ids kept on the marks, so a retry cannot record
+     * one twice). Products whose policy was already recorded said keep that event.
+     */
     async endWithRecap() {
-      const { session, bundle, index } = get();
+      const { session, bundle } = get();
       if (!session) return;
-      for (const g of recapGroups(bundle, index)) {
-        const key = markKey(g.cardId, { kind: 'policy', id: g.policy.id });
-        const existing = get().marks[key];
-        if (existing?.state === 'recorded') continue;
-        const id = existing?.eventId ?? newId();
-        try {
+      const viewer = viewerLanguage(get());
+      const fallbacks = bundle?.deck.languages ?? [];
+      const sends = recapGroups(bundle).flatMap((g) =>
+        g.cardIds.flatMap((cardId) => {
+          const item = { kind: 'policy' as const, id: g.policy.id };
+          const key = markKey(cardId, item);
+          const existing = get().marks[key];
+          if (existing?.state === 'recorded') return [];
+          const card = bundle?.cards.find((c) => c.id === cardId);
           // The recap shows each policy in the viewer language; record the language it was read in.
-          const recapCard = bundle?.cards.find((c) => c.id === g.cardId);
-          const language = recapCard ? shownLanguage(recapCard, g.policy, { kind: 'policy', id: g.policy.id }, viewerLanguage(get()), bundle?.deck.languages ?? []) : viewerLanguage(get());
-          await call('event.record', { id, sessionId: session.id, cardId: g.cardId, item: { kind: 'policy', id: g.policy.id }, language, action: 'said' });
-          set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId: id } } });
-        } catch (err) {
-          // Do not end a show whose recap could not be recorded: the host sees why and decides.
-          return set({ actionError: errorCode(err) });
-        }
-      }
+          const language = card ? shownLanguage(card, g.policy, item, viewer, fallbacks) : viewer;
+          return [{ key, id: existing?.eventId ?? newId(), payload: { sessionId: session.id, cardId, item, language, action: 'said' as const } }];
+        }),
+      );
+      set({ marks: { ...get().marks, ...Object.fromEntries(sends.map((r) => [r.key, { state: 'saving', eventId: r.id } as MarkState])) } });
+      const results = await Promise.allSettled(sends.map((r) => call('event.record', { id: r.id, ...r.payload })));
+      const marks = { ...get().marks };
+      let failure: string | undefined;
+      results.forEach((result, i) => {
+        const { key, id } = sends[i];
+        if (result.status === 'fulfilled') marks[key] = { state: 'recorded', eventId: id };
+        else marks[key] = { state: 'failed', eventId: id, code: (failure ??= errorCode(result.reason)) };
+      });
+      set({ marks });
+      // Do not end a show whose recap could not be recorded: the host sees why and decides.
+      if (failure) return set({ actionError: failure });
       await actions.endSession();
     },
 

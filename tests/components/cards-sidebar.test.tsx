@@ -160,7 +160,7 @@ describe('overlays', () => {
     expect(within(dialog).getByText(/EU 14-day withdrawal \(demo\) · 2 products/)).toBeInTheDocument();
     expect(within(dialog).getByText(/Once the seal is broken/)).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: /Said it — end session/ }));
-    expect(recorded.map((r) => (r.item as { kind: string }).kind)).toEqual(['policy', 'policy']);
+    expect(recorded.map((r) => `${r.cardId}:${(r.item as { id: string }).id}`).sort()).toEqual(['demo-card-cushion-cover:demo-policy-eu', 'demo-card-hoodie:demo-policy-eu', 'demo-card-serum:demo-policy-eu-sealed']);
     expect(call).toHaveBeenCalledWith('session.end', { sessionId: 's1' });
   });
 

@@ -191,7 +191,8 @@ describe('end of show', () => {
     s.actions.requestEnd();
     await vi.waitFor(() => expect(s.state().session).toBeNull());
     const said = s.events.filter((e) => e.action === 'said');
-    expect(said.map((e) => `${e.cardId}:${e.item.id}`)).toEqual([`${hoodie.id}:demo-policy-eu`, `${serum.id}:demo-policy-eu-sealed`]);
+    // One event per product the recap covers (issue 21), so each product's coverage shows it.
+    expect(said.map((e) => `${e.cardId}:${e.item.id}`).sort()).toEqual([`${cover.id}:demo-policy-eu`, `${hoodie.id}:demo-policy-eu`, `${serum.id}:demo-policy-eu-sealed`].sort());
     expect(s.call).toHaveBeenCalledWith('session.end', { sessionId: 's1' });
   });
 
@@ -203,13 +204,13 @@ describe('end of show', () => {
     expect(s.state()).toMatchObject({ recapOpen: false, session: { id: 's1' } });
   });
 
-  it('groups policies: deck default first, recorded against the current card when it uses it', () => {
-    const groups = recapGroups(demo, 1);
-    expect(groups.map((g) => [g.policy.id, g.cardId, g.cardCount])).toEqual([
-      ['demo-policy-eu', cover.id, 2],
-      ['demo-policy-eu-sealed', serum.id, 1],
+  it('groups policies: deck default first, each with every product it covers', () => {
+    const groups = recapGroups(demo);
+    expect(groups.map((g) => [g.policy.id, g.cardIds, g.cardCount])).toEqual([
+      ['demo-policy-eu', [hoodie.id, cover.id], 2],
+      ['demo-policy-eu-sealed', [serum.id], 1],
     ]);
-    expect(recapGroups(null, 0)).toEqual([]);
+    expect(recapGroups(null)).toEqual([]);
   });
 });
 

@@ -1,9 +1,11 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CsvBytes, UNPARSE, unparseCell } from '../../lib/export/csv-bytes';
-import { CsvRowWriter } from '../../lib/export/log-csv';
+import { CsvRowWriter, type SnapshotParts } from '../../lib/export/log-csv';
+import { policyText } from '../../lib/export/policy-text';
 import { formatOffset } from '../../lib/export/offset';
 import type { Card } from '../../lib/schema/card';
+import type { ReturnPolicy } from '../../lib/schema/policy';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 
 /** Values a CSV writer gets wrong, and values on the fast path's edges. */
@@ -63,9 +65,10 @@ describe('CSV row writer', () => {
       ['s1', { id: 's1', deckName: 'Deck, "autumn"', host: '=Lina', platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', market: 'EU' } as Session],
       ['-s2', { id: '-s2', deckName: '秋季', host: 'Wei', platform: 'douyin-buyin', consoleOrigin: 'https://buyin.jinritemai.com', market: 'CN' } as Session],
     ]);
-    const cards = new Map<string, Card | undefined>([
-      [hex(1), card('@SKU-1', 'Hoodie, "oversized"')],
-      [hex(2), card('SKU-2', 'Mug')],
+    const policy = { id: 'p', name: 'EU', markets: ['EU'], windowDays: 14, returnShippingPaidBy: 'buyer', exchanges: false, updatedAt: 1 } as ReturnPolicy;
+    const cards = new Map<string, SnapshotParts | undefined>([
+      [hex(1), { card: card('@SKU-1', 'Hoodie, "oversized"'), policy }],
+      [hex(2), { card: card('SKU-2', 'Mug'), policy: null }],
       [hex(3), undefined], // a snapshot that is missing: its cells are empty
     ]);
     const events: DisclosureEvent[] = Array.from({ length: 40 }, (_, i) => ({
@@ -86,15 +89,17 @@ describe('CSV row writer', () => {
 
     // The reference: every cell through papaparse, in LOG_CSV_COLUMNS order.
     const text = (e: DisclosureEvent) => {
-      const c = cards.get(e.cardHash) as { caveats: { text: { en: string } }[]; notes: { text: { en: string } }[] } | undefined;
+      const snap = cards.get(e.cardHash);
+      const c = snap?.card as { caveats: { text: { en: string } }[]; notes: { text: { en: string } }[] } | undefined;
       if (!c) return ''; // English only, so every language falls back to it
+      if (e.item.kind === 'policy') return snap?.policy ? policyText(snap.policy, e.language) : '';
       return e.item.kind === 'caveat' ? c.caveats[0].text.en : e.item.kind === 'note' ? c.notes[0].text.en : '';
     };
     const reference = (list: DisclosureEvent[]) =>
       `${Papa.unparse(
         list.map((e) => {
           const s = sessions.get(e.sessionId)!;
-          const c = cards.get(e.cardHash);
+          const c = cards.get(e.cardHash)?.card;
           const name = c ? (c.name as Record<string, string>)[e.language] : '';
           return [e.sessionId, s.deckName, s.host, s.platform, s.consoleOrigin, s.market, e.seq, e.id, new Date(e.at).toISOString(), formatOffset(e.offsetMs), e.offsetMs, e.cardId, c?.sku ?? '', name, e.cardHash, e.item.kind, e.item.id, text(e), e.language, e.action, e.corrects ?? '', e.prev, e.hash];
         }),

@@ -5,6 +5,9 @@ import { verifyChain } from '../../lib/evidence/chain';
 import { LOG_CSV_COLUMNS, logToCsv } from '../../lib/export/log-csv';
 import { LOG_FORMAT, LOG_VERSION, logToJson } from '../../lib/export/log-json';
 import { formatOffset } from '../../lib/export/offset';
+import { policyText } from '../../lib/export/policy-text';
+import { policySummary } from '../../lib/cards/policy-summary';
+import { createI18n } from '../../lib/i18n';
 import { DisclosureEvent, Session, Snapshot } from '../../lib/schema/session';
 import { NOW, freshRepo } from './helpers';
 
@@ -129,8 +132,20 @@ describe('CSV log', () => {
     expect(rows[4].item_text).toBe(`'=HYPERLINK("http://evil.example","x")\nsecond line`);
   });
 
-  it('leaves the item text empty for items without their own text', () => {
-    expect(parse(logToCsv(log)).data[3]).toMatchObject({ item_kind: 'policy', item_id: 'policy', item_text: '' });
+  it('fills the item text of a return-policy row with the paragraph the host read out (issue 21)', async () => {
+    // The very words the sidebar shows, made with the real i18next: the CSV must not differ.
+    const t = (await createI18n('en')).getFixedT('en');
+    const shown = policySummary(bundle.policies[0], 'en', t);
+    expect(shown).toMatch(/^You can return it within 7 days of delivery \(China\)\. You pay the return shipping\.$/);
+    expect(parse(logToCsv(log)).data[3]).toMatchObject({ item_kind: 'policy', item_id: 'policy', item_text: shown });
+  });
+
+  it('writes the policy paragraph in each language Upfront speaks, as the sidebar does', async () => {
+    const policy = { ...bundle.policies[0], condition: { en: 'unworn', 'zh-CN': '未穿着', es: 'sin usar', ja: '未着用' }, restockingFee: { percent: 10, changeOfMindOnly: true as const }, exceptions: { en: 'swimwear' } };
+    for (const language of ['en', 'zh-CN', 'es', 'ja']) {
+      const t = (await createI18n(language)).getFixedT(language);
+      expect(policyText(policy, language)).toBe(policySummary(policy, language, t));
+    }
   });
 
   it('writes just the header for an empty log', () => {

@@ -104,6 +104,17 @@ export function SessionDetail({ call, sessionId, onClose }: { call: Client; sess
             ) : (
               <p className="coverage-none">{t('logs.noMustSay')}</p>
             )}
+            {g.policy && (
+              <p className={`coverage-policy coverage-${g.policy.status}`} data-status={g.policy.status}>
+                <span className="badge">{t(`logs.status.${g.policy.status}`)}</span> {itemLabel('policy')}
+                {g.policy.at && (
+                  <span className="when">
+                    {' '}
+                    · {clock(g.policy.at.at)} · {formatOffset(g.policy.at.offsetMs)}
+                  </span>
+                )}
+              </p>
+            )}
             {g.entries.length === 0 ? (
               <p className="not-shown">{t('logs.productNotShown')}</p>
             ) : (
