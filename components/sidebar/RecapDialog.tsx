@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { policySummary } from '../../lib/cards/policy-summary';
+import { localize } from '../../lib/cards/text';
+import { unsaidInDeck } from '../../lib/sidebar/progress';
 import { recapGroups } from '../../lib/sidebar/recap';
 import { viewerLanguage } from '../../lib/sidebar/store';
 import { useViewerT } from '../common/viewer-text';
@@ -18,6 +20,14 @@ export function RecapDialog() {
   const language = useSidebar(viewerLanguage);
   const viewer = useViewerT(language);
   const groups = useMemo(() => recapGroups(bundle), [bundle]);
+  const marks = useSidebar((s) => s.marks);
+  const skippedMarks = useSidebar((s) => s.skipped);
+  // Must-say items never said: the host hears about them before the show ends (issue 21).
+  const unsaid = useMemo(() => {
+    const said = new Set(Object.entries(marks).filter(([, m]) => m.state !== 'failed').map(([k]) => k));
+    return unsaidInDeck(bundle, said, new Set(Object.keys(skippedMarks)));
+  }, [bundle, marks, skippedMarks]);
+  const langs = bundle?.deck.languages ?? [];
   const primary = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     // Take focus only when it is already in the sidebar: never pull it off the console page.
@@ -26,6 +36,29 @@ export function RecapDialog() {
   return (
     <div className="recap" role="dialog" aria-modal="true" aria-labelledby="recap-title">
       <h2 id="recap-title">{t('recap.title')}</h2>
+      {unsaid.length > 0 && (
+        <section className="recap-unsaid" aria-labelledby="recap-unsaid-title">
+          <h3 id="recap-unsaid-title">⚠ {t('recap.unsaidTitle', { count: unsaid.reduce((n, u) => n + u.items.length, 0) })}</h3>
+          <ul>
+            {unsaid.map(({ card, items }) => (
+              <li key={card.id} data-card-id={card.id}>
+                <strong>{localize(card.name, language, langs)?.text ?? card.sku}</strong>
+                <ul>
+                  {items.map(({ item, skipped }) => {
+                    const caveat = item.kind === 'caveat' ? card.caveats.find((c) => c.id === item.id) : undefined;
+                    return (
+                      <li key={`${item.kind}:${item.id}`} data-status={skipped ? 'skipped' : 'not-said'}>
+                        {caveat ? localize(caveat.text, language, langs)?.text : t(`item.${item.kind}`)} · {t(skipped ? 'recap.skipped' : 'recap.notSaid')}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <p>{t('recap.unsaidHint')}</p>
+        </section>
+      )}
       <p>{t('recap.intro')}</p>
       {groups.length === 0 && <p className="missing">{t('recap.none')}</p>}
       {groups.map((g) => (

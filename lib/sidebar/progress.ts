@@ -52,3 +52,28 @@ function cardProgress(card: Card, items: readonly CardItem[], said: ReadonlySet<
   if (open.some((i) => skipped.has(markKey(card.id, i)))) return 'skipped';
   return 'open';
 }
+
+/** A product's must-say items never said, each skipped by the host's choice or simply not said. */
+export interface UnsaidOnCard {
+  card: Card;
+  items: { item: CardItem; skipped: boolean }[];
+}
+
+/**
+ * Every must-say item of the deck not recorded as said, by product in run-sheet order: what the
+ * host is told before ending a show (products not reached, or reached and skipped).
+ */
+export function unsaidInDeck(
+  bundle: DeckBundle | null,
+  said: ReadonlySet<string>,
+  skipped: ReadonlySet<string>,
+  items: ReadonlyMap<string, CardItem[]> = deckItems(bundle),
+): UnsaidOnCard[] {
+  if (!bundle) return [];
+  return bundle.cards
+    .map((card) => ({
+      card,
+      items: unsaidMustSay(card.id, items.get(card.id) ?? [], (k) => said.has(k)).map((item) => ({ item, skipped: skipped.has(markKey(card.id, item)) })),
+    }))
+    .filter((u) => u.items.length > 0);
+}

@@ -56,3 +56,32 @@ describe('M on the "Not said yet" prompt', () => {
     expect(recorded).toEqual([expect.objectContaining({ item: { kind: 'size', id: 'size' } })]);
   });
 });
+
+// Issue 21, point 3: ending a show with must-say items never said says so first, listing them.
+describe('ending a show with must-say items never said', () => {
+  it('the recap lists each unsaid must-say item, skipped or not said, before anything is ended', async () => {
+    const { sidebar, call, recorded } = await sidebarFor(demo);
+    await renderIn(<SidebarApp sidebar={sidebar} host={host} />, sidebar);
+    await userEvent.keyboard('jj'); // the hoodie's caveat skipped by choice
+    await userEvent.keyboard('e');
+    const dialog = screen.getByRole('dialog', { name: 'Before you end: recap the returns' });
+    const warning = within(dialog).getByRole('region', { name: /3 must-say items never said/ });
+    const hoodie = within(warning).getByText('Oversized cotton hoodie').closest('li')!;
+    expect(within(hoodie).getByText(/Dark colours bleed.*· skipped/)).toHaveAttribute('data-status', 'skipped');
+    const cover = warning.querySelector('[data-card-id="demo-card-cushion-cover"]')!;
+    expect(within(cover as HTMLElement).getByText(/· not said/)).toHaveAttribute('data-status', 'not-said');
+    expect(warning.querySelector('[data-card-id="demo-card-serum"] [data-status="not-said"]')).not.toBeNull();
+    // Only the prompt so far: nothing was ended.
+    expect(call).not.toHaveBeenCalledWith('session.end', expect.anything());
+    expect(recorded.filter((r) => r.action === 'said')).toEqual([]);
+  });
+
+  it('says nothing of the kind when every must-say item was said', async () => {
+    const { sidebar } = await sidebarFor(demo);
+    await renderIn(<SidebarApp sidebar={sidebar} host={host} />, sidebar);
+    await userEvent.keyboard('mjmjm'); // each product's must-say caveat, said
+    await userEvent.keyboard('e');
+    const dialog = screen.getByRole('dialog', { name: 'Before you end: recap the returns' });
+    expect(within(dialog).queryByRole('region', { name: /never said/ })).toBeNull();
+  });
+});
