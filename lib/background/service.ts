@@ -8,6 +8,7 @@ import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
+import { SessionCoverage } from './coverage';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -54,6 +55,7 @@ function isExtensionPage(sender: Sender, extensionId: string): boolean {
 export function createService(deps: ServiceDeps) {
   const { repo, tabs, layouts, local } = deps;
   const onScreen = new OnScreenStore(local);
+  const coverage = new SessionCoverage(repo);
   // Go live and Resume check that a tab has no live session (and a session no tab), then bind
   // them, several awaits later: they take turns, so two presses cannot both pass the check.
   const binding = new Mutex();
@@ -215,6 +217,7 @@ export function createService(deps: ServiceDeps) {
       return { session, events, snapshots, deck };
     },
     'session.filters': () => repo.filterOptions(),
+    'session.coverage': ({ sessionIds }) => coverage.of(sessionIds),
     'onScreen.get': ({ sessionId }) => onScreen.get(sessionId),
     // No push: another view of the show keeps its own card; this only serves the next opening.
     'onScreen.set': async ({ sessionId, cardId }) => {

@@ -33,6 +33,8 @@ export interface SessionCheck {
   host: string;
   startedAt: number;
   events: number;
+  /** The chain head the file gives for the session: compare it with the one noted at export. */
+  head: string;
   /** The first place this session's record breaks, or undefined when it verifies. */
   problem?: VerifyProblem;
 }
@@ -189,7 +191,7 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
         seen.add(event.id);
       }
     }
-    sessions.push({ sessionId: s.id, host: s.host, startedAt: s.startedAt, events: events.length, problem });
+    sessions.push({ sessionId: s.id, host: s.host, startedAt: s.startedAt, events: events.length, head: s.head, problem });
   }
   eventProblems.sort((a, b) => a.index - b.index);
   problems.push(...eventProblems.map((p) => p.problem));
@@ -233,7 +235,7 @@ export function formatReport(report: VerifyReport, fileName: string): string[] {
   const lines: string[] = [];
   if (report.ok) {
     lines.push(`OK ${fileName}: ${report.sessions.length} session(s), ${report.events} event(s), ${report.snapshots} snapshot(s); every chain and snapshot verifies.`);
-    for (const s of report.sessions) lines.push(`  ✓ ${s.sessionId}  ${s.host}  ${new Date(s.startedAt).toISOString()}  ${s.events} event(s)`);
+    for (const s of report.sessions) lines.push(`  ✓ ${s.sessionId}  ${s.host}  ${new Date(s.startedAt).toISOString()}  ${s.events} event(s)  head ${s.head}`);
     return lines;
   }
   const first = report.problems[0];

@@ -141,3 +141,28 @@ export function coverageCounts(rows: CoverageRow[]): Record<CoverageStatus, numb
   for (const r of rows) counts[r.status] += 1;
   return counts;
 }
+
+/** A session's must-say coverage in numbers, for the studio's session list (issue 21). */
+export type CoverageCounts = Record<CoverageStatus, number>;
+
+/**
+ * The events productGroups' coverage depends on, in order: for each product, the first event of
+ * each item and action, and its latest event (whose snapshot coverage is judged against). The
+ * same coverage comes out of these as out of the whole log, so a long session's coverage can be
+ * kept up to date from this and the events recorded since.
+ */
+export function coverageEvents(events: readonly DisclosureEvent[]): DisclosureEvent[] {
+  const first = new Set<string>();
+  const latest = new Map<string, DisclosureEvent>();
+  const kept = new Set<DisclosureEvent>();
+  for (const e of events) {
+    const key = `${e.cardId}\n${e.item.kind}\n${e.item.id}\n${e.action}`;
+    if (!first.has(key)) {
+      first.add(key);
+      kept.add(e);
+    }
+    latest.set(e.cardId, e);
+  }
+  for (const e of latest.values()) kept.add(e);
+  return events.filter((e) => kept.has(e));
+}

@@ -30,6 +30,8 @@ export const requestSchemas = {
   'session.resume': z.object({ sessionId: Id, tabId: TabId.optional() }).strict(),
   'session.detail': z.object({ sessionId: Id }).strict(),
   'session.filters': z.object({}).strict(),
+  // Must-say coverage of the sessions the studio lists (lib/background/coverage.ts).
+  'session.coverage': z.object({ sessionIds: z.array(Id).max(5000) }).strict(),
   // The card on screen in a live session's sidebar (lib/background/on-screen.ts).
   'onScreen.get': z.object({ sessionId: Id }).strict(),
   'onScreen.set': z.object({ sessionId: Id, cardId: Id }).strict(),

@@ -37,6 +37,8 @@ export interface Responses extends CatalogueResponses {
   'session.resume': Session;
   'session.detail': SessionDetail;
   'session.filters': FilterOptions;
+  /** By session id: how many must-say items were said, skipped and not said (timeline's coverage). */
+  'session.coverage': Record<string, Record<'said' | 'skipped' | 'not-said', number>>;
   'onScreen.get': string | null;
   'onScreen.set': null;
   'event.record': DisclosureEvent;

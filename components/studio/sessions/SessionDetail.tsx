@@ -8,6 +8,7 @@ import { coverageCounts, itemTextOf, productGroups } from '../../../lib/export/t
 import type { Client } from '../../../lib/messaging/client';
 import type { SessionDetail as Detail } from '../../../lib/messaging/types';
 import { platformName } from '../../../lib/sessions/choices';
+import { ChainHead } from './ChainHead';
 
 /** One session: what was shown or said when (clock time and offset into the stream), by product, and what was covered. */
 export function SessionDetail({ call, sessionId, onClose }: { call: Client; sessionId: string; onClose: () => void }) {
@@ -68,7 +69,7 @@ export function SessionDetail({ call, sessionId, onClose }: { call: Client; sess
         )}
         <dt>{t('logs.head')}</dt>
         <dd>
-          <code title={session.head}>{session.head.slice(0, 16)}…</code> {t('logs.headHint')}
+          <ChainHead head={session.head} /> {t('logs.headHint')}
         </dd>
       </dl>
 

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import { UpfrontError } from '../../../lib/errors';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
-import type { FilterOptions } from '../../../lib/messaging/types';
+import type { FilterOptions, Responses } from '../../../lib/messaging/types';
 import type { LocalizedText } from '../../../lib/schema/common';
 import type { Session } from '../../../lib/schema/session';
 import { platformName } from '../../../lib/sessions/choices';
@@ -47,6 +47,18 @@ export function toLogFilter(f: FilterFields): LogFilter {
   return filter;
 }
 
+/** Said, skipped and not said must-say items of one session; a show with any unsaid stands out. */
+function CoverageCell({ counts }: { counts: Responses['session.coverage'][string] }) {
+  const { t } = useTranslation();
+  const total = counts.said + counts.skipped + counts['not-said'];
+  if (total === 0) return <span className="muted">{t('logs.noMustSayShort')}</span>;
+  return (
+    <span className={counts.skipped + counts['not-said'] > 0 ? 'coverage-risky' : 'coverage-full'} data-said={counts.said} data-skipped={counts.skipped} data-not-said={counts['not-said']}>
+      {t('logs.coverageCell', { said: counts.said, skipped: counts.skipped, notSaid: counts['not-said'], total })}
+    </span>
+  );
+}
+
 const codeOf = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
 
 /** The team lead's side of the studio: find sessions, read them, export, verify and merge logs. */
@@ -60,6 +72,7 @@ export function SessionsArea({ call, revision, storage }: Props) {
   const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [saved, setSaved] = useState<string>();
+  const [coverage, setCoverage] = useState<Responses['session.coverage'] | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -75,6 +88,18 @@ export function SessionsArea({ call, revision, storage }: Props) {
   useEffect(() => {
     void load();
   }, [load, revision]);
+
+  // Must-say coverage of the listed sessions (issue 21): a lead spots risky shows in the list.
+  useEffect(() => {
+    if (!sessions || sessions.length === 0) return;
+    let current = true;
+    call('session.coverage', { sessionIds: sessions.map((s) => s.id) })
+      .then((c) => current && setCoverage(c))
+      .catch(() => current && setCoverage(null));
+    return () => {
+      current = false;
+    };
+  }, [call, sessions]);
 
   const dateTime = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true });
   const set = (key: keyof FilterFields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFields({ ...fields, [key]: e.target.value });
@@ -190,6 +215,7 @@ export function SessionsArea({ call, revision, storage }: Props) {
                 <th scope="col">{t('studio.platform')}</th>
                 <th scope="col">{t('logs.marketLanguage')}</th>
                 <th scope="col">{t('studio.events')}</th>
+                <th scope="col">{t('logs.coverage')}</th>
                 <th scope="col">{t('logs.origin')}</th>
                 <th scope="col">
                   <span className="visually-hidden">{t('logs.actions')}</span>
@@ -211,6 +237,7 @@ export function SessionsArea({ call, revision, storage }: Props) {
                     {s.market} · {s.language}
                   </td>
                   <td>{s.lastSeq}</td>
+                  <td className="coverage-cell">{coverage?.[s.id] && <CoverageCell counts={coverage[s.id]} />}</td>
                   <td className="origin">{s.origin?.importedFrom ? t('logs.importedFrom', { file: s.origin.importedFrom }) : t('logs.thisBrowser')}</td>
                   <td className="actions">
                     <button type="button" aria-expanded={open === s.id} onClick={() => setOpen(open === s.id ? undefined : s.id)}>
