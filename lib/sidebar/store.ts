@@ -11,7 +11,7 @@ import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Item, Session } from '../schema/session';
 import { gateSelection, itemForM, keepsGate } from './gate';
 import { markKey, unsaidMustSay } from './progress';
-import { recapGroups } from './recap';
+import { recapEvents } from './recap';
 import { effectiveViewerLanguage, nextViewerLanguage, shownLanguage, viewerLanguages } from './viewer';
 
 export { markKey };
@@ -471,22 +471,9 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     async endWithRecap() {
       const { session, bundle } = get();
       if (!session) return;
-      const viewer = viewerLanguage(get());
-      const fallbacks = bundle?.deck.languages ?? [];
-      const sends = recapGroups(bundle).flatMap((g) =>
-        g.cardIds.flatMap((cardId) => {
-          const item = { kind: 'policy' as const, id: g.policy.id };
-          const key = markKey(cardId, item);
-          const existing = get().marks[key];
-          if (existing?.state === 'recorded') return [];
-          const card = bundle?.cards.find((c) => c.id === cardId);
-          // The recap shows each policy in the viewer language; record the language it was read in.
-          const language = card ? shownLanguage(card, g.policy, item, viewer, fallbacks) : viewer;
-          return [{ key, id: existing?.eventId ?? newId(), payload: { sessionId: session.id, cardId, item, language, action: 'said' as const } }];
-        }),
-      );
+      const sends = recapEvents(bundle, get().marks, viewerLanguage(get()), newId);
       set({ marks: { ...get().marks, ...Object.fromEntries(sends.map((r) => [r.key, { state: 'saving', eventId: r.id } as MarkState])) } });
-      const results = await Promise.allSettled(sends.map((r) => call('event.record', { id: r.id, ...r.payload })));
+      const results = await Promise.allSettled(sends.map((r) => call('event.record', { id: r.id, sessionId: session.id, ...r.payload })));
       const marks = { ...get().marks };
       let failure: string | undefined;
       results.forEach((result, i) => {
