@@ -55,12 +55,14 @@ if (only) for (const key of only.split(',')) if (!(key in all)) throw new Error(
 console.log(`${'figure'.padEnd(66)} ${'median'.padStart(9)} ${'p95'.padStart(9)} unit   goal`);
 for (const [key, run] of Object.entries(all)) {
   if (only && !only.split(',').includes(key)) continue;
+  const t0 = performance.now();
   try {
     await run();
   } catch (err) {
     console.error(`${key} failed: ${err.stack ?? err}`);
     results.push({ name: key, unit: 'error', median: null, p95: null, goal: String(err.message ?? err) });
   }
+  log(`  (${key}: ${Math.round((performance.now() - t0) / 1000)} s)`);
 }
 const file = path.resolve(ROOT, out);
 mkdirSync(path.dirname(file), { recursive: true });

@@ -26,7 +26,7 @@ function bareSidebarExtension() {
  * its console opens, and the host picks it in the sidebar; with `photo`, each open also waits for
  * the card's photo to be decoded and painted (reported, not judged).
  */
-export async function coldOpen({ N, report, ratio, verbose }, { label = 'sidebar', seed, photo = false } = {}) {
+export async function coldOpen({ N, smoke, report, ratio, verbose }, { label = 'sidebar', seed, photo = false } = {}) {
   const browsers = { upfront: await launch(), floor: await launch({ extensionDir: bareSidebarExtension() }) };
   const samples = { upfront: [], floor: [] };
   const photos = [];
@@ -82,10 +82,10 @@ export async function coldOpen({ N, report, ratio, verbose }, { label = 'sidebar
       const start = marks.origin - skew - t0;
       return { total: start + marks.interactive, photo: start + marks.photo, click: start, skew, error, ...marks };
     }
-    for (let i = 0; i < N + 1; i++) {
+    for (let i = smoke ? 1 : 0; i < N + 1; i++) {
       for (const k of i % 2 ? ['floor', 'upfront'] : ['upfront', 'floor']) {
         const m = await open(k);
-        // The first open also compiles the sidebar's scripts for the first time.
+        // The first open also compiles the sidebar's scripts for the first time (a smoke run keeps it).
         if (i === 0) continue;
         samples[k].push(m.total);
         if (k === 'upfront' && photo) photos.push(m.photo);
@@ -97,7 +97,7 @@ export async function coldOpen({ N, report, ratio, verbose }, { label = 'sidebar
   }
   ratio(`${label} cold open ÷ its floor`, samples.upfront, samples.floor, budget('p95', 1.3));
   report(`  ${label} cold open (toolbar click → interactive)`, 'ms', samples.upfront, 'info');
-  report('  floor: a bare page in the same dock, same run', 'ms', samples.floor, 'floor');
+  report(`  floor (${label}): a bare page in the same dock, same run`, 'ms', samples.floor, 'floor');
   if (photo) report("  toolbar click → the first card's photo painted", 'ms', photos, 'info');
   if (verbose) {
     for (const [k, list] of Object.entries(phases)) {
