@@ -25,6 +25,15 @@ export async function longShow({ smoke, report, log }) {
     await frame.locator('.live-badge').waitFor();
     const cdp = await context.newCDPSession(frame);
     const heap = [await heapAfterGcMB(cdp)];
+    // The floor under "no growth": two readings with nothing done between them but a card switch there and back.
+    await frame.evaluate(async () => {
+      for (const key of ['j', 'k']) {
+        const title = document.querySelector('.card-title')?.textContent;
+        document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+        for (let i = 0; i < 400 && document.querySelector('.card-title')?.textContent === title; i++) await new Promise((r) => setTimeout(r, 5));
+      }
+    });
+    const still = (await heapAfterGcMB(cdp)) - heap[0];
     // DOM nodes and listeners too: a leak there would not show in the JS heap alone.
     const dom = async () => (await cdp.send('Memory.getDOMCounters')).nodes;
     const nodes = [await dom()];
@@ -53,6 +62,7 @@ export async function longShow({ smoke, report, log }) {
     log(`  heap after GC at the start and each hour: ${heap.map((h) => h.toFixed(2)).join(', ')} MB; DOM nodes ${nodes.join(', ')}`);
     report(`photo deck: sidebar JS heap after a 3-hour show (${events} events)`, 'MB', [heap[3]], budget('median', 40));
     report('  growth after the first hour (hour 1 → hour 3)', 'MB', [heap[3] - heap[1]], budget('median', 0.5));
+    report('  floor: two readings with nothing recorded between them', 'MB', [still], 'floor');
     report('  DOM nodes added after the first hour', 'nodes', [nodes[3] - nodes[1]], 'info');
   } finally {
     await context.close();
