@@ -190,6 +190,27 @@ export async function putRecords(worker, store, records) {
   );
 }
 
+/** Seeds bigDeck(n), opens a console and waits until its sidebar shows the deck's first product. */
+export async function consoleWithBigDeck({ context, worker }, n = 300) {
+  const { cards, deck } = bigDeck(n);
+  await putRecords(worker, 'cards', cards);
+  await putRecords(worker, 'decks', [deck]);
+  const page = await context.newPage();
+  await page.goto(CONSOLE_URL);
+  const frame = await sidebarFrame(page);
+  await frame.locator('.card-title').waitFor();
+  await frame.getByLabel('Deck').selectOption(deck.id).catch(() => undefined);
+  await frame.getByText('Bench product 0').first().waitFor();
+  return { page, frame };
+}
+
+/** Starts a show from the sidebar, as a host does: a name, Go live, the live badge. */
+export async function goLive(frame) {
+  await frame.getByLabel(/Host/).fill('Bench');
+  await frame.getByRole('button', { name: /Go live/ }).click();
+  await frame.locator('.live-badge').waitFor();
+}
+
 /** A deck of n plain products (no must-say caveats, so moving on is never held up). */
 export function bigDeck(n) {
   const now = Date.now();

@@ -1,6 +1,6 @@
 // Card switch on a 300-product deck: input → the next frame painted, judged against the smallest
 // visible change in the same sidebar ("one word"), measured sample by sample in the same run.
-import { CONSOLE_URL, bigDeck, clockSkew, launch, putRecords, sidebarFrame } from '../browser.mjs';
+import { clockSkew, consoleWithBigDeck, launch } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
 
 /**
@@ -14,17 +14,9 @@ import { budget } from '../budgets.mjs';
  * switch's p95 minus the word floor's p95.
  */
 export async function cardSwitch({ N, report, difference }) {
-  const { context, worker } = await launch();
+  const browser = await launch();
   try {
-    const { cards, deck } = bigDeck(300);
-    await putRecords(worker, 'cards', cards);
-    await putRecords(worker, 'decks', [deck]);
-    const page = await context.newPage();
-    await page.goto(CONSOLE_URL);
-    const frame = await sidebarFrame(page);
-    await frame.locator('.card-title').waitFor();
-    await frame.getByLabel('Deck').selectOption('bench-deck').catch(() => undefined);
-    await frame.getByText('Bench product 0').first().waitFor();
+    const { page, frame } = await consoleWithBigDeck(browser);
     // One sample per call, measured inside the sidebar: the input's change → the next frame.
     await frame.evaluate(() => {
       // Resolves after the next frame's rendering steps: [rAF time, time after paint].
@@ -122,6 +114,6 @@ export async function cardSwitch({ N, report, difference }) {
     difference('card switch by J/K on the console page minus the word floor', 'ms', forwarded, wordFloor, budget('p95', 1));
     report('  card switch by J/K on the console page (→ next frame)', 'ms', forwarded, 'info');
   } finally {
-    await context.close();
+    await browser.context.close();
   }
 }

@@ -2,7 +2,7 @@
 // with the sidebar alone, then with the studio open in another tab on its sessions view with the
 // live show's timeline open (the studio hears of every recorded event), with a bare strict
 // IndexedDB write alternating as a reference.
-import { CONSOLE_URL, bigDeck, launch, openExtensionPage, putRecords, sidebarFrame } from '../browser.mjs';
+import { consoleWithBigDeck, goLive, launch, openExtensionPage } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
 
 /** Runs in the sidebar frame: clicks the first unrecorded item → recorded → the next frame. */
@@ -46,18 +46,11 @@ async function bareWrite() {
 }
 
 export async function disclosureClick({ N, report }) {
-  const { context, worker, extensionId } = await launch();
+  const browser = await launch();
+  const { context, worker, extensionId } = browser;
   try {
-    const { cards, deck } = bigDeck(300);
-    await putRecords(worker, 'cards', cards);
-    await putRecords(worker, 'decks', [deck]);
-    const page = await context.newPage();
-    await page.goto(CONSOLE_URL);
-    const frame = await sidebarFrame(page);
-    await frame.getByText('Bench product 0').first().waitFor();
-    await frame.getByLabel(/Host/).fill('Bench');
-    await frame.getByRole('button', { name: /Go live/ }).click();
-    await frame.locator('.live-badge').waitFor();
+    const { frame } = await consoleWithBigDeck(browser);
+    await goLive(frame);
     const series = async () => {
       const clicks = [];
       const bare = [];

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { demoRecords, openExtensionPage, putRecords } from '../browser.mjs';
+import { CONSOLE_URL, demoRecords, openExtensionPage, putRecords, sidebarFrame } from '../browser.mjs';
 
 const WIDTH = 800;
 const HEIGHT = 600;
@@ -128,4 +128,14 @@ export async function seedPhotoDeck({ context, worker, extensionId }, { count, l
 export async function pickDeck(frame, { deck, cards }) {
   await frame.getByLabel('Deck').selectOption(deck.id);
   await frame.locator(`[data-card="${cards[0].id}"]`).first().waitFor({ timeout: 60_000 });
+}
+
+/** Seeds the photo deck, opens a console and picks the deck in its sidebar. */
+export async function consoleWithPhotoDeck(browser, { count, log }) {
+  const seeded = await seedPhotoDeck(browser, { count, log });
+  const page = await browser.context.newPage();
+  await page.goto(CONSOLE_URL);
+  const frame = await sidebarFrame(page);
+  await pickDeck(frame, seeded);
+  return { ...seeded, page, frame };
 }

@@ -5,9 +5,9 @@
 // a timer (the live clock, the background's sweeps) runs for 3 hours. The frame's JS heap is
 // measured after a full garbage collection at the start and after each "hour" (a third of the
 // events).
-import { CONSOLE_URL, heapAfterGcMB, launch, sidebarFrame } from '../browser.mjs';
+import { goLive, heapAfterGcMB, launch } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
-import { pickDeck, seedPhotoDeck } from './photos.mjs';
+import { consoleWithPhotoDeck } from './photos.mjs';
 
 export async function longShow({ smoke, report, log }) {
   const events = smoke ? 150 : 2000;
@@ -15,14 +15,8 @@ export async function longShow({ smoke, report, log }) {
   const { context, worker } = browser;
   try {
     // Seven or eight items per card: 300 cards hold a 3-hour show.
-    const seeded = await seedPhotoDeck(browser, { count: smoke ? 24 : 300, log });
-    const page = await context.newPage();
-    await page.goto(CONSOLE_URL);
-    const frame = await sidebarFrame(page);
-    await pickDeck(frame, seeded);
-    await frame.getByLabel(/Host/).fill('Bench');
-    await frame.getByRole('button', { name: /Go live/ }).click();
-    await frame.locator('.live-badge').waitFor();
+    const { frame } = await consoleWithPhotoDeck(browser, { count: smoke ? 24 : 300, log });
+    await goLive(frame);
     const cdp = await context.newCDPSession(frame);
     const heap = [await heapAfterGcMB(cdp)];
     // The floor under "no growth": two readings with nothing done between them but a card switch there and back.

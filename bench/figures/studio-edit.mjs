@@ -3,20 +3,16 @@
 // shows "Saving…"; the clock runs from that moment (the save request leaving the studio) to the
 // sidebar's next frame with the new name painted. Each end is read on its own process's clock,
 // with each clock's offset to this script's measured after every sample.
-import { CONSOLE_URL, clockSkew, launch, openExtensionPage, sidebarFrame } from '../browser.mjs';
+import { clockSkew, launch, openExtensionPage } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
-import { pickDeck, seedPhotoDeck } from './photos.mjs';
+import { consoleWithPhotoDeck } from './photos.mjs';
 
 export async function studioEdit({ N, smoke, report, log }) {
   const browser = await launch();
   const { context, extensionId } = browser;
   try {
-    const seeded = await seedPhotoDeck(browser, { count: smoke ? 12 : 300, log });
-    const page = await context.newPage();
-    await page.goto(CONSOLE_URL);
-    const frame = await sidebarFrame(page);
-    await pickDeck(frame, seeded);
-    const card = seeded.cards[0];
+    const { frame, cards } = await consoleWithPhotoDeck(browser, { count: smoke ? 12 : 300, log });
+    const card = cards[0];
     const studio = await openExtensionPage(context, extensionId, `studio.html#/card/${encodeURIComponent(card.id)}`);
     const name = studio.locator('#section-name input[lang="en"]');
     await name.waitFor();
