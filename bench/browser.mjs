@@ -1,6 +1,6 @@
 // Launching Debian's Chromium with (or without) the built extension, and fixture consoles served
 // at real console URLs: the same set-up as the end-to-end tests (tests/e2e/harness.ts).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -9,6 +9,27 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = path.join(ROOT, process.env.UPFRONT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CONSOLE_URL = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 const consoleHtml = readFileSync(path.join(ROOT, 'tests/fixtures/console.html'), 'utf8');
+
+/** A copy of the built extension with some of its files replaced (path → text), for a floor. */
+export function extensionWith(files) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-floor-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+  return dir;
+}
+
+/**
+ * How far a frame's wall clock (timeOrigin + now) is ahead of this script's, from one round trip
+ * (as NTP does): the frame's reading is taken to be at the round trip's middle, so the offset is
+ * right to within half the round trip (`error`). Each process anchors its clock once, when it
+ * starts, so over a long run two clocks can drift apart by hundreds of milliseconds.
+ */
+export async function clockSkew(frame) {
+  const before = performance.timeOrigin + performance.now();
+  const there = await frame.evaluate(() => performance.timeOrigin + performance.now());
+  const after = performance.timeOrigin + performance.now();
+  return { skew: there - (before + after) / 2, error: (after - before) / 2 };
+}
 
 export async function launch({ extension = true, extensionDir = EXTENSION_DIR } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-'));
@@ -167,6 +188,27 @@ export async function putRecords(worker, store, records) {
     },
     { store, records },
   );
+}
+
+/** Seeds bigDeck(n), opens a console and waits until its sidebar shows the deck's first product. */
+export async function consoleWithBigDeck({ context, worker }, n = 300) {
+  const { cards, deck } = bigDeck(n);
+  await putRecords(worker, 'cards', cards);
+  await putRecords(worker, 'decks', [deck]);
+  const page = await context.newPage();
+  await page.goto(CONSOLE_URL);
+  const frame = await sidebarFrame(page);
+  await frame.locator('.card-title').waitFor();
+  await frame.getByLabel('Deck').selectOption(deck.id).catch(() => undefined);
+  await frame.getByText('Bench product 0').first().waitFor();
+  return { page, frame };
+}
+
+/** Starts a show from the sidebar, as a host does: a name, Go live, the live badge. */
+export async function goLive(frame) {
+  await frame.getByLabel(/Host/).fill('Bench');
+  await frame.getByRole('button', { name: /Go live/ }).click();
+  await frame.locator('.live-badge').waitFor();
 }
 
 /** A deck of n plain products (no must-say caveats, so moving on is never held up). */

@@ -1,13 +1,41 @@
-// The figures for exports, imports and long shows, one module each under bench/figures/.
+// Every figure of the bench, in the order it runs; each module under bench/figures/ measures one
+// flow. `--only=a,b` picks figures by these keys.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR } from './browser.mjs';
+import { budget } from './budgets.mjs';
+import { cardSwitch } from './figures/card-switch.mjs';
+import { coldOpen } from './figures/cold-open.mjs';
+import { disclosureClick } from './figures/disclosure.mjs';
 import { csvExport } from './figures/export.mjs';
 import { deckImport } from './figures/import.mjs';
+import { mainThreadAdded } from './figures/main-thread.mjs';
+import { seedPhotoDeck } from './figures/photos.mjs';
 import { longShow } from './figures/show.mjs';
+import { studioEdit } from './figures/studio-edit.mjs';
 
-// A smoke run (--smoke) uses small data: it proves the flows still work, in seconds.
-export function figures({ quick, smoke, report, ratio, log }) {
+// A smoke run (--smoke) uses small data: it proves the flows still work, in about a minute.
+export function figures(ctx) {
+  const { quick, smoke, report, log } = ctx;
   return {
-    csvExport: () => csvExport({ runs: smoke ? 1 : quick ? 2 : 5, events: smoke ? 2_000 : 100_000, report, ratio, log }),
-    deckImport: () => deckImport({ runs: smoke ? 1 : quick ? 3 : 10, products: smoke ? 100 : 1000, report, log }),
-    longShow: () => longShow({ events: smoke ? 150 : 2000, report, log }),
+    contentScriptSize: async () => {
+      const file = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/console.js'));
+      report('content script, gzipped', 'KB', [gzipSync(file, { level: 9 }).length / 1024], budget('median', 8));
+    },
+    mainThreadAdded: () => mainThreadAdded(ctx),
+    sidebarColdOpen: () => coldOpen(ctx),
+    cardSwitch: () => cardSwitch(ctx),
+    disclosureClick: () => disclosureClick(ctx),
+    csvExport: () => csvExport({ ...ctx, runs: smoke ? 1 : quick ? 2 : 5, events: smoke ? 2_000 : 100_000 }),
+    deckImport: () => deckImport({ ...ctx, runs: smoke ? 1 : quick ? 3 : 10, products: smoke ? 100 : 1000 }),
+    photoColdOpen: () =>
+      coldOpen(ctx, {
+        label: 'photo deck: sidebar',
+        photo: true,
+        seed: (browser) => seedPhotoDeck(browser, { count: smoke ? 12 : 300, log }),
+      }),
+    studioEdit: () => studioEdit(ctx),
+    longShow: () => longShow(ctx),
   };
 }

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { demoRecords, launch, openExtensionPage } from '../browser.mjs';
+import { budget } from '../budgets.mjs';
 
 export async function deckImport({ runs, products, report, log }) {
   const { context, worker, extensionId } = await launch();
@@ -43,7 +44,7 @@ export async function deckImport({ runs, products, report, log }) {
       log(`  import ${i + 1}: read + validate ${Math.round(validate.at(-1))} ms, store ${Math.round(store.at(-1))} ms`);
       await studio.close();
     }
-    report(`import of a ${products.toLocaleString('en')}-product deck (validate + store)`, 'ms', total, '≤ 1000 ms');
+    report(`import of a ${products.toLocaleString('en')}-product deck (validate + store)`, 'ms', total, budget('median', 500));
     report('  of which read + validate (file chosen → preview)', 'ms', validate, 'info');
     report('  of which store (confirm → imported)', 'ms', store, 'info');
   } finally {
