@@ -148,8 +148,8 @@ export function locate(recipe: Recipe, headers: string[]): Record<keyof RecipeCo
     if (!index.has(norm(h))) index.set(norm(h), i);
   });
   const out = {} as Record<keyof RecipeColumns, number[]>;
-  for (const [field, names] of Object.entries(recipe.columns) as [keyof RecipeColumns, string[]][]) {
-    out[field] = names.map((n) => index.get(norm(n))).filter((i): i is number => i !== undefined);
+  for (const [field, names] of Object.entries(recipe.columns) as [keyof RecipeColumns, string[] | undefined][]) {
+    out[field] = (names ?? []).map((n) => index.get(norm(n))).filter((i): i is number => i !== undefined);
   }
   return out;
 }
@@ -170,22 +170,19 @@ export function recipeOfLayout(layout: OrderLayout): Recipe {
   const c = layout.columns;
   const one = (h: string | undefined) => (h ? [h] : undefined);
   const returnsOnly = !c.orderedAt;
-  return {
-    format: 'mapped',
-    source: layout.source,
-    requires: ['orderId', 'sku'],
-    rows: returnsOnly ? 'returns' : 'both',
-    columns: {
-      orderId: one(c.orderId),
-      sku: one(c.sku),
-      quantity: one(c.quantity),
-      orderedAt: one(c.orderedAt),
-      status: returnsOnly ? undefined : one(c.status),
-      returnStatus: returnsOnly ? one(c.status) : undefined,
-      returnReason: one(c.returnReason),
-      returnedAt: one(c.returnedAt),
-    },
+  const columns: RecipeColumns = {
+    orderId: one(c.orderId),
+    sku: one(c.sku),
+    quantity: one(c.quantity),
+    orderedAt: one(c.orderedAt),
+    status: returnsOnly ? undefined : one(c.status),
+    returnStatus: returnsOnly ? one(c.status) : undefined,
+    returnReason: one(c.returnReason),
+    returnedAt: one(c.returnedAt),
   };
+  // Every column the mapping names must be in the file.
+  const requires = (Object.keys(columns) as (keyof RecipeColumns)[]).filter((k) => columns[k] !== undefined);
+  return { format: 'mapped', source: layout.source, requires, rows: returnsOnly ? 'returns' : 'both', columns };
 }
 
 /** What a mapping needs before a file can be read with it. */
@@ -200,8 +197,8 @@ export function mappingProblems(columns: Partial<Record<MappedField, string>>): 
 const GUESSES: [MappedField, RegExp][] = [
   ['orderId', /order.?(id|no|number|#)|订单(编号|号)|注文番号|pedido/i],
   ['sku', /\bsku\b|商家编码|货号|seller.?code|品番/i],
-  ['quantity', /qty|quantity|数量|個数|cantidad/i],
-  ['orderedAt', /(order|created|purchase).*(time|date|at)|下单时间|订单.*时间|注文日/i],
+  ['quantity', /qty|quantity|\bunits?\b|pcs|数量|件数|個数|cantidad/i],
+  ['orderedAt', /(order|created|purchase).*(time|date|\bat\b)|placed|下单时间|订单.*时间|注文日/i],
   ['status', /status|状态|ステータス|estado/i],
   ['returnReason', /reason|原因|理由|motivo/i],
   ['returnedAt', /(return|refund|request).*(time|date|at)|退.*时间|申请时间/i],
