@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { megabytes } from '../../../lib/import/read';
+import type { Client } from '../../../lib/messaging/client';
+import { parseOrderFile, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
+import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
+import { orderTemplateCsv } from '../../../lib/returns/import/template';
+import type { OrderLayout } from '../../../lib/returns/types';
+import { errorCode, newId } from '../catalogue/data';
+import { downloadText } from '../download';
+import { OrderFileCard, type FileEntry, type FileStage } from './import/OrderFileCard';
+import './returns-import.css';
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+const zones = () => {
+  const list = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return list.includes('UTC') ? list : ['UTC', ...list];
+};
+
+/**
+ * Import the shop's order and return exports (issue 17): pick files, say the shop's time zone
+ * and, if asked, the date order or the columns; check how the first rows were read; confirm.
+ * Files are read here (lib/returns/import): buyers' personal columns never leave this page, and
+ * only the lines are sent to the background, which stores each file all or nothing.
+ */
+export function ImportOrders({ call }: { call: Client }) {
+  const { t } = useTranslation();
+  const inputId = useId();
+  const [timeZone, setTimeZone] = useState(browserZone);
+  const [dateOrder, setDateOrder] = useState<DateOrder | 'auto'>('auto');
+  const [layouts, setLayouts] = useState<OrderLayout[]>([]);
+  const [entries, setEntries] = useState<FileEntry[]>([]);
+  const [error, setError] = useState<string>();
+  // The latest read of each file: an older read that finishes later is dropped.
+  const reads = useRef(new Map<string, number>());
+
+  useEffect(() => {
+    call('orders.layouts', {}).then(setLayouts, (err) => setError(errorCode(err)));
+  }, [call]);
+
+  const setStage = (id: string, stage: FileStage) => setEntries((list) => list.map((e) => (e.id === id ? { ...e, stage } : e)));
+
+  const read = useCallback(
+    async (entry: FileEntry) => {
+      const ticket = (reads.current.get(entry.id) ?? 0) + 1;
+      reads.current.set(entry.id, ticket);
+      setStage(entry.id, { kind: 'reading' });
+      const result = await parseOrderFile(
+        { name: entry.name, bytes: entry.bytes },
+        {
+          timeZone,
+          dateOrder: entry.dateOrder ?? (dateOrder === 'auto' ? undefined : dateOrder),
+          layouts: entry.layout ? [entry.layout, ...layouts] : layouts,
+          now: Date.now(),
+        },
+      );
+      if (reads.current.get(entry.id) === ticket) setStage(entry.id, { kind: 'read', result });
+    },
+    [timeZone, dateOrder, layouts],
+  );
+
+  // A new zone or date order reads again every file not yet imported.
+  const pending = useRef(entries);
+  pending.current = entries;
+  useEffect(() => {
+    for (const e of pending.current) if (e.stage.kind === 'read') void read(e);
+  }, [read]);
+
+  async function add(files: FileList | null) {
+    setError(undefined);
+    for (const file of Array.from(files ?? [])) {
+      if (file.size > MAX_ORDER_FILE_BYTES) {
+        const entry: FileEntry = { id: newId(), name: file.name, bytes: new Uint8Array(), stage: { kind: 'read', result: { ok: false, issues: [{ code: 'tooBig', params: { size: megabytes(file.size), max: megabytes(MAX_ORDER_FILE_BYTES) } }] } } };
+        setEntries((list) => [...list, entry]);
+        continue;
+      }
+      const entry: FileEntry = { id: newId(), name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), stage: { kind: 'reading' } };
+      setEntries((list) => [...list, entry]);
+      void read(entry);
+    }
+  }
+
+  function update(id: string, change: Partial<FileEntry>) {
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) return;
+    const next = { ...entry, ...change };
+    setEntries((list) => list.map((e) => (e.id === id ? next : e)));
+    void read(next);
+  }
+
+  async function confirm(id: string, result: ParsedOrders) {
+    setStage(id, { kind: 'saving', result });
+    try {
+      const counts = await call('orders.import', { orders: result.orders, returns: result.returns, ...(result.layout ? { layout: result.layout } : {}) });
+      setStage(id, { kind: 'done', result, counts });
+      if (result.layout) setLayouts((list) => [result.layout!, ...list.filter((l) => l.signature !== result.layout!.signature)]);
+    } catch (err) {
+      setStage(id, { kind: 'save-failed', result, code: errorCode(err) });
+    }
+  }
+
+  return (
+    <section aria-labelledby="orders-import-title" className="orders-import">
+      <h2 id="orders-import-title">{t('orders.title')}</h2>
+      <p>{t('orders.intro')}</p>
+      <div className="actions">
+        <button type="button" onClick={() => downloadText('upfront-orders-template.csv', orderTemplateCsv(), 'text/csv;charset=utf-8')}>
+          {t('orders.downloadTemplate')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+        </p>
+      )}
+      <fieldset className="import-options">
+        <legend>{t('orders.options')}</legend>
+        <label>
+          {t('orders.timeZone')}{' '}
+          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {zones().map((z) => (
+              <option key={z}>{z}</option>
+            ))}
+          </select>
+        </label>
+        <p className="hint">{t('orders.timeZoneHint')}</p>
+        <label>
+          {t('orders.dateOrderLabel')}{' '}
+          <select value={dateOrder} onChange={(e) => setDateOrder(e.target.value as DateOrder | 'auto')}>
+            {(['auto', 'DMY', 'MDY', 'YMD'] as const).map((o) => (
+              <option key={o} value={o}>
+                {t(`orders.dateOrder.${o}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <div className="file-drop">
+        <label htmlFor={inputId}>{t('orders.chooseFiles')}</label>{' '}
+        <input
+          id={inputId}
+          type="file"
+          multiple
+          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => {
+            void add(e.target.files);
+            e.target.value = '';
+          }}
+        />
+        <p className="hint">{t('orders.limits', { max: megabytes(MAX_ORDER_FILE_BYTES) })}</p>
+      </div>
+      {entries.map((entry) => (
+        <OrderFileCard
+          key={entry.id}
+          entry={entry}
+          timeZone={timeZone}
+          onDateOrder={(order) => update(entry.id, { dateOrder: order })}
+          onLayout={(layout) => update(entry.id, { layout })}
+          onConfirm={(result) => void confirm(entry.id, result)}
+          onRemove={() => setEntries((list) => list.filter((e) => e.id !== entry.id))}
+        />
+      ))}
+    </section>
+  );
+}
