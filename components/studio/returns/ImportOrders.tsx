@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { megabytes } from '../../../lib/import/read';
 import type { Client } from '../../../lib/messaging/client';
 import { parseOrderFile, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
 import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
 import { orderTemplateCsv } from '../../../lib/returns/import/template';
+import { isTimeZone } from '../../../lib/returns/import/time';
 import type { OrderLayout } from '../../../lib/returns/types';
 import { errorCode, newId } from '../catalogue/data';
 import { downloadText } from '../download';
@@ -27,6 +28,17 @@ export function ImportOrders({ call }: { call: Client }) {
   const { t } = useTranslation();
   const inputId = useId();
   const [timeZone, setTimeZone] = useState(browserZone);
+  const [zoneDraft, setZoneDraft] = useState(timeZone);
+  const zoneList = useMemo(
+    () => (
+      <datalist id={`${inputId}-zones`}>
+        {zones().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+    ),
+    [inputId],
+  );
   const [dateOrder, setDateOrder] = useState<DateOrder | 'auto'>('auto');
   const [layouts, setLayouts] = useState<OrderLayout[]>([]);
   const [entries, setEntries] = useState<FileEntry[]>([]);
@@ -44,7 +56,8 @@ export function ImportOrders({ call }: { call: Client }) {
     async (entry: FileEntry) => {
       const ticket = (reads.current.get(entry.id) ?? 0) + 1;
       reads.current.set(entry.id, ticket);
-      setStage(entry.id, { kind: 'reading' });
+      // A file read again (another zone, a layout) keeps showing its last reading until the new one is in.
+      if (entry.stage.kind !== 'read') setStage(entry.id, { kind: 'reading' });
       const result = await parseOrderFile(
         { name: entry.name, bytes: entry.bytes },
         {
@@ -59,12 +72,19 @@ export function ImportOrders({ call }: { call: Client }) {
     [timeZone, dateOrder, layouts],
   );
 
-  // A new zone or date order reads again every file not yet imported.
+  // A new zone or date order reads again every file not yet imported; layouts once loaded, the
+  // files still waiting for a mapping.
   const pending = useRef(entries);
   pending.current = entries;
+  const options = useRef({ timeZone, dateOrder });
   useEffect(() => {
-    for (const e of pending.current) if (e.stage.kind === 'read') void read(e);
-  }, [read]);
+    const optionsChanged = options.current.timeZone !== timeZone || options.current.dateOrder !== dateOrder;
+    options.current = { timeZone, dateOrder };
+    for (const e of pending.current) {
+      if (e.stage.kind !== 'read') continue;
+      if (optionsChanged || (!e.stage.result.ok && e.stage.result.needs === 'mapping')) void read(e);
+    }
+  }, [read, timeZone, dateOrder]);
 
   async function add(files: FileList | null) {
     setError(undefined);
@@ -115,15 +135,29 @@ export function ImportOrders({ call }: { call: Client }) {
       )}
       <fieldset className="import-options">
         <legend>{t('orders.options')}</legend>
+        {/* A typed IANA name with suggestions: easier than a 400-row list, and names are not translated. */}
         <label>
           {t('orders.timeZone')}{' '}
-          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {zones().map((z) => (
-              <option key={z}>{z}</option>
-            ))}
-          </select>
+          <input
+            list={`${inputId}-zones`}
+            value={zoneDraft}
+            aria-invalid={zoneDraft !== timeZone || undefined}
+            aria-describedby={`${inputId}-zone-hint`}
+            onChange={(e) => {
+              setZoneDraft(e.target.value);
+              if (isTimeZone(e.target.value.trim())) setTimeZone(e.target.value.trim());
+            }}
+          />
         </label>
-        <p className="hint">{t('orders.timeZoneHint')}</p>
+        {zoneList}
+        {zoneDraft !== timeZone && (
+          <p role="alert" className="error">
+            {t('orders.issue.timeZone', { zone: zoneDraft })} {t('orders.zoneKept', { zone: timeZone })}
+          </p>
+        )}
+        <p className="hint" id={`${inputId}-zone-hint`}>
+          {t('orders.timeZoneHint')}
+        </p>
         <label>
           {t('orders.dateOrderLabel')}{' '}
           <select value={dateOrder} onChange={(e) => setDateOrder(e.target.value as DateOrder | 'auto')}>
