@@ -15,8 +15,12 @@ export interface OrdersImportResult {
   returns: LineCounts;
 }
 
-/** Where a line came from and when: not part of what the line says. */
-const provenance = new Set(['importedAt', 'fileName', 'row']);
+/**
+ * Where a line came from and how that file spelled it: not part of what the line says. The
+ * same export as CSV and as XLSX writes times differently ("11/20/2026 1:05:12 PM", an Excel
+ * date): the second adds nothing and changes nothing.
+ */
+const provenance = new Set(['importedAt', 'fileName', 'row', 'orderedAtText', 'returnedAtText']);
 const content = (line: object) => canonicalJson(Object.fromEntries(Object.entries(line).filter(([k]) => !provenance.has(k))));
 
 /**

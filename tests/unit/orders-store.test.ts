@@ -93,6 +93,12 @@ describe('orders.import', () => {
     expect((await db.orderLines.toArray()).map((o) => o.key).sort()).toEqual(file.orders.map((o) => o.key).sort());
   });
 
+  it('the same export as XLSX after the CSV: nothing added, nothing changed', async () => {
+    await ok(importLines(await example('tiktok-orders.csv')));
+    expect(await ok<Counts>(importLines(await example('tiktok-orders.xlsx')))).toMatchObject({ orders: { added: 0, updated: 0, unchanged: 9 } });
+    expect((await db.orderLines.get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.fileName).toBe('tiktok-orders.csv');
+  });
+
   it('the file again with another time zone updates the times (the last import wins)', async () => {
     await ok(importLines(await example('tiktok-orders.csv')));
     const again = await example('tiktok-orders.csv', { timeZone: 'Europe/London' });
