@@ -179,7 +179,26 @@ export function wallIn(utc: number, timeZone: string): WallTime {
   };
 }
 
-const offsetAt = (utc: number, timeZone: string) => wallAsUtc(wallIn(utc, timeZone)) - Math.floor(utc / 1000) * 1000;
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
+
+/**
+ * The zone's offset at an instant. Every offset change since 1970 falls on a quarter hour of
+ * UTC, so the offset is looked up once per quarter hour and zone: formatToParts is slow, and an
+ * export's times cluster in a few hours.
+ */
+function offsetAt(utc: number, timeZone: string): number {
+  const block = Math.floor(utc / QUARTER_HOUR);
+  let zone = offsets.get(timeZone);
+  if (!zone || zone.size > 50_000) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(block);
+  if (offset === undefined) {
+    const start = block * QUARTER_HOUR;
+    offset = wallAsUtc(wallIn(start, timeZone)) - start;
+    zone.set(block, offset);
+  }
+  return offset;
+}
 
 /**
  * A wall time in a zone as UTC milliseconds. Around DST changes it follows the "compatible"
