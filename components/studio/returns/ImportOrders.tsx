@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { megabytes } from '../../../lib/import/read';
 import type { Client } from '../../../lib/messaging/client';
-import { parseOrderFile, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
+import { parseOrderTable, readOrderTable, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
 import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
 import { orderTemplateCsv } from '../../../lib/returns/import/template';
 import { isTimeZone } from '../../../lib/returns/import/time';
@@ -43,8 +43,6 @@ export function ImportOrders({ call }: { call: Client }) {
   const [layouts, setLayouts] = useState<OrderLayout[]>([]);
   const [entries, setEntries] = useState<FileEntry[]>([]);
   const [error, setError] = useState<string>();
-  // The latest read of each file: an older read that finishes later is dropped.
-  const reads = useRef(new Map<string, number>());
 
   useEffect(() => {
     call('orders.layouts', {}).then(setLayouts, (err) => setError(errorCode(err)));
@@ -52,25 +50,23 @@ export function ImportOrders({ call }: { call: Client }) {
 
   const setStage = (id: string, stage: FileStage) => setEntries((list) => list.map((e) => (e.id === id ? { ...e, stage } : e)));
 
+  // Reading the kept table again is synchronous: the file's bytes were read (in chunks) once.
   const read = useCallback(
-    async (entry: FileEntry) => {
-      const ticket = (reads.current.get(entry.id) ?? 0) + 1;
-      reads.current.set(entry.id, ticket);
-      // A file read again (another zone, a layout) keeps showing its last reading until the new one is in.
-      if (entry.stage.kind !== 'read') setStage(entry.id, { kind: 'reading' });
-      const result = await parseOrderFile(
-        { name: entry.name, bytes: entry.bytes },
-        {
-          timeZone,
-          dateOrder: entry.dateOrder ?? (dateOrder === 'auto' ? undefined : dateOrder),
-          layouts: entry.layout ? [entry.layout, ...layouts] : layouts,
-          now: Date.now(),
-        },
-      );
-      if (reads.current.get(entry.id) === ticket) setStage(entry.id, { kind: 'read', result });
+    (entry: FileEntry) => {
+      if (!entry.table) return;
+      const result = parseOrderTable(entry.table, entry.name, {
+        timeZone,
+        dateOrder: entry.dateOrder ?? (dateOrder === 'auto' ? undefined : dateOrder),
+        layouts: entry.layout ? [entry.layout, ...layouts] : layouts,
+        now: Date.now(),
+      });
+      setStage(entry.id, { kind: 'read', result });
     },
     [timeZone, dateOrder, layouts],
   );
+  // A file whose bytes are still being read gets the options in force when they are done.
+  const latestRead = useRef(read);
+  latestRead.current = read;
 
   // A new zone or date order reads again every file not yet imported; layouts once loaded, the
   // files still waiting for a mapping.
@@ -82,7 +78,7 @@ export function ImportOrders({ call }: { call: Client }) {
     options.current = { timeZone, dateOrder };
     for (const e of pending.current) {
       if (e.stage.kind !== 'read') continue;
-      if (optionsChanged || (!e.stage.result.ok && e.stage.result.needs === 'mapping')) void read(e);
+      if (optionsChanged || (!e.stage.result.ok && e.stage.result.needs === 'mapping')) read(e);
     }
   }, [read, timeZone, dateOrder]);
 
@@ -90,13 +86,21 @@ export function ImportOrders({ call }: { call: Client }) {
     setError(undefined);
     for (const file of Array.from(files ?? [])) {
       if (file.size > MAX_ORDER_FILE_BYTES) {
-        const entry: FileEntry = { id: newId(), name: file.name, bytes: new Uint8Array(), stage: { kind: 'read', result: { ok: false, issues: [{ code: 'tooBig', params: { size: megabytes(file.size), max: megabytes(MAX_ORDER_FILE_BYTES) } }] } } };
+        const entry: FileEntry = { id: newId(), name: file.name, stage: { kind: 'read', result: { ok: false, issues: [{ code: 'tooBig', params: { size: megabytes(file.size), max: megabytes(MAX_ORDER_FILE_BYTES) } }] } } };
         setEntries((list) => [...list, entry]);
         continue;
       }
-      const entry: FileEntry = { id: newId(), name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), stage: { kind: 'reading' } };
+      const entry: FileEntry = { id: newId(), name: file.name, stage: { kind: 'reading' } };
       setEntries((list) => [...list, entry]);
-      void read(entry);
+      // The bytes live only for this read: the table keeps no personal column.
+      const table = await readOrderTable({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      if (!table.ok) {
+        setStage(entry.id, { kind: 'read', result: { ok: false, issues: table.issues } });
+        continue;
+      }
+      const withTable = { ...entry, table: table.table };
+      setEntries((list) => list.map((e) => (e.id === entry.id ? withTable : e)));
+      latestRead.current(withTable);
     }
   }
 
@@ -105,7 +109,7 @@ export function ImportOrders({ call }: { call: Client }) {
     if (!entry) return;
     const next = { ...entry, ...change };
     setEntries((list) => list.map((e) => (e.id === id ? next : e)));
-    void read(next);
+    read(next);
   }
 
   async function confirm(id: string, result: ParsedOrders) {

@@ -2,7 +2,9 @@ import type { ImportIssue } from '../../import/types';
 import type { MappedField, OrderFileFormat, OrderLayout, OrderLine, OrderSource, ReturnLine } from '../types';
 import { detectRecipe, layoutSignature, mappingProblems, recipeOfLayout, suggestMapping, type Recipe } from './recipes';
 import { readRows } from './rows';
-import { readOrderTable, type Cell } from './table';
+import { readOrderTable, type Cell, type OrderTable } from './table';
+
+export { readOrderTable, type OrderTable } from './table';
 import { formatWall, excelDateToWall, isTimeZone, type DateOrder } from './time';
 
 /**
@@ -77,10 +79,21 @@ const SAMPLE_ROWS = 5;
 const sampleText = (c: Cell): string => (c instanceof Date ? formatWall(excelDateToWall(c)!) : c === undefined ? '' : String(c));
 
 export async function parseOrderFile(file: { name: string; bytes: Uint8Array }, options: ParseOptions): Promise<ParseResult> {
-  if (!isTimeZone(options.timeZone)) return { ok: false, issues: [{ code: 'orders.timeZone', params: { zone: options.timeZone.slice(0, 60) } }] };
+  if (!isTimeZone(options.timeZone)) return zoneRefused(options.timeZone);
   const read = await readOrderTable(file, options.onProgress);
   if (!read.ok) return { ok: false, issues: read.issues };
-  const { table } = read;
+  return parseOrderTable(read.table, file.name, options);
+}
+
+const zoneRefused = (zone: string): OrderFileRefused => ({ ok: false, issues: [{ code: 'orders.timeZone', params: { zone: zone.slice(0, 60) } }] });
+
+/**
+ * The second half of parseOrderFile, over a table already read (personal columns gone): the
+ * studio keeps the table, not the file's bytes, to read it again with another zone, date order
+ * or mapping.
+ */
+export function parseOrderTable(table: OrderTable, fileName: string, options: Omit<ParseOptions, 'onProgress'>): ParseResult {
+  if (!isTimeZone(options.timeZone)) return zoneRefused(options.timeZone);
   const signature = layoutSignature(table.allHeaders);
   const remembered = options.layouts?.find((l) => l.signature === signature);
   let recipe: Recipe | undefined = detectRecipe(table.headers);
@@ -97,7 +110,7 @@ export async function parseOrderFile(file: { name: string; bytes: Uint8Array }, 
     };
   }
   const dateOrder = options.dateOrder ?? (recipe.format === 'mapped' ? remembered?.dateOrder : undefined);
-  const rows = readRows(recipe, table, { fileName: file.name.slice(0, 300), timeZone: options.timeZone, dateOrder, now: options.now });
+  const rows = readRows(recipe, table, { fileName: fileName.slice(0, 300), timeZone: options.timeZone, dateOrder, now: options.now });
   if (!rows.ok) {
     if (rows.ambiguousDates) return { ok: false, needs: 'date-order', issues: rows.issues, format: recipe.format, examples: rows.ambiguousDates };
     return { ok: false, issues: rows.issues };

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OrdersImportResult } from '../../../../lib/db/orders';
-import type { DateOrder, ParsedOrders, ParseResult } from '../../../../lib/returns/import';
+import type { DateOrder, OrderTable, ParsedOrders, ParseResult } from '../../../../lib/returns/import';
 import type { OrderLayout } from '../../../../lib/returns/types';
 import { MappingStep } from './MappingStep';
 import { OrderIssueList } from './OrderIssues';
@@ -16,7 +16,8 @@ export type FileStage =
 export interface FileEntry {
   id: string;
   name: string;
-  bytes: Uint8Array;
+  /** The file as read, personal columns already dropped; the bytes themselves are not kept. */
+  table?: OrderTable;
   /** The date order the person chose for this file, if it asked. */
   dateOrder?: DateOrder;
   /** The mapping the person chose for this file, if its layout was unknown. */
