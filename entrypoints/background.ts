@@ -7,6 +7,7 @@ import { createService, type Sender } from '@/lib/background/service';
 import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
+import { OrderStore } from '@/lib/db/orders';
 import { Repository } from '@/lib/db/repository';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     repo,
     catalogue: new Catalogue(db),
+    orders: new OrderStore(db),
     tabs,
     layouts,
     local,

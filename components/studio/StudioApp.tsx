@@ -5,6 +5,7 @@ import type { DeckSummary } from '../../lib/db/repository';
 import type { Client } from '../../lib/messaging/client';
 import type { Card } from '../../lib/schema/card';
 import { Catalogue } from './catalogue/Catalogue';
+import { ImportOrders } from './returns/ImportOrders';
 import { SessionsArea } from './sessions/SessionsArea';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Translations } from './translations/Translations';
@@ -88,6 +89,9 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
             <Translations call={call} onChanged={onChanged} />
 
             <SessionsArea call={call} revision={revision} />
+
+            {/* Issue 17, the returns loop's import (components/studio/returns); moves to the Returns section. */}
+            <ImportOrders call={call} />
           </>
         )}
       </main>

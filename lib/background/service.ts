@@ -7,11 +7,13 @@ import { pageBuilder, pageText, repositoryReader } from '../export/page';
 import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
+import type { OrderStore } from '../db/orders';
 import { catalogueHandlers } from './catalogue-handlers';
 import { SessionCoverage } from './coverage';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
+import { returnsHandlers } from './returns-handlers';
 import { frameTabId, type Sender } from './sender';
 import type { TabRegistry } from './tabs';
 
@@ -22,6 +24,8 @@ export interface ServiceDeps {
   repo: Repository;
   /** The studio's products, decks, images, trash and imports (issue 4). */
   catalogue?: Catalogue;
+  /** The returns loop's order lines, returns and column layouts (issue 17). */
+  orders?: OrderStore;
   tabs: TabRegistry;
   layouts: LayoutStore;
   /** Extension storage that outlives the browser (enabled sites). */
@@ -296,6 +300,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
+    ...returnsHandlers(deps.orders, changed),
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -10,7 +10,7 @@ const SNIFF_BYTES = 64 * 1024;
 export type ReadResult = { ok: true; text: string; format: ImportFormat } | { ok: false; issues: ImportIssue[] };
 
 /** Known non-text files, named so the message can say what to do (Excel: save as CSV). */
-function magicKind(head: Uint8Array): string | undefined {
+export function magicKind(head: Uint8Array): string | undefined {
   const at = (bytes: number[]) => bytes.every((b, k) => head[k] === b);
   if (at([0x50, 0x4b, 0x03, 0x04])) return 'zip'; // also .xlsx and .numbers
   if (at([0xd0, 0xcf, 0x11, 0xe0])) return 'xls';
@@ -20,7 +20,7 @@ function magicKind(head: Uint8Array): string | undefined {
   return undefined;
 }
 
-function decode(bytes: Uint8Array): string | undefined {
+export function decode(bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
@@ -33,7 +33,7 @@ function decode(bytes: Uint8Array): string | undefined {
   }
 }
 
-function looksBinary(head: Uint8Array): boolean {
+export function looksBinary(head: Uint8Array): boolean {
   let control = 0;
   for (const b of head) {
     if (b === 0) return true;

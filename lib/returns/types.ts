@@ -94,10 +94,14 @@ export type ReturnLine = z.infer<typeof ReturnLine>;
 export const MappedField = z.enum(['orderId', 'sku', 'quantity', 'orderedAt', 'status', 'returnReason', 'returnedAt']);
 export type MappedField = z.infer<typeof MappedField>;
 
-/** A column mapping remembered per file layout (the layout's signature: its header row). */
+/**
+ * A column mapping remembered per file layout (the layout's signature: its header row).
+ * `columns` names, per field, the file's header; fields a file does not have are left out
+ * (a partial record: zod 4's record over an enum would demand every field).
+ */
 export const OrderLayout = z.object({
-  signature: z.string().min(1),
-  columns: z.record(MappedField, z.string()),
+  signature: z.string().min(1).max(20_000),
+  columns: z.partialRecord(MappedField, z.string().min(1).max(300)),
   source: OrderSource,
   dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
   timeZone: z.string().optional(),

@@ -1,0 +1,92 @@
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../../lib/format';
+import type { ParsedOrders } from '../../../../lib/returns/import';
+
+const FIRST = 5;
+
+/** ISO-like UTC text, so the person can check the conversion against another tool. */
+const utcText = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+
+/**
+ * How the first lines of a file were read: the time as the file wrote it beside the time it was
+ * read as in the chosen zone and in UTC, so a wrong zone or date order shows before anything is
+ * stored.
+ */
+export function OrderPreview({ result, timeZone }: { result: ParsedOrders; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  const review = result.returns.filter((r) => r.needsReview).length;
+  const local = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true, timeZone });
+  return (
+    <div className="orders-preview">
+      <p role="status" className="counts">
+        {t('orders.counts', { orders: result.orders.length, returns: result.returns.length })}
+        {review > 0 && ` · ${t('orders.review', { count: review })}`}
+        {result.dateOrder && ` · ${t('orders.readAsOrder', { order: t(`orders.dateOrder.${result.dateOrder}`) })}`}
+      </p>
+      {result.orders.length > 0 && (
+        <table className="plan">
+          <caption>{t('orders.firstOrders', { count: Math.min(FIRST, result.orders.length) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.col.row')}</th>
+              <th scope="col">{t('orders.col.orderId')}</th>
+              <th scope="col">{t('orders.col.sku')}</th>
+              <th scope="col">{t('orders.col.quantity')}</th>
+              <th scope="col">{t('orders.col.inFile')}</th>
+              <th scope="col">{t('orders.col.readAs', { zone: timeZone })}</th>
+              <th scope="col">{t('orders.col.utc')}</th>
+              <th scope="col">{t('orders.col.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.orders.slice(0, FIRST).map((o) => (
+              <tr key={o.key}>
+                <td>{o.row}</td>
+                <td>{o.orderId}</td>
+                <td>{o.sku}</td>
+                <td>{o.quantity}</td>
+                <td>{o.orderedAtText}</td>
+                <td>{local(o.orderedAt)}</td>
+                <td>{utcText(o.orderedAt)}</td>
+                <td>{o.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.returns.length > 0 && (
+        <table className="plan">
+          <caption>{t('orders.firstReturns', { count: Math.min(FIRST, result.returns.length) })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.col.row')}</th>
+              <th scope="col">{t('orders.col.orderId')}</th>
+              <th scope="col">{t('orders.col.sku')}</th>
+              <th scope="col">{t('orders.col.quantity')}</th>
+              <th scope="col">{t('orders.col.reason')}</th>
+              <th scope="col">{t('orders.col.inFile')}</th>
+              <th scope="col">{t('orders.col.utc')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.returns.slice(0, FIRST).map((r) => (
+              <tr key={r.key}>
+                <td>{r.row}</td>
+                <td>{r.orderId}</td>
+                <td>{r.sku}</td>
+                <td>{r.quantity}</td>
+                <td>
+                  {t(`orders.reason.${r.reason}`)}
+                  {r.needsReview && <span className="badge">{t('orders.needsReview')}</span>}
+                  {(r.reasonText ?? r.reasonCode) && <span className="hint"> ({r.reasonText ?? r.reasonCode})</span>}
+                </td>
+                <td>{r.returnedAtText}</td>
+                <td>{r.returnedAt !== undefined ? utcText(r.returnedAt) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

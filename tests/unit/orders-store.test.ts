@@ -1,0 +1,163 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryKeyValue } from '../../lib/background/kv';
+import { LayoutStore } from '../../lib/background/layouts';
+import { createService, type Sender } from '../../lib/background/service';
+import { TabRegistry } from '../../lib/background/tabs';
+import type { UpfrontDb } from '../../lib/db/database';
+import { OrderStore } from '../../lib/db/orders';
+import type { Reply } from '../../lib/messaging/types';
+import type { ParsedOrders } from '../../lib/returns/import';
+import { EXAMPLES, parseExample, PERSONAL_VALUES } from './orders-helpers';
+import { freshRepo, NOW } from './helpers';
+
+const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
+
+let db: UpfrontDb;
+let handle: ReturnType<typeof createService>;
+let notified: number;
+
+beforeEach(() => {
+  const fresh = freshRepo();
+  db = fresh.db;
+  notified = 0;
+  const local = memoryKeyValue();
+  handle = createService({
+    extensionId: EXT,
+    repo: fresh.repo,
+    orders: new OrderStore(db),
+    tabs: new TabRegistry(memoryKeyValue()),
+    layouts: new LayoutStore(local),
+    local,
+    now: () => NOW,
+    pushToTab: async () => undefined,
+    pushHotkey: () => undefined,
+    notifyChanged: () => void (notified += 1),
+    activeTab: async () => undefined,
+    enableSite: async () => undefined,
+  });
+});
+
+async function ok<T>(reply: Promise<Reply<unknown>>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new Error(`expected ok, got ${r.code}: ${r.detail}`);
+  return r.data as T;
+}
+
+async function example(file: string, over: Parameters<typeof parseExample>[1] = {}): Promise<ParsedOrders> {
+  const r = await parseExample(file, over);
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r;
+}
+
+/** The request the studio sends for a parsed file: its lines (and the layout it was read with). */
+const importLines = ({ orders, returns, layout }: { orders: unknown[]; returns: unknown[]; layout?: unknown }) =>
+  handle({ type: 'orders.import', payload: { orders, returns, ...(layout ? { layout } : {}) } }, studio);
+type Counts = { orders: { added: number; updated: number; unchanged: number }; returns: { added: number; updated: number; unchanged: number } };
+
+describe('orders.import', () => {
+  it('adds a file once; the same file again adds nothing and changes nothing', async () => {
+    const file = await example('tiktok-orders.csv');
+    expect(await ok<Counts>(importLines(file))).toEqual({ orders: { added: 9, updated: 0, unchanged: 0 }, returns: { added: 0, updated: 0, unchanged: 0 } });
+    expect(notified).toBe(1);
+    expect(await ok<Counts>(importLines(file))).toEqual({ orders: { added: 0, updated: 0, unchanged: 9 }, returns: { added: 0, updated: 0, unchanged: 0 } });
+    expect(notified).toBe(1);
+    expect(await db.orderLines.count()).toBe(9);
+  });
+
+  it('an overlapping export adds only its new lines', async () => {
+    const file = await example('tiktok-orders.csv');
+    await ok(importLines({ orders: file.orders.slice(0, 5), returns: [] }));
+    expect(await ok<Counts>(importLines({ orders: file.orders.slice(3), returns: [] }))).toMatchObject({ orders: { added: 4, updated: 0, unchanged: 2 } });
+    expect(await db.orderLines.count()).toBe(9);
+  });
+
+  it('the same file imported twice at once is stored once, its lines counted as added once in all', async () => {
+    const file = await example('douyin-orders.csv');
+    const results = await Promise.all([ok<Counts>(importLines(file)), ok<Counts>(importLines(file)), ok<Counts>(importLines(file))]);
+    expect(results.reduce((n, r) => n + r.orders.added, 0)).toBe(7);
+    expect(results.reduce((n, r) => n + r.returns.added, 0)).toBe(4);
+    expect(results.reduce((n, r) => n + r.orders.unchanged, 0)).toBe(14);
+    expect(await db.orderLines.count()).toBe(7);
+    expect(await db.returnLines.count()).toBe(4);
+  });
+
+  it('overlapping files at once: every line stored once', async () => {
+    const file = await example('tiktok-orders.csv');
+    const results = await Promise.all([
+      ok<Counts>(importLines({ orders: file.orders.slice(0, 6), returns: [] })),
+      ok<Counts>(importLines({ orders: file.orders.slice(3), returns: [] })),
+    ]);
+    expect(results[0].orders.added + results[1].orders.added).toBe(9);
+    expect(results[0].orders.unchanged + results[1].orders.unchanged).toBe(3);
+    expect((await db.orderLines.toArray()).map((o) => o.key).sort()).toEqual(file.orders.map((o) => o.key).sort());
+  });
+
+  it('the same export as XLSX after the CSV: nothing added, nothing changed', async () => {
+    await ok(importLines(await example('tiktok-orders.csv')));
+    expect(await ok<Counts>(importLines(await example('tiktok-orders.xlsx')))).toMatchObject({ orders: { added: 0, updated: 0, unchanged: 9 } });
+    expect((await db.orderLines.get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.fileName).toBe('tiktok-orders.csv');
+  });
+
+  it('the file again with another time zone updates the times (the last import wins)', async () => {
+    await ok(importLines(await example('tiktok-orders.csv')));
+    const again = await example('tiktok-orders.csv', { timeZone: 'Europe/London' });
+    expect(await ok<Counts>(importLines(again))).toMatchObject({ orders: { added: 0, updated: 9, unchanged: 0 } });
+    expect((await db.orderLines.get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.orderedAt).toBe(Date.parse('2026-11-20T13:05:12Z'));
+  });
+
+  it('all or nothing: a write failing part-way leaves nothing of the file', async () => {
+    const file = await example('douyin-orders.csv');
+    const spy = vi.spyOn(db.returnLines, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    const reply = await importLines(file);
+    spy.mockRestore();
+    expect(reply).toMatchObject({ ok: false, code: 'internal' });
+    expect(await db.orderLines.count()).toBe(0);
+    expect(await db.returnLines.count()).toBe(0);
+  });
+
+  it('refuses lines with extra fields (a buyer name) or keys that are not theirs, writing nothing', async () => {
+    const file = await example('tiktok-orders.csv');
+    const withName = { orders: [{ ...file.orders[0], buyerName: 'Lucía' }, ...file.orders.slice(1)], returns: [] };
+    expect(await importLines(withName)).toMatchObject({ ok: false, code: 'bad-message' });
+    const forged = { orders: [{ ...file.orders[0], key: 'tiktok:1:other' }], returns: [] };
+    expect(await importLines(forged)).toMatchObject({ ok: false, code: 'bad-message' });
+    expect(await db.orderLines.count()).toBe(0);
+  });
+
+  it('is refused to a content script', async () => {
+    const file = await example('upfront-orders.csv');
+    const contentScript: Sender = { id: EXT, url: 'https://shop.tiktok.com/streamer/live', tab: { id: 1 }, frameId: 0 };
+    expect(await handle({ type: 'orders.import', payload: { orders: file.orders, returns: file.returns } }, contentScript)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('no personal data reaches the database from any example file', async () => {
+    for (const { file } of EXAMPLES) await ok(importLines(await example(file)));
+    const stored = JSON.stringify([await db.orderLines.toArray(), await db.returnLines.toArray(), await db.orderLayouts.toArray()]);
+    expect(stored.length).toBeGreaterThan(1000);
+    for (const value of PERSONAL_VALUES) expect(stored).not.toContain(value);
+    // The XLSX holds the CSV's lines: stored once.
+    expect(await ok(handle({ type: 'orders.counts', payload: {} }, studio))).toEqual({ orders: 29, returns: 11 });
+  });
+});
+
+describe('layouts', () => {
+  const layout = { signature: 'ref|item code|units|placed', source: 'upfront', columns: { orderId: 'Ref', sku: 'Item code', quantity: 'Units', orderedAt: 'Placed' }, dateOrder: 'DMY' };
+
+  it('are remembered and listed; saving again replaces', async () => {
+    await ok(handle({ type: 'orders.layout.save', payload: { layout } }, studio));
+    await ok(handle({ type: 'orders.layout.save', payload: { layout: { ...layout, dateOrder: 'MDY' } } }, studio));
+    expect(await ok(handle({ type: 'orders.layouts', payload: {} }, studio))).toEqual([{ ...layout, dateOrder: 'MDY' }]);
+  });
+
+  it('come with an import, in the same transaction', async () => {
+    const file = await example('upfront-orders.csv');
+    await ok(importLines({ ...file, layout }));
+    expect(await db.orderLayouts.get(layout.signature)).toEqual(layout);
+  });
+
+  it('a mapping to an unknown field is refused', async () => {
+    const bad = { ...layout, columns: { ...layout.columns, buyer: 'Customer' } };
+    expect(await handle({ type: 'orders.layout.save', payload: { layout: bad } }, studio)).toMatchObject({ ok: false, code: 'bad-message' });
+  });
+});
