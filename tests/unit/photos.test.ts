@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
@@ -14,7 +16,7 @@ import { prepareImport } from '../../lib/import/plan';
 import { createClient, type Send } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/types';
 import { photo, photoDeck } from './photo-fixtures';
-import { ctx, file, freshCatalogue, NOW } from './studio-helpers';
+import { ctx, file, freshCatalogue, NOW, ROOT } from './studio-helpers';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const TIKTOK = 'https://shop.tiktok.com/streamer/live/product/dashboard';
@@ -172,6 +174,15 @@ describe('the deck package', () => {
     const again = await exportPackage(b, 'photo-deck');
     expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
   }, 60_000);
+
+  it('the example package (docs/examples) imports on a fresh machine and exports to the same bytes', async () => {
+    const zip = new Uint8Array(readFileSync(path.join(ROOT, 'docs/examples/autumn-show.upfront-deck.zip')));
+    const b = freshCatalogue();
+    const result = await prepareImport(new File([zip as BlobPart], 'autumn-show.upfront-deck.zip'), ctx());
+    if (!result.ok) throw new Error(JSON.stringify(result.failure.issues));
+    await b.catalogue.commitImport(result.plan.commit, NOW);
+    expect(Buffer.from(await exportPackage(b, result.plan.deck!.id)).equals(Buffer.from(zip))).toBe(true);
+  });
 
   it('refuses a package whose photo was changed, or that lists a photo it lacks, naming each file', async () => {
     const a = await machine(3);
