@@ -3,21 +3,25 @@
  * log file and the order records (from the zod schemas, so the docs cannot drift from the code) and the CSV template.
  * tests/unit/studio-docs.test.ts fails when a committed file differs from what this writes.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deckFileJsonSchema } from '../lib/deckfile/json-schema';
+import { deckFileJsonSchema, deckPackageJsonSchema } from '../lib/deckfile/json-schema';
+import { examplePackage } from '../lib/deckfile/example';
 import { logFileJsonSchemaText } from '../lib/export/log-file';
 import { upfrontCsvTemplate } from '../lib/import/upfront-csv';
 import { ordersJsonSchemaText } from '../lib/returns/import/json-schema';
 
 // Run through scripts/run-ts.mjs, which bundles this file elsewhere: paths are from the project root.
 const root = process.env.UPFRONT_ROOT ?? process.cwd();
-const files: Record<string, string> = {
+const files: Record<string, string | Uint8Array> = {
   'docs/schema/deck-file.schema.json': deckFileJsonSchema(),
+  'docs/schema/deck-package.schema.json': deckPackageJsonSchema(),
   'docs/schema/log-file.schema.json': logFileJsonSchemaText(),
   'docs/examples/upfront-products.csv': upfrontCsvTemplate(),
   'docs/schema/orders.schema.json': ordersJsonSchemaText(),
 };
+// The example deck package: the example deck file, packaged as the studio exports it.
+files['docs/examples/autumn-show.upfront-deck.zip'] = examplePackage(readFileSync(path.join(root, 'docs/examples/autumn-show.upfront-deck.json'), 'utf8'));
 for (const [file, text] of Object.entries(files)) {
   writeFileSync(path.join(root, file), text);
   console.log(`wrote ${file}`);

@@ -1,58 +1,35 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localize } from '../../lib/cards/text';
-import type { DeckSummary } from '../../lib/db/repository';
 import type { Client } from '../../lib/messaging/client';
-import type { Card } from '../../lib/schema/card';
+import type { OnChanged } from './changes';
 import { Catalogue } from './catalogue/Catalogue';
 import { ImportOrders } from './returns/ImportOrders';
+import { useCatalogueData } from './catalogue/data';
 import { SessionsArea } from './sessions/SessionsArea';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Translations } from './translations/Translations';
 
 interface Props {
   call: Client;
-  /** Subscribes to "data changed" pushes; returns an unsubscribe function. */
-  onChanged: (listener: () => void) => () => void;
+  /** Subscribes to "data changed" pushes (./changes.ts); returns an unsubscribe function. */
+  onChanged: OnChanged;
   confirm: (text: string) => boolean;
-}
-
-interface Data {
-  decks: DeckSummary[];
-  cards: Card[];
 }
 
 /** The full-tab studio: decks and products for producers, sessions and exports for the team. */
 export function StudioApp({ call, onChanged, confirm }: Props) {
-  const { t, i18n } = useTranslation();
-  const [data, setData] = useState<Data | null>(null);
+  const { t } = useTranslation();
+  // The catalogue's one shared copy (catalogue/source.ts); sessions load themselves (sessions/SessionsArea.tsx).
+  const { data, error: loadError, reload } = useCatalogueData(call, onChanged);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const [revision, setRevision] = useState(0);
-
-  const load = useCallback(async () => {
-    try {
-      const [decks, cards] = await Promise.all([call('deck.list', {}), call('card.list', {})]);
-      setData({ decks, cards });
-      setError(undefined);
-      // Sessions, exports, verification and merging load themselves (sessions/SessionsArea.tsx).
-      setRevision((r) => r + 1);
-    } catch (err) {
-      setError((err as { code?: string }).code ?? 'internal');
-    }
-  }, [call]);
-
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load, onChanged]);
 
   async function removeDemo() {
     if (!confirm(t('studio.removeDemoConfirm'))) return;
     try {
       await call('demo.remove', {});
       setNotice(t('studio.demoRemoved'));
-      await load();
+      await reload();
     } catch (err) {
       setError((err as { code?: string }).code ?? 'internal');
     }
@@ -65,9 +42,9 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
         <LanguageSwitch className="studio-language" />
       </header>
       <main>
-        {error && (
+        {(error ?? loadError) && (
           <p role="alert" className="error">
-            {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+            {t(`errors.${error ?? loadError}`, { defaultValue: t('errors.internal') })}
           </p>
         )}
         {notice && <p role="status">{notice}</p>}
@@ -88,7 +65,7 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
             {/* Issue 6: translation completeness and gaps per deck language: components/studio/translations. */}
             <Translations call={call} onChanged={onChanged} />
 
-            <SessionsArea call={call} revision={revision} />
+            <SessionsArea call={call} onChanged={onChanged} />
 
             {/* Issue 17, the returns loop's import (components/studio/returns); moves to the Returns section. */}
             <ImportOrders call={call} />

@@ -2,6 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { SidebarApp, runHotkey } from '@/components/sidebar/SidebarApp';
 import type { SidebarHost } from '@/components/sidebar/context';
+import { ImageUrlsContext } from '@/components/common/image-src';
+import { createImageUrls } from '@/lib/image-urls';
 import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
@@ -16,6 +18,8 @@ import '@/components/sidebar/sidebar.css';
 const mode: SidebarHost['mode'] = window.top === window ? 'panel' : 'overlay';
 const call = createClient((message) => browser.runtime.sendMessage(message));
 const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
+// Product photos by reference: each fetched once, kept as an object URL (lib/image-urls.ts).
+const imageUrls = createImageUrls((id) => call('image.get', { id }));
 // Pushes from the background, each checked with zod before it is applied; the checker (zod) is
 // loaded once the sidebar is on screen and the page is idle, or with the first push.
 const pushes = createPushReceiver(
@@ -96,7 +100,9 @@ async function start() {
   await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LOADING_AFTER_MS))]);
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
-      <SidebarApp sidebar={sidebar} host={host} />
+      <ImageUrlsContext.Provider value={imageUrls}>
+        <SidebarApp sidebar={sidebar} host={host} />
+      </ImageUrlsContext.Provider>
     </I18nextProvider>,
   );
   await loaded;

@@ -1,16 +1,21 @@
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { ImageUrlsContext } from '@/components/common/image-src';
 import { StudioApp } from '@/components/studio/StudioApp';
+import { changeListeners } from '@/components/studio/changes';
+import { createImageUrls } from '@/lib/image-urls';
 import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
 import { keepConnected } from '@/lib/messaging/port';
+import { readSidebarPush } from '@/lib/messaging/push-protocol';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import '@/components/studio/studio.css';
 
 // Wiring only: the studio's UI is in components/studio.
 const call = createClient((message) => browser.runtime.sendMessage(message));
+const imageUrls = createImageUrls((id) => call('image.get', { id }));
 
 async function start() {
   // The language chosen in any Upfront page (extension storage), else the browser's; kept in step live.
@@ -22,20 +27,21 @@ async function start() {
     document.documentElement.lang = language;
     document.title = i18n.t('studio.title');
   });
-  // Every push (and every reconnection, after which pushes may have been missed) re-reads.
-  const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
-  keepConnected(() => browser.runtime.connect({ name: SIDEBAR_PORT }), { onMessage: notify, onReconnect: notify });
+  // Each push says what changed, and each view re-reads only its part; a reconnection (pushes
+  // may have been missed meanwhile) re-reads everything. Pushes are checked like the sidebar's.
+  const changes = changeListeners();
+  keepConnected(() => browser.runtime.connect({ name: SIDEBAR_PORT }), {
+    onMessage: (message) => {
+      const push = readSidebarPush(message);
+      if (push?.type === 'changed') changes.notify(push);
+    },
+    onReconnect: () => changes.notify(),
+  });
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
-      <StudioApp
-        call={call}
-        onChanged={(listener) => {
-          listeners.add(listener);
-          return () => listeners.delete(listener);
-        }}
-        confirm={(text) => window.confirm(text)}
-      />
+      <ImageUrlsContext.Provider value={imageUrls}>
+        <StudioApp call={call} onChanged={changes.subscribe} confirm={(text) => window.confirm(text)} />
+      </ImageUrlsContext.Provider>
     </I18nextProvider>,
   );
 }

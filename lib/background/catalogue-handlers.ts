@@ -2,6 +2,7 @@ import { trashedDeckId, type Catalogue } from '../db/catalogue';
 import { UpfrontError } from '../errors';
 import type { catalogueRequestSchemas } from '../messaging/catalogue-protocol';
 import type { CatalogueResponses } from '../messaging/catalogue-types';
+import type { Change } from '../messaging/types';
 
 type Payload<T extends keyof CatalogueResponses> = (typeof catalogueRequestSchemas)[T]['_output'];
 type Handlers = { [T in keyof CatalogueResponses]: (payload: Payload<T>) => Promise<CatalogueResponses[T]> };
@@ -14,7 +15,7 @@ type Handlers = { [T in keyof CatalogueResponses]: (payload: Payload<T>) => Prom
 export function catalogueHandlers(
   catalogue: Catalogue | undefined,
   now: () => number,
-  changed: <T>(value: T) => T,
+  changed: <T>(value: T, change: Change) => T,
   inLiveShow: (deckId: string) => Promise<boolean>,
 ): Handlers {
   const c = () => {
@@ -23,28 +24,31 @@ export function catalogueHandlers(
   };
   return {
     'card.get': ({ cardId }) => c().getCard(cardId),
-    'card.save': async ({ card }) => changed(await c().saveCard(card, now())),
-    'card.delete': async ({ cardId }) => changed(await c().deleteCard(cardId, now())) ?? null,
+    // A save changes that product's contents only: open sidebars re-read just that card.
+    'card.save': async ({ card }) => changed(await c().saveCard(card, now()), { scope: 'catalogue', cardIds: [card.id] }),
+    // Deleting also takes the product out of its decks and into the trash: all of the catalogue.
+    'card.delete': async ({ cardId }) => changed(await c().deleteCard(cardId, now()), { scope: 'catalogue' }) ?? null,
     'draft.save': async ({ cardId, value }) => (await c().saveDraft(cardId, value, now())) ?? null,
     'draft.discard': async ({ cardId }) => (await c().discardDraft(cardId)) ?? null,
     'deck.all': () => c().listDecks(),
-    'deck.save': async ({ deck }) => changed(await c().saveDeck(deck, now())),
-    'deck.duplicate': async ({ deckId, id, name }) => changed(await c().duplicateDeck(deckId, id, name, now())),
-    'deck.delete': async ({ deckId }) => changed(await c().deleteDeck(deckId, now())) ?? null,
+    'deck.save': async ({ deck }) => changed(await c().saveDeck(deck, now()), { scope: 'catalogue', deckIds: [deck.id] }),
+    'deck.duplicate': async ({ deckId, id, name }) => changed(await c().duplicateDeck(deckId, id, name, now()), { scope: 'catalogue', deckIds: [id] }),
+    'deck.delete': async ({ deckId }) => changed(await c().deleteDeck(deckId, now()), { scope: 'catalogue', deckIds: [deckId] }) ?? null,
     'deck.export': ({ deckId }) => c().exportDeck(deckId),
     'policy.list': async () => (await c().listPolicies()),
-    'policy.save': async ({ policy }) => changed(await c().savePolicy(policy, now())),
-    'image.put': async ({ image }) => changed(await c().putImage(image, now())),
+    'policy.save': async ({ policy }) => changed(await c().savePolicy(policy, now()), { scope: 'catalogue' }),
+    // No push: nothing shows an image until a product saved afterwards points at it.
+    'image.put': ({ image }) => c().putImage(image, now()),
     'image.get': ({ id }) => c().getImage(id),
     'trash.list': () => c().listTrash(),
-    'trash.restore': async ({ key }) => changed(await c().restore(key, now())) ?? null,
+    'trash.restore': async ({ key }) => changed(await c().restore(key, now()), { scope: 'catalogue' }) ?? null,
     // A show goes on with its deck from the trash (deck.get); deleting it for good would leave
     // the show's sidebar nothing to show after a console reload.
     'trash.purge': async ({ key }) => {
       const deckId = trashedDeckId(key);
       if (deckId !== undefined && (await inLiveShow(deckId))) throw new UpfrontError('deck-in-live-show', deckId);
-      return (await c().purge(key)) ?? null;
+      return changed(await c().purge(key), { scope: 'catalogue' }) ?? null;
     },
-    'import.commit': async (commit) => changed(await c().commitImport(commit, now())),
+    'import.commit': async (commit) => changed(await c().commitImport(commit, now()), { scope: 'catalogue' }),
   };
 }

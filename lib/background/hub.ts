@@ -18,7 +18,6 @@ const Bind = z.object({ type: z.literal('bind'), tabId: z.number().int().nonnega
  */
 export class SidebarHub {
   private readonly ports = new Map<HubPort, number | undefined>();
-  private rev = 0;
 
   connect(port: HubPort) {
     const framedIn = port.sender ? frameTabId(port.sender) : undefined;
@@ -39,9 +38,9 @@ export class SidebarHub {
     }
   }
 
-  changed(change: Change = {}) {
-    this.rev += 1;
-    const message: SidebarPush = change.event ? { type: 'changed', rev: this.rev, event: change.event } : { type: 'changed', rev: this.rev };
+  /** Tells every open view what changed (see ChangedPush); each re-reads only its part. */
+  changed(change: Change) {
+    const message: SidebarPush = { type: 'changed', ...change };
     for (const port of this.ports.keys()) this.send(port, message);
   }
 

@@ -14,6 +14,7 @@ import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
 import { returnsHandlers } from './returns-handlers';
+import { PickedDeckStore } from './picked-deck';
 import { frameTabId, type Sender } from './sender';
 import type { TabRegistry } from './tabs';
 
@@ -33,8 +34,8 @@ export interface ServiceDeps {
   now: () => number;
   pushToTab: (tabId: number, message: ContentPush) => Promise<void>;
   pushHotkey: (tabId: number, key: string) => void;
-  /** Tells open sidebars and studios that data changed; a recorded event is passed along. */
-  notifyChanged: (change?: Change) => void;
+  /** Tells open sidebars and studios what changed (scope and ids); a recorded event is passed along. */
+  notifyChanged: (change: Change) => void;
   /** The tab in front, for a side panel asking which console it sits beside. */
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
@@ -65,6 +66,7 @@ export function createService(deps: ServiceDeps) {
   const binding = new Mutex();
   // site.enable reads the list of enabled sites, adds one and writes it back.
   const enabling = new Mutex();
+  const picked = new PickedDeckStore(local);
 
   const enabledOrigins = async () => (await local.get<string[]>('enabledOrigins')) ?? [];
 
@@ -89,8 +91,8 @@ export function createService(deps: ServiceDeps) {
   // (Firefox); a service worker answers with the whole file (lib/background/log-files.ts).
   const logPage = pageBuilder(repositoryReader(repo));
 
-  const changed = <T>(value: T): T => {
-    deps.notifyChanged();
+  const changed = <T>(value: T, change: Change): T => {
+    deps.notifyChanged(change);
     return value;
   };
 
@@ -111,7 +113,7 @@ export function createService(deps: ServiceDeps) {
     const ended = await repo.autoEndStale(deps.now(), deps.autoEndAfterMs ?? AUTO_END_AFTER_MS);
     await Promise.all(ended.map((s) => onScreen.forget(s.id)));
     if (ended.length > 0) {
-      deps.notifyChanged();
+      deps.notifyChanged(ended.length === 1 ? { scope: 'session', sessionId: ended[0].id } : { scope: 'session' });
       sealLater();
     }
   }
@@ -134,15 +136,27 @@ export function createService(deps: ServiceDeps) {
 
   const handlers: Handlers = {
     'deck.list': () => repo.listDecks(),
-    // Stored product images are inlined for the sidebar, which cannot open the database. A deck
-    // moved to the trash during a show still answers, as it was: the show goes on with it.
+    // Stored product images stay references ("upfront-image:<sha-256>"): the sidebar fetches
+    // each once with image.get and keeps it, so a re-read carries no image bytes. A deck moved
+    // to the trash during a show still answers, as it was: the show goes on with it.
     'deck.get': async ({ deckId }) => {
       const deck = (await repo.getDeck(deckId)) ?? (await deps.catalogue?.trashedDeck(deckId));
       if (!deck) throw new UpfrontError('deck-not-found', deckId);
-      const bundle = await repo.bundleOf(deck);
-      return deps.catalogue ? deps.catalogue.withImages(bundle) : bundle;
+      return repo.bundleOf(deck);
     },
     'card.list': () => repo.listCards(),
+    'cards.get': ({ cardIds }) => repo.cardsWithPolicies(cardIds),
+    // No push: other sidebars keep their own deck; this only serves this console's next opening.
+    'deck.pick': async (p, sender) => {
+      const ctx = await contextFor(sender, p.tabId);
+      if (!ctx) throw new UpfrontError('no-console-tab');
+      await picked.set(ctx.origin, p.deckId);
+      return null;
+    },
+    'deck.picked': async (p, sender) => {
+      const ctx = await contextFor(sender, p.tabId);
+      return ctx ? picked.get(ctx.origin) : null;
+    },
 
     'session.start': async (p, sender) => {
       await sweep();
@@ -168,7 +182,7 @@ export function createService(deps: ServiceDeps) {
         await tabs.setSession(tabId, started.id);
         return started;
       });
-      return changed(session);
+      return changed(session, { scope: 'session', sessionId: session.id });
     },
 
     'session.current': async (p, sender) => {
@@ -187,7 +201,7 @@ export function createService(deps: ServiceDeps) {
       const ended = await repo.endSession(sessionId, deps.now(), 'host');
       await onScreen.forget(sessionId);
       sealLater();
-      return changed(ended);
+      return changed(ended, { scope: 'session', sessionId });
     },
     'session.list': async ({ filter }) => {
       await sweep();
@@ -210,7 +224,7 @@ export function createService(deps: ServiceDeps) {
         await tabs.setSession(tabId, found.id);
         return found;
       });
-      return changed(s);
+      return changed(s, { scope: 'session', sessionId: s.id });
     },
     'session.detail': async ({ sessionId }) => {
       const session = await repo.getSession(sessionId);
@@ -236,7 +250,7 @@ export function createService(deps: ServiceDeps) {
     'event.record': async (p) => {
       const event = await repo.recordEvent({ ...p, now: deps.now() });
       // The committed event goes out with the push: sidebars apply it without a re-read.
-      deps.notifyChanged({ event });
+      deps.notifyChanged({ scope: 'event', sessionId: event.sessionId, event });
       return event;
     },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
@@ -245,15 +259,15 @@ export function createService(deps: ServiceDeps) {
     'log.snapshots': ({ hashes }) => repo.getSnapshots(hashes),
     'log.exported': async ({ sessionIds }) => {
       await repo.markExported(sessionIds, deps.now());
-      return changed(null);
+      return changed(null, { scope: 'session' });
     },
     'log.installation': async () => ({ installation: await repo.installationId() }),
     'log.import': async (p) => {
       const result = await repo.importSession({ ...p, now: deps.now() });
       if (result.eventsAdded > 0) sealLater();
-      return result.eventsAdded > 0 || result.status === 'added' ? changed(result) : result;
+      return result.eventsAdded > 0 || result.status === 'added' ? changed(result, { scope: 'session', sessionId: p.session.id }) : result;
     },
-    'demo.remove': async () => changed(await repo.removeDemo()),
+    'demo.remove': async () => changed(await repo.removeDemo(), { scope: 'catalogue' }),
 
     'tab.context': async (p, sender) => (await contextFor(sender, p.tabId)) ?? null,
     // The sidebar's opening answer: the single requests it needs, run here for the same sender.

@@ -7,6 +7,7 @@ import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import { matchesSession, type LogFilter } from '../export/filter';
 import { AUTO_END_AFTER_MS, type Action, type DisclosureEvent, type Item, type Session, type Snapshot } from '../schema/session';
+import { cardsWithPolicies } from './bundles';
 import type { UpfrontDb } from './database';
 import { SEAL_STEP, eventAt, findEvent, loggedCardIds, sealSession, sessionEvents, sessionsWithCard } from './event-pages';
 import { importSession, type ImportInput, type ImportResult } from './merge';
@@ -30,12 +31,7 @@ export interface DeckBundle {
 
 /** A deck record with its cards (run-sheet order, missing ones left out) and the policies they use. */
 export async function deckBundleOf(db: UpfrontDb, deck: Deck): Promise<DeckBundle> {
-  const found = await db.cards.bulkGet(deck.cardIds);
-  const cards = found.filter((c): c is Card => c !== undefined);
-  const policyIds = new Set<string>();
-  if (deck.defaultPolicyId) policyIds.add(deck.defaultPolicyId);
-  for (const c of cards) if (c.policyId) policyIds.add(c.policyId);
-  const policies = (await db.policies.bulkGet([...policyIds])).filter((p): p is ReturnPolicy => p !== undefined);
+  const { cards, policies } = await cardsWithPolicies(db, deck.cardIds, deck.defaultPolicyId ? [deck.defaultPolicyId] : []);
   return { deck, cards, policies };
 }
 
@@ -103,6 +99,11 @@ export class Repository {
   /** A deck record with its cards (run-sheet order) and the policies they use. */
   bundleOf(deck: Deck): Promise<DeckBundle> {
     return deckBundleOf(this.db, deck);
+  }
+
+  /** Some cards with the policies they use (an open sidebar's re-read after a studio save). */
+  cardsWithPolicies(cardIds: readonly string[]) {
+    return cardsWithPolicies(this.db, cardIds);
   }
 
   async listCards(): Promise<Card[]> {

@@ -26,6 +26,29 @@ export const DeckFileImage = z.object({
 });
 export type DeckFileImage = z.infer<typeof DeckFileImage>;
 
+/**
+ * A file must stand on its own: every id it mentions is in it, and SKUs are unique. Shared by
+ * the deck file and the deck package's deck.json (./package.ts).
+ */
+export function checkSelfContained(file: { deck: Deck; cards: Card[]; policies: ReturnPolicy[] }, ctx: z.RefinementCtx): void {
+  const cardIds = new Set(file.cards.map((c) => c.id));
+  file.deck.cardIds.forEach((id, i) => {
+    if (!cardIds.has(id)) ctx.addIssue({ code: 'custom', path: ['deck', 'cardIds', i], message: 'card not in file' });
+  });
+  const policyIds = new Set(file.policies.map((p) => p.id));
+  if (file.deck.defaultPolicyId && !policyIds.has(file.deck.defaultPolicyId)) {
+    ctx.addIssue({ code: 'custom', path: ['deck', 'defaultPolicyId'], message: 'policy not in file' });
+  }
+  file.cards.forEach((c, i) => {
+    if (c.policyId && !policyIds.has(c.policyId)) ctx.addIssue({ code: 'custom', path: ['cards', i, 'policyId'], message: 'policy not in file' });
+  });
+  const skus = new Map<string, number>();
+  file.cards.forEach((c, i) => {
+    if (skus.has(c.sku)) ctx.addIssue({ code: 'custom', path: ['cards', i, 'sku'], message: 'duplicate sku' });
+    skus.set(c.sku, i);
+  });
+}
+
 export const DeckFile = z
   .object({
     format: z.literal(DECK_FILE_FORMAT),
@@ -36,25 +59,7 @@ export const DeckFile = z
     policies: z.array(ReturnPolicy).max(200),
     images: z.array(DeckFileImage).max(2000).default([]),
   })
-  .superRefine((file, ctx) => {
-    // A file must stand on its own: every id it mentions is in it.
-    const cardIds = new Set(file.cards.map((c) => c.id));
-    file.deck.cardIds.forEach((id, i) => {
-      if (!cardIds.has(id)) ctx.addIssue({ code: 'custom', path: ['deck', 'cardIds', i], message: 'card not in file' });
-    });
-    const policyIds = new Set(file.policies.map((p) => p.id));
-    if (file.deck.defaultPolicyId && !policyIds.has(file.deck.defaultPolicyId)) {
-      ctx.addIssue({ code: 'custom', path: ['deck', 'defaultPolicyId'], message: 'policy not in file' });
-    }
-    file.cards.forEach((c, i) => {
-      if (c.policyId && !policyIds.has(c.policyId)) ctx.addIssue({ code: 'custom', path: ['cards', i, 'policyId'], message: 'policy not in file' });
-    });
-    const skus = new Map<string, number>();
-    file.cards.forEach((c, i) => {
-      if (skus.has(c.sku)) ctx.addIssue({ code: 'custom', path: ['cards', i, 'sku'], message: 'duplicate sku' });
-      skus.set(c.sku, i);
-    });
-  });
+  .superRefine(checkSelfContained);
 export type DeckFile = z.infer<typeof DeckFile>;
 
 /** JSON with keys sorted at every level, two-space indented: the same data gives the same bytes. */

@@ -4,6 +4,7 @@ import { Deck } from '../schema/deck';
 import { fieldErrors } from '../validation';
 import { parseCsv, yieldToPage } from './csv';
 import { applyPatch, sameContent, type ParsedProduct } from './patch';
+import { readPackageFile } from './package-file';
 import { readImportFile } from './read';
 import { parseShopifyCsv, shopifyColumnFor } from './shopify';
 import type { ImportContext, ImportFormat, ImportIssue, ImportPlan, ImportResult, PlanEntry } from './types';
@@ -92,6 +93,11 @@ export function planDeckFile(text: string, ctx: ImportContext): ImportResult {
   } catch (err) {
     return { ok: false, failure: { format: 'upfront-deck', issues: [{ code: 'json', params: { detail: err instanceof Error ? err.message : String(err) } }] } };
   }
+  return planDeckObject(raw, ctx);
+}
+
+/** A deck file as parsed JSON, or as a deck package stands for one (lib/deckfile/package.ts). */
+export function planDeckObject(raw: unknown, ctx: ImportContext): ImportResult {
   const head = raw as { format?: unknown; version?: unknown } | null;
   if (!head || typeof head !== 'object' || head.format !== DECK_FILE_FORMAT) {
     return { ok: false, failure: { format: 'upfront-deck', issues: [{ field: 'format', code: 'notDeckFile' }] } };
@@ -149,6 +155,10 @@ export function planDeckFile(text: string, ctx: ImportContext): ImportResult {
  */
 export async function prepareImport(file: Blob, ctx: ImportContext, onProgress?: (fraction: number) => void): Promise<ImportResult> {
   try {
+    // A deck package (a zip with deck.json) has its own, higher limit; any other zip falls
+    // through to the reader below, which says what it is (an Excel workbook: save as CSV).
+    const pkg = await readPackageFile(file);
+    if (pkg) return pkg.kind === 'package' ? planDeckObject(pkg.file, ctx) : { ok: false, failure: { format: 'upfront-deck', issues: pkg.issues } };
     const read = await readImportFile(file);
     if (!read.ok) return { ok: false, failure: { issues: read.issues } };
     if (read.format === 'upfront-deck') {

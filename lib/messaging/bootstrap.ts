@@ -30,20 +30,22 @@ export async function composeSidebarBootstrap(ask: Ask, { tabId, deckId }: { tab
   const early = framed ? tabState(tabId) : undefined;
   early?.catch(() => undefined);
   const listed = ask('deck.list', {});
-  // The deck shown when no session is live (the one asked for while it exists, else the first:
-  // a producer may delete it in the studio meanwhile) is read while the session is looked up; a
-  // live session's own deck, if another, is read after.
-  const deckOf = (decks: DeckSummary[]) => (decks.some((d) => d.id === deckId) ? deckId : decks[0]?.id);
-  const guessed = listed.then((decks) => {
-    const id = deckOf(decks);
+  // A first opening (no deck shown before) opens on the deck the host last picked on this console.
+  const picked: Promise<string | null> = deckId === undefined ? ask('deck.picked', tabId === undefined ? {} : { tabId }).catch(() => null) : Promise.resolve(null);
+  // The deck shown when no session is live (the one asked for, else the one picked, while it
+  // exists, else the first: a producer may delete it in the studio meanwhile) is read while the
+  // session is looked up; a live session's own deck, if another, is read after.
+  const deckOf = (decks: DeckSummary[], pick: string | null) => [deckId, pick].find((id) => id && decks.some((d) => d.id === id)) ?? decks[0]?.id;
+  const guessed = Promise.all([listed, picked]).then(([decks, pick]) => {
+    const id = deckOf(decks, pick);
     return id ? ask('deck.get', { deckId: id }) : null;
   });
   guessed.catch(() => undefined);
-  const [context, decks] = await Promise.all([ask('tab.context', tabId === undefined ? {} : { tabId }), listed]);
+  const [context, decks, pick] = await Promise.all([ask('tab.context', tabId === undefined ? {} : { tabId }), listed, picked]);
   const [session, resumable] = context ? await (early ?? tabState(context.tabId)) : [null, []];
-  const shown = session?.deckId ?? deckOf(decks);
+  const shown = session?.deckId ?? deckOf(decks, pick);
   const [bundle, events, onScreen] = await Promise.all([
-    shown === deckOf(decks) ? guessed : shown ? ask('deck.get', { deckId: shown }) : null,
+    shown === deckOf(decks, pick) ? guessed : shown ? ask('deck.get', { deckId: shown }) : null,
     session ? ask('event.list', { sessionId: session.id }) : [],
     session ? ask('onScreen.get', { sessionId: session.id }) : null,
   ]);

@@ -14,6 +14,11 @@ export const requestSchemas = {
   'deck.list': z.object({}).strict(),
   'deck.get': z.object({ deckId: Id }).strict(),
   'card.list': z.object({}).strict(),
+  // Some products with the policies they use: an open sidebar re-reads only what a studio save changed.
+  'cards.get': z.object({ cardIds: z.array(Id).min(1).max(2000) }).strict(),
+  // The deck the host picked on a console with no show live, kept for its next opening (lib/background/picked-deck.ts).
+  'deck.pick': z.object({ deckId: Id, tabId: TabId.optional() }).strict(),
+  'deck.picked': z.object({ tabId: TabId.optional() }).strict(),
   'session.start': z
     .object({
       id: Id,

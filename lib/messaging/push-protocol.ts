@@ -1,4 +1,5 @@
 import { FORWARDED_KEYS } from '../hotkeys';
+import { Id } from '../schema/common';
 import { DisclosureEvent } from '../schema/session';
 import { z } from '../zod';
 import type { SidebarPush } from './types';
@@ -8,8 +9,20 @@ import type { SidebarPush } from './types';
  * the sidebar acts on it (the shapes are in ./types.ts, SidebarPush). A committed event is
  * checked like an imported one; a forwarded key must be one the background forwards.
  */
+/** More ids than this in one push is no longer "what changed": the background sends none then. */
+export const MAX_PUSHED_IDS = 2000;
+
 export const sidebarPushSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('changed'), rev: z.number().int().nonnegative(), event: DisclosureEvent.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('changed'),
+      scope: z.enum(['catalogue', 'session', 'event', 'settings', 'orders']),
+      cardIds: z.array(Id).max(MAX_PUSHED_IDS).optional(),
+      deckIds: z.array(Id).max(MAX_PUSHED_IDS).optional(),
+      sessionId: Id.optional(),
+      event: DisclosureEvent.optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('hotkey'), key: z.enum(FORWARDED_KEYS) }).strict(),
 ]) satisfies z.ZodType<SidebarPush>;
 

@@ -7,6 +7,7 @@ import type { DeckBundle, DeckSummary, LogData } from '../db/repository';
 import type { ImportResult } from '../db/merge';
 import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
+import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
 import type { ReturnsResponses } from './returns-types';
@@ -31,6 +32,9 @@ export interface Responses extends CatalogueResponses, ReturnsResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];
+  'cards.get': { cards: Card[]; policies: ReturnPolicy[] };
+  'deck.pick': null;
+  'deck.picked': string | null;
   'session.start': Session;
   'session.current': Session | null;
   'session.end': Session;
@@ -114,16 +118,30 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; code: string; detail
 export type ContentPush = { type: 'overlay.apply'; layout: Layout } | { type: 'overlay.toggle' };
 
 /**
- * Messages the background pushes to sidebars over their port. A 'changed' push for a recorded
- * disclosure carries the committed event, so an open sidebar updates its marks from it instead
- * of re-reading the deck and the whole log after every click (bench: disclosure click).
+ * What a 'changed' push says changed, so each open view re-reads only its part:
+ * - catalogue: products, decks, policies or the trash. `cardIds` alone: only those products'
+ *   contents (a studio save); `deckIds`: those decks; neither: anything in the catalogue.
+ * - session: sessions started, ended, resumed, imported or exported (`sessionId` when one).
+ * - event: a disclosure recorded in `sessionId`; the committed `event` rides along, so an open
+ *   sidebar or timeline applies it instead of re-reading the log (bench: disclosure click).
+ * - settings: per-browser settings.
+ * - orders: the shop's order lines and returns (issue 17).
  */
-export type SidebarPush = { type: 'changed'; rev: number; event?: DisclosureEvent } | { type: 'hotkey'; key: string };
-
-/** What a write changed, for the pushes above: nothing more specific than "something" by default. */
-export interface Change {
+export type ChangeScope = 'catalogue' | 'session' | 'event' | 'settings' | 'orders';
+export interface ChangedPush {
+  type: 'changed';
+  scope: ChangeScope;
+  cardIds?: string[];
+  deckIds?: string[];
+  sessionId?: string;
   event?: DisclosureEvent;
 }
+
+/** Messages the background pushes to sidebars (and the studio) over their port. */
+export type SidebarPush = ChangedPush | { type: 'hotkey'; key: string };
+
+/** What a write changed, for the pushes above. */
+export type Change = Omit<ChangedPush, 'type'>;
 
 export const SIDEBAR_PORT = 'upfront-sidebar';
 export const DEFAULT_LAYOUT: Layout = { collapsed: false, width: 380 };

@@ -4,12 +4,13 @@ import { clampRow } from '../cards/size';
 import type { DeckBundle, DeckSummary } from '../db/repository';
 import { UpfrontError } from '../errors';
 import type { Client } from '../messaging/client';
-import type { TabContext } from '../messaging/types';
+import type { ChangedPush, TabContext } from '../messaging/types';
 import { defaultUnitForMarket, otherUnit, type LengthUnit } from '../scale/units';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Item, Session } from '../schema/session';
 import { gateSelection, itemForM, keepsGate } from './gate';
+import { planChange, withCards } from './card-updates';
 import { markKey, unsaidMustSay } from './progress';
 import { recapEvents } from './recap';
 import { effectiveViewerLanguage, nextViewerLanguage, shownLanguage, viewerLanguages } from './viewer';
@@ -353,21 +354,31 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     },
 
     /**
-     * A push from the background: a committed event is applied as it is; anything else is
-     * re-read (coalesced). Returns when the sidebar shows the change.
+     * A push from the background (./card-updates.ts says what to do with it): a committed event
+     * is applied as it is, saved products of the deck shown are re-read alone, anything else is
+     * re-read whole (coalesced). Returns when the sidebar shows the change.
      */
-    changed(push: { event?: DisclosureEvent } = {}): Promise<void> {
-      if (push.event) {
-        applyCommitted(push.event);
-        return Promise.resolve();
+    async changed(push: Partial<ChangedPush> = {}): Promise<void> {
+      const plan = planChange(push, get().bundle);
+      if (plan.kind === 'event') return applyCommitted(push.event!);
+      if (plan.kind === 'refresh' || refreshing) return requestRefresh();
+      if (plan.kind === 'ignore') return;
+      try {
+        const { cards, policies } = await call('cards.get', { cardIds: plan.cardIds });
+        const bundle = get().bundle;
+        if (bundle) set({ bundle: withCards(bundle, cards, policies) });
+      } catch {
+        await requestRefresh();
       }
-      return requestRefresh();
     },
 
     async selectDeck(deckId: string) {
       if (get().session) return;
       set({ index: 0 });
       await loadDeck(deckId);
+      // Remembered for this console's next opening (a reload); losing it only means the first deck.
+      const tabId = get().context?.tabId;
+      void call('deck.pick', { deckId, ...(tabId === undefined ? {} : { tabId }) }).catch(() => undefined);
     },
 
     async goLive(host: string, choice: { market?: string; language?: string } = {}) {

@@ -19,7 +19,7 @@ describe('session list for a team lead', () => {
     const s = await bg.ok<Session>('session.start', { id: 's1', deckId: 'demo-deck', host: 'Lina' }, overlay(1));
     await bg.ok('event.record', ev('e1', 'demo-card-hoodie', 'demo-caveat-wash', 'said'), overlay(1));
     await bg.ok('event.record', ev('e2', 'demo-card-cushion-cover', 'demo-caveat-depth', 'skipped'), overlay(1));
-    await renderWithI18n(<SessionsArea call={bg.client(studio)} revision={0} />);
+    await renderWithI18n(<SessionsArea call={bg.client(studio)} onChanged={() => () => undefined} />);
     return { bg, session: s };
   }
 

@@ -27,7 +27,8 @@ export type Answer = (payload: Record<string, unknown>) => unknown;
 
 /**
  * The fake background's single requests: tab.context, deck.list, deck.get, session.current
- * (none), session.resumable and event.list (empty), onScreen.get (none) and onScreen.set;
+ * (none), session.resumable and event.list (empty), onScreen.get (none) and onScreen.set,
+ * deck.picked (none) and deck.pick;
  * `answers` replaces or adds types. Any other
  * request is refused with "unexpected call <type>".
  */
@@ -42,6 +43,8 @@ function singleAnswers(answers: Record<string, Answer>) {
       'event.list': () => [],
       'onScreen.get': () => null,
       'onScreen.set': () => null,
+      'deck.picked': () => null,
+      'deck.pick': () => null,
       ...answers,
     }),
   );

@@ -164,16 +164,16 @@ describe('SidebarHub', () => {
     expect(p.sent).toEqual([]);
   });
 
-  it('tells every open sidebar that data changed, with a rising revision', () => {
+  it('tells every open sidebar what changed', () => {
     const hub = new SidebarHub();
     const ports = [framedIn(5), framedIn(6), sidePanel()];
     ports.forEach((p) => hub.connect(p));
-    hub.changed();
-    hub.changed();
+    hub.changed({ scope: 'catalogue', cardIds: ['c1'] });
+    hub.changed({ scope: 'session', sessionId: 's1' });
     for (const p of ports) {
       expect(p.sent).toEqual([
-        { type: 'changed', rev: 1 },
-        { type: 'changed', rev: 2 },
+        { type: 'changed', scope: 'catalogue', cardIds: ['c1'] },
+        { type: 'changed', scope: 'session', sessionId: 's1' },
       ]);
     }
   });
@@ -186,11 +186,11 @@ describe('SidebarHub', () => {
     [gone, broken, alive].forEach((p) => hub.connect(p));
     gone.disconnect();
     broken.broken = true;
-    hub.changed();
+    hub.changed({ scope: 'catalogue' });
     expect(hub.size).toBe(1);
     hub.hotkey(5, 'j');
     expect(alive.sent).toEqual([
-      { type: 'changed', rev: 1 },
+      { type: 'changed', scope: 'catalogue' },
       { type: 'hotkey', key: 'j' },
     ]);
     expect(gone.sent).toEqual([]);

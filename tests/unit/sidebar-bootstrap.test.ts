@@ -7,7 +7,7 @@ import type { Client } from '../../lib/messaging/client';
 import type { SidebarBootstrap, TabContext } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { createSidebarStore, currentCard, markKey } from '../../lib/sidebar/store';
-import { consoleContext, demo, fakeAsk } from '../helpers/fake-background';
+import { consoleContext, demo, demoSummary, fakeAsk } from '../helpers/fake-background';
 import { NOW } from './helpers';
 import { background, contentScript, overlay, studio, YOUTUBE } from './sessions-helpers';
 
@@ -243,7 +243,24 @@ describe('composeSidebarBootstrap', () => {
 
     const none = fakeAsk({ 'tab.context': () => null });
     expect(await composeSidebarBootstrap(none as unknown as Client, {})).toMatchObject({ context: null, session: null, resumable: [], events: [] });
-    expect(none.mock.calls.map((c) => c[0]).sort()).toEqual(['deck.get', 'deck.list', 'tab.context']);
+    expect(none.mock.calls.map((c) => c[0]).sort()).toEqual(['deck.get', 'deck.list', 'deck.picked', 'tab.context']);
+  });
+
+  it('opens on the deck last picked on this console, unless a deck was shown before or it is gone', async () => {
+    const decks = [demoSummary, { ...demoSummary, id: 'deck-2', name: 'Second' }];
+    const ask = fakeAsk({ 'deck.list': () => decks, 'deck.picked': () => 'deck-2', 'deck.get': ({ deckId }) => ({ ...demo, deck: { ...demo.deck, id: deckId } }) });
+    expect((await composeSidebarBootstrap(ask as unknown as Client, {})).bundle?.deck.id).toBe('deck-2');
+    expect(ask.mock.calls.filter((c) => c[0] === 'deck.get')).toEqual([['deck.get', { deckId: 'deck-2' }]]);
+    // A re-read keeps the deck shown; the pick is not even asked for.
+    ask.mockClear();
+    expect((await composeSidebarBootstrap(ask as unknown as Client, { deckId: demo.deck.id })).bundle?.deck.id).toBe(demo.deck.id);
+    expect(ask.mock.calls.map((c) => c[0])).not.toContain('deck.picked');
+    // A picked deck deleted since: the first deck.
+    const gone = fakeAsk({ 'deck.picked': () => 'deck-deleted' });
+    expect((await composeSidebarBootstrap(gone as unknown as Client, {})).bundle?.deck.id).toBe(demo.deck.id);
+    // A live session's deck wins over the pick.
+    const live2 = fakeAsk({ 'deck.list': () => decks, 'deck.picked': () => 'deck-2', 'session.current': () => live, 'deck.get': ({ deckId }) => ({ ...demo, deck: { ...demo.deck, id: deckId } }) });
+    expect((await composeSidebarBootstrap(live2 as unknown as Client, { tabId: 5 })).bundle?.deck.id).toBe(live.deckId);
   });
 
   it('asks a framed sidebar’s session with its first requests, for the frame’s own tab', async () => {

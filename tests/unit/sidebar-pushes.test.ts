@@ -146,8 +146,8 @@ describe('checking pushes before they are applied', () => {
       const before = s.store.getState();
       // A committed event whose hash is not a hash, a push of an unknown type, a key the
       // background never forwards, an extra field: none is applied, none makes it re-read.
-      receiver.receive({ type: 'changed', rev: 1, event: { ...committed('ev-bad'), hash: 'not-a-hash' } });
-      receiver.receive({ type: 'changed', rev: '2' });
+      receiver.receive({ type: 'changed', scope: 'event', event: { ...committed('ev-bad'), hash: 'not-a-hash' } });
+      receiver.receive({ type: 'changed', scope: 'everything' });
       receiver.receive({ type: 'record', event: committed('ev-bad') });
       receiver.receive({ type: 'hotkey', key: 'Delete' });
       receiver.receive({ type: 'hotkey', key: 'j', extra: true });
@@ -157,7 +157,7 @@ describe('checking pushes before they are applied', () => {
       expect(s.call).not.toHaveBeenCalled();
       expect(warn).toHaveBeenCalledTimes(6);
 
-      receiver.receive({ type: 'changed', rev: 3, event: committed('ev-good') });
+      receiver.receive({ type: 'changed', scope: 'event', event: committed('ev-good') });
       expect(s.store.getState().marks[key]).toEqual({ state: 'recorded', eventId: 'ev-good' });
       receiver.receive({ type: 'hotkey', key: 'j' });
       expect(s.store.getState().index).toBe(1);
@@ -182,13 +182,13 @@ describe('checking pushes before they are applied', () => {
         async () => (await gate, checker()),
       );
       await s.actions.init();
-      receiver.receive({ type: 'changed', rev: 1, event: committed('ev-1') });
-      receiver.receive({ type: 'changed', rev: 2, event: { ...committed('ev-2'), action: 'whispered' } });
+      receiver.receive({ type: 'changed', scope: 'event', event: committed('ev-1') });
+      receiver.receive({ type: 'changed', scope: 'event', event: { ...committed('ev-2'), action: 'whispered' } });
       receiver.receive({ type: 'hotkey', key: 'k' });
       expect(applied).toEqual([]);
       loaded();
       await receiver.prepare();
-      expect(applied).toEqual([{ type: 'changed', rev: 1, event: committed('ev-1') }, { type: 'hotkey', key: 'k' }]);
+      expect(applied).toEqual([{ type: 'changed', scope: 'event', event: committed('ev-1') }, { type: 'hotkey', key: 'k' }]);
       expect(s.store.getState().marks[key]).toEqual({ state: 'recorded', eventId: 'ev-1' });
       expect(warn).toHaveBeenCalledTimes(1);
     } finally {
@@ -201,8 +201,10 @@ describe('checking pushes before they are applied', () => {
     const port: HubPort = { sender: { tab: { id: 5 }, frameId: 3, url: 'chrome-extension://x/sidebar.html' }, postMessage: (m) => sent.push(m), onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } };
     const hub = new SidebarHub();
     hub.connect(port);
-    hub.changed({ event: committed('ev-1', { corrects: 'ev-0', action: 'correction' }) });
-    hub.changed();
+    hub.changed({ scope: 'event', sessionId: 's1', event: committed('ev-1', { corrects: 'ev-0', action: 'correction' }) });
+    hub.changed({ scope: 'catalogue', cardIds: ['c1'], deckIds: ['d1'] });
+    hub.changed({ scope: 'session' });
+    hub.changed({ scope: 'settings' });
     for (const k of FORWARDED_KEYS) hub.hotkey(5, k);
     const warn = vi.fn();
     expect(sent.map((m) => readSidebarPush(m, warn))).toEqual(sent);
@@ -211,13 +213,16 @@ describe('checking pushes before they are applied', () => {
 });
 
 describe('SidebarHub', () => {
-  it('sends a recorded event with the change, and nothing more for other changes', () => {
+  it('sends a recorded event with the change, and only what changed for other changes', () => {
     const sent: SidebarPush[] = [];
     const port: HubPort = { sender: { tab: { id: 5 }, frameId: 3, url: 'chrome-extension://x/sidebar.html' }, postMessage: (m) => sent.push(m), onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } };
     const hub = new SidebarHub();
     hub.connect(port);
-    hub.changed({ event: committed('ev-1') });
-    hub.changed();
-    expect(sent).toEqual([{ type: 'changed', rev: 1, event: committed('ev-1') }, { type: 'changed', rev: 2 }]);
+    hub.changed({ scope: 'event', sessionId: 's1', event: committed('ev-1') });
+    hub.changed({ scope: 'catalogue', cardIds: ['c1'] });
+    expect(sent).toEqual([
+      { type: 'changed', scope: 'event', sessionId: 's1', event: committed('ev-1') },
+      { type: 'changed', scope: 'catalogue', cardIds: ['c1'] },
+    ]);
   });
 });

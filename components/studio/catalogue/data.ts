@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { TrashSummary } from '../../../lib/db/catalogue';
 import { dataUrl, imageIdOf } from '../../../lib/images';
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import type { ReturnPolicy } from '../../../lib/schema/policy';
+import type { OnChanged } from '../changes';
+import { catalogueSource } from './source';
 
 export interface CatalogueData {
   cards: Card[];
@@ -13,29 +15,11 @@ export interface CatalogueData {
   trash: TrashSummary[];
 }
 
-/** Everything the producer's views list, re-read whenever the background says data changed. */
-export function useCatalogueData(call: Client, onChanged: (listener: () => void) => () => void) {
-  const [data, setData] = useState<CatalogueData | null>(null);
-  const [error, setError] = useState<string>();
-  const load = useCallback(async () => {
-    try {
-      const [cards, decks, policies, trash] = await Promise.all([
-        call('card.list', {}),
-        call('deck.all', {}),
-        call('policy.list', {}),
-        call('trash.list', {}),
-      ]);
-      setData({ cards, decks, policies, trash });
-      setError(undefined);
-    } catch (err) {
-      setError((err as { code?: string }).code ?? 'internal');
-    }
-  }, [call]);
-  useEffect(() => {
-    void load();
-    return onChanged(() => void load());
-  }, [load, onChanged]);
-  return { data, error, reload: load };
+/** Everything the producer's views list, kept in step with the background's pushes. */
+export function useCatalogueData(call: Client, onChanged: OnChanged) {
+  const source = catalogueSource(call, onChanged);
+  const { data, error } = useSyncExternalStore(source.subscribe, source.snapshot);
+  return { data, error, reload: source.reload };
 }
 
 /** Languages offered in editors: every deck's, the interface's two, then any a card already has. */
@@ -71,9 +55,11 @@ export function useResolvedImages(call: Client, cards: readonly Card[]): Card[] 
       live = false;
     };
   }, [call, key]);
+  // A reference not resolved yet is left out, never handed to an <img> (a CSP violation each time).
   return cards.map((c) => {
     const id = imageIdOf(c.image);
-    const url = id ? imageCache.get(id) : undefined;
-    return url ? { ...c, image: url } : c;
+    if (!id) return c;
+    const url = imageCache.get(id);
+    return { ...c, image: url };
   });
 }

@@ -4,18 +4,17 @@ import { CSS } from '@dnd-kit/utilities';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
-import { serializeDeckFile } from '../../../lib/deckfile/format';
 import type { Client } from '../../../lib/messaging/client';
 import { deckProblems } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
 import { Deck } from '../../../lib/schema/deck';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
-import { downloadText, fileSafe } from '../download';
 import { SidebarPreview } from '../catalogue/Preview';
 import { errorCode, useResolvedImages, type CatalogueData } from '../catalogue/data';
 import { routeHref, type Route } from '../catalogue/route';
 import { ErrorText, Field } from '../editor/fields';
 import { PolicyPicker } from '../editor/PolicyEditor';
+import { downloadDeck } from './deck-download';
 import { Readiness } from './Readiness';
 
 const COMMON_LANGUAGES = ['en', 'zh-CN', 'es', 'fr', 'de', 'ja', 'ko', 'pt', 'it', 'th', 'vi', 'id', 'ms'];
@@ -114,7 +113,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
   async function exportFile() {
     try {
       const exported = await call('deck.export', { deckId });
-      downloadText(`${fileSafe(deck!.name)}.upfront-deck.json`, serializeDeckFile(exported), 'application/json');
+      downloadDeck(deck!.name, exported);
     } catch (err) {
       setError(errorCode(err));
     }

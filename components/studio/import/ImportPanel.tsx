@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_PACKAGE_BYTES } from '../../../lib/deckfile/package';
 import { megabytes, MAX_IMPORT_BYTES } from '../../../lib/import/read';
+import { commitImport } from '../../../lib/import/commit';
 import { prepareImport } from '../../../lib/import/plan';
 import type { ImportContext, ImportIssue, ImportPlan } from '../../../lib/import/types';
 import { upfrontCsvTemplate } from '../../../lib/import/upfront-csv';
@@ -65,7 +67,7 @@ export function ImportPanel({ data, call, go }: { data: CatalogueData; call: Cli
 
   async function commit(plan: ImportPlan) {
     try {
-      const { added, updated } = await call('import.commit', plan.commit);
+      const { added, updated } = await commitImport(call, plan.commit);
       setStage({ kind: 'done', added, updated, deckId: plan.commit.deck?.id });
     } catch (err) {
       setCommitError(errorCode(err));
@@ -137,13 +139,13 @@ export function ImportPanel({ data, call, go }: { data: CatalogueData; call: Cli
         <input
           id={inputId}
           type="file"
-          accept=".csv,.json,.txt,text/csv,application/json"
+          accept=".csv,.json,.zip,.txt,text/csv,application/json,application/zip"
           onChange={(e) => {
             void read(e.target.files?.[0]);
             e.target.value = '';
           }}
         />
-        <p className="hint">{t('import.limits', { max: megabytes(MAX_IMPORT_BYTES) })}</p>
+        <p className="hint">{t('import.limits', { max: megabytes(MAX_IMPORT_BYTES), packageMax: megabytes(MAX_PACKAGE_BYTES) })}</p>
       </div>
 
       {stage.kind === 'reading' && (

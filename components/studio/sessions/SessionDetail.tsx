@@ -1,25 +1,22 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import { formatDateTime, formatTime } from '../../../lib/format';
-import { UpfrontError } from '../../../lib/errors';
 import { formatOffset } from '../../../lib/export/offset';
 import { coverageCounts, itemTextOf, productGroups } from '../../../lib/export/timeline';
 import type { Client } from '../../../lib/messaging/client';
-import type { SessionDetail as Detail } from '../../../lib/messaging/types';
 import { platformName } from '../../../lib/sessions/choices';
 import { ChainHead } from './ChainHead';
+import type { OnChanged } from '../changes';
+import { useSessionDetail } from './data';
 
-/** One session: what was shown or said when (clock time and offset into the stream), by product, and what was covered. */
-export function SessionDetail({ call, sessionId, onClose }: { call: Client; sessionId: string; onClose: () => void }) {
+/**
+ * One session: what was shown or said when (clock time and offset into the stream), by product,
+ * and what was covered. A live show's new events are appended as they are recorded (./data.ts).
+ */
+export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: Client; onChanged: OnChanged; sessionId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    call('session.detail', { sessionId })
-      .then(setDetail)
-      .catch((err) => setError(err instanceof UpfrontError ? err.code : 'internal'));
-  }, [call, sessionId]);
+  const { detail, error } = useSessionDetail(call, sessionId, onChanged);
   const groups = useMemo(() => (detail ? productGroups(detail.session, detail.events, detail.snapshots, detail.deck) : []), [detail]);
   const snapshots = useMemo(() => new Map((detail?.snapshots ?? []).map((s) => [s.hash, s])), [detail]);
 

@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import { formatDateTime } from '../../../lib/format';
-import { UpfrontError } from '../../../lib/errors';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
-import type { FilterOptions, Responses } from '../../../lib/messaging/types';
+import type { Responses } from '../../../lib/messaging/types';
 import type { LocalizedText } from '../../../lib/schema/common';
 import type { Session } from '../../../lib/schema/session';
 import { platformName } from '../../../lib/sessions/choices';
+import type { OnChanged } from '../changes';
 import { downloadBlob } from '../download';
+import { codeOf, useSessionList } from './data';
 import { buildExport } from './export-run';
 import { SessionDetail } from './SessionDetail';
 import { StorageNotice, type StorageApi } from './StorageNotice';
@@ -19,8 +20,8 @@ import './sessions.css';
 
 interface Props {
   call: Client;
-  /** Goes up each time the background says data changed; the area reloads then. */
-  revision: number;
+  /** Pushes from the background: the list re-reads what they say changed (./data.ts). */
+  onChanged: OnChanged;
   storage?: StorageApi;
 }
 
@@ -58,36 +59,16 @@ function CoverageCell({ counts }: { counts: Responses['session.coverage'][string
     </span>
   );
 }
-
-const codeOf = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
-
 /** The team lead's side of the studio: find sessions, read them, export, verify and merge logs. */
-export function SessionsArea({ call, revision, storage }: Props) {
+export function SessionsArea({ call, onChanged, storage }: Props) {
   const { t, i18n } = useTranslation();
   const [fields, setFields] = useState<FilterFields>(EMPTY);
   const filter = useMemo(() => toLogFilter(fields), [fields]);
-  const [sessions, setSessions] = useState<Session[] | null>(null);
-  const [options, setOptions] = useState<FilterOptions | null>(null);
+  const { sessions, options, error, setError } = useSessionList(call, onChanged, filter);
   const [open, setOpen] = useState<string>();
-  const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [saved, setSaved] = useState<string>();
   const [coverage, setCoverage] = useState<Responses['session.coverage'] | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setSessions(await call('session.list', Object.keys(filter).length > 0 ? { filter } : {}));
-      setError(undefined);
-    } catch (err) {
-      setError(codeOf(err));
-    }
-    // The filter choices are a convenience: without them the list still works.
-    setOptions(await call('session.filters', {}).catch(() => null));
-  }, [call, filter]);
-
-  useEffect(() => {
-    void load();
-  }, [load, revision]);
 
   // Must-say coverage of the listed sessions (issue 21): a lead spots risky shows in the list.
   useEffect(() => {
@@ -100,7 +81,6 @@ export function SessionsArea({ call, revision, storage }: Props) {
       current = false;
     };
   }, [call, sessions]);
-
   const dateTime = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true });
   const set = (key: keyof FilterFields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFields({ ...fields, [key]: e.target.value });
   const productName = (p: { sku: string; name: unknown }) => {
@@ -281,7 +261,7 @@ export function SessionsArea({ call, revision, storage }: Props) {
         )}
       </section>
 
-      {open && <SessionDetail key={`${open}:${revision}`} call={call} sessionId={open} onClose={() => setOpen(undefined)} />}
+      {open && <SessionDetail key={open} call={call} onChanged={onChanged} sessionId={open} onClose={() => setOpen(undefined)} />}
       <VerifyPanel />
       <TeamImport call={call} />
     </>
