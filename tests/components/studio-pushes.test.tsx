@@ -96,11 +96,13 @@ describe('the studio during a live show', () => {
     expect(await record('e1', { kind: 'caveat', id: 'demo-caveat-wash' })).toMatchObject({ ok: true });
     const { sentTypes } = renderStudio();
     const row = () => document.querySelector<HTMLElement>('tr[data-session-id="session-1"]')!;
-    await waitFor(() => expect(row()).not.toBeNull());
+    await waitFor(() => expect(row()).not.toBeNull(), { timeout: 5000 });
+    await waitFor(() => expect(document.querySelector('td.coverage-cell > span')).not.toBeNull(), { timeout: 5000 });
     await userEvent.click(within(row()).getByRole('button', { name: 'Timeline' }));
     const timeline = await screen.findByRole('region', { name: /Ana Host/ });
     await waitFor(() => expect(timeline.querySelectorAll('tr[data-seq]')).toHaveLength(1));
     await waitFor(() => expect(sentTypes()).toContain('session.filters'));
+    expect(sentTypes()).toContain('session.coverage');
     const settled = sentTypes().length;
 
     // The host marks the next item said on the same card (its snapshot is already known here).
@@ -121,7 +123,9 @@ describe('the studio during a live show', () => {
 
   it('a saved product re-reads that product only; ending the show re-reads the sessions', async () => {
     const { sentTypes } = renderStudio();
-    await waitFor(() => expect(sentTypes()).toContain('session.filters'));
+    // Loaded: the list, its filters and its must-say coverage.
+    await waitFor(() => expect(document.querySelector('td.coverage-cell > span')).not.toBeNull(), { timeout: 5000 });
+    expect(sentTypes()).toEqual(expect.arrayContaining(['session.filters', 'session.coverage']));
     const n = sentTypes().length;
     const card = demo.cards[0];
     await act(async () => void (await handle({ type: 'card.save', payload: { card: { ...card, name: { ...card.name, en: 'Renamed hoodie' } } } }, studio)));
@@ -129,7 +133,7 @@ describe('the studio during a live show', () => {
     expect(sentTypes().slice(n)).toEqual(['cards.get']);
     const m = sentTypes().length;
     await act(async () => void (await handle({ type: 'session.end', payload: { sessionId: 'session-1' } }, overlay)));
-    await waitFor(() => expect(sentTypes().slice(m).sort()).toEqual(['session.filters', 'session.list']));
+    await waitFor(() => expect(sentTypes().slice(m).sort()).toEqual(['session.coverage', 'session.filters', 'session.list']));
   });
 });
 

@@ -71,16 +71,19 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
   const [coverage, setCoverage] = useState<Responses['session.coverage'] | null>(null);
 
   // Must-say coverage of the listed sessions (issue 21): a lead spots risky shows in the list.
+  // Asked again when the list or a show's end changes, not on every disclosure of a live show
+  // (a click costs an open studio no request; the live row catches up when the show ends).
+  const listed = (sessions ?? []).map((s) => `${s.id}:${s.endedAt ?? 'live'}`).join(',');
   useEffect(() => {
-    if (!sessions || sessions.length === 0) return;
+    if (!listed) return;
     let current = true;
-    call('session.coverage', { sessionIds: sessions.map((s) => s.id) })
+    call('session.coverage', { sessionIds: listed.split(',').map((k) => k.slice(0, k.lastIndexOf(':'))) })
       .then((c) => current && setCoverage(c))
       .catch(() => current && setCoverage(null));
     return () => {
       current = false;
     };
-  }, [call, sessions]);
+  }, [call, listed]);
   const dateTime = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true });
   const set = (key: keyof FilterFields) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFields({ ...fields, [key]: e.target.value });
   const productName = (p: { sku: string; name: unknown }) => {
