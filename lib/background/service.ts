@@ -7,6 +7,7 @@ import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
+import { safetyHandlers, type SafetyDeps } from '../safety/handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -33,6 +34,10 @@ export interface ServiceDeps {
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
   enableSite: (origin: string) => Promise<void>;
+  /** The journal, storage checks and recovery report (issue 22: lib/safety). */
+  safety?: SafetyDeps;
+  /** Called after a session has ended (the host's End session or an automatic end), after the reply. */
+  onEnded?: (session: Session) => void;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
   autoEndAfterMs?: number;
 }
@@ -277,6 +282,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
+    ...safetyHandlers(deps.safety),
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

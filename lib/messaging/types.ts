@@ -9,6 +9,7 @@ import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
+import type { SafetyResponses } from '../safety/types';
 
 export interface Layout {
   collapsed: boolean;
@@ -25,7 +26,8 @@ export interface TabContext {
 }
 
 // The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts.
-export interface Responses extends CatalogueResponses {
+// The safety requests (journal, storage check, recovery, automatic copies) are in ../safety/types.ts.
+export interface Responses extends CatalogueResponses, SafetyResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];
