@@ -16,6 +16,8 @@ export default defineConfig({
     host_permissions: consoleMatches(),
     // "Use Upfront on this site" asks for one origin at a time, at the moment the host chooses it.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // "Save each show's log to Downloads" (issue 22) asks for it when the option is turned on.
+    optional_permissions: ['downloads'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -36,8 +36,6 @@ export interface ServiceDeps {
   enableSite: (origin: string) => Promise<void>;
   /** The journal, storage checks and recovery report (issue 22: lib/safety). */
   safety?: SafetyDeps;
-  /** Called after a session has ended (the host's End session or an automatic end), after the reply. */
-  onEnded?: (session: Session) => void;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
   autoEndAfterMs?: number;
 }

@@ -34,6 +34,8 @@ export class JournaledRepository extends Repository {
     private readonly database: UpfrontDb,
     readonly journal: Journal,
     private readonly now: () => number = () => Date.now(),
+    /** Told of each session that ended (after its end is journaled): the automatic copy. */
+    private readonly onEnded: (session: Session) => void = () => undefined,
   ) {
     super(database);
   }
@@ -49,6 +51,7 @@ export class JournaledRepository extends Repository {
     await this.appendOrOwe([
       { k: 'end', sessionId: id, endedAt: ended.endedAt ?? now, ...(ended.endReason && { endReason: ended.endReason }), ...(ended.endNote !== undefined && { endNote: ended.endNote }) },
     ]);
+    if (ended.endedAt === now) this.onEnded(ended);
     return ended;
   }
 

@@ -11,6 +11,8 @@ test('asks only for the permissions its features use', () => {
   expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
   expect(manifest.host_permissions.sort()).toEqual([...consoleMatches()].sort());
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  // Only for the automatic copy of each show's log, asked when that option is turned on.
+  expect(manifest.optional_permissions).toEqual(['downloads']);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.content_scripts).toHaveLength(1);
   expect([...manifest.content_scripts[0].matches].sort()).toEqual([...consoleMatches()].sort());

@@ -1,0 +1,79 @@
+import type { KeyValue } from '../background/kv';
+import type { UpfrontDb } from '../db/database';
+import type { Session } from '../schema/session';
+import { saveEndedShow, type AutoSaveDeps } from './auto-save';
+import { saveCatalogueCopy } from './catalogue-copy';
+import { AUTO_SAVE_FAILED_KEY, RECOVERY_KEY, type SafetyDeps } from './handlers';
+import { Journal } from './journal';
+import type { JournalFiles } from './journal-files';
+import { JournaledRepository } from './journaled-repository';
+import { recoverOnStart } from './recover';
+import { storageFault } from './storage-errors';
+
+export interface SafetyWiring {
+  db: UpfrontDb;
+  files: JournalFiles;
+  local: KeyValue;
+  session: KeyValue;
+  estimate: SafetyDeps['estimate'];
+  now: () => number;
+  granted: AutoSaveDeps['granted'];
+  download: AutoSaveDeps['download'];
+  /** Tells open pages that data changed (after a recovery, an automatic copy's failure). */
+  notifyChanged: () => void;
+}
+
+/** How long the catalogue's copy waits after a change, so a burst of edits is copied once. */
+const COPY_AFTER_MS = 5_000;
+
+/**
+ * The background's part of issue 22, wired in one place: the journaled repository, the
+ * recovery that runs before anything else at start, the catalogue's copy, and the automatic
+ * copy of each ended show in Downloads.
+ */
+export function startSafety(w: SafetyWiring) {
+  let created = false;
+  // Dexie fires this only when it creates the database: a first install, or a database the
+  // browser threw away. Registered before anything opens it.
+  w.db.on('populate', () => {
+    created = true;
+  });
+  const journal = new Journal(w.files);
+
+  let copyHash: string | undefined;
+  let copying: Promise<void> = Promise.resolve();
+  const copyCatalogue = () => {
+    copying = copying.then(async () => {
+      copyHash = await saveCatalogueCopy(w.db, w.files, w.now(), copyHash);
+    });
+    return copying;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const catalogueChanged = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void copyCatalogue().catch((err) => console.error('Upfront: catalogue copy failed', err)), COPY_AFTER_MS);
+  };
+
+  const autoSave = (session: Session) => {
+    void saveEndedShow({ repo, local: w.local, now: w.now, granted: w.granted, download: w.download }, session)
+      .then((result) => (result === 'saved' ? w.local.remove(AUTO_SAVE_FAILED_KEY) : undefined))
+      .catch(async (err) => {
+        console.error('Upfront: automatic copy of the log failed', err);
+        await w.local.set(AUTO_SAVE_FAILED_KEY, storageFault(err) ?? 'auto-save-failed');
+        w.notifyChanged();
+      });
+  };
+  const repo = new JournaledRepository(w.db, journal, w.now, autoSave);
+
+  /** Resolves once the database is checked against the journal (and rebuilt from it if lost). */
+  const recovered = recoverOnStart(w.db, journal, () => created, w.now())
+    .then(async (report) => {
+      if (!report) return;
+      await w.local.set(RECOVERY_KEY, report);
+      w.notifyChanged();
+    })
+    .catch((err) => console.error('Upfront: recovery from the journal failed; it is tried again at the next start', err));
+
+  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, now: w.now, copyCatalogue };
+  return { repo, recovered, deps, catalogueChanged };
+}
