@@ -55,7 +55,7 @@ export function replay(records: JournalRecord[]): Replayed {
       const e = r.event;
       const seen = byId.get(e.id);
       if (seen) {
-        if (seen.hash !== e.hash) problems.push({ code: 'event-conflict', sessionId: e.sessionId, eventId: e.id, seq: e.seq });
+        if (seen.hash !== e.hash || contentHash(seen) !== contentHash(e)) problems.push({ code: 'event-conflict', sessionId: e.sessionId, eventId: e.id, seq: e.seq });
         continue;
       }
       const seqs = bySeq.get(e.sessionId) ?? new Map<number, DisclosureEvent>();
