@@ -6,6 +6,7 @@ import type { Client } from '../../lib/messaging/client';
 import type { Card } from '../../lib/schema/card';
 import { Catalogue } from './catalogue/Catalogue';
 import { SessionsArea } from './sessions/SessionsArea';
+import { SafetySettings, type DownloadsPermission } from './settings/SafetySettings';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Translations } from './translations/Translations';
 
@@ -14,6 +15,8 @@ interface Props {
   /** Subscribes to "data changed" pushes; returns an unsubscribe function. */
   onChanged: (listener: () => void) => () => void;
   confirm: (text: string) => boolean;
+  /** The optional `downloads` permission, for the automatic copy of each show's log (issue 22). */
+  downloads?: DownloadsPermission;
 }
 
 interface Data {
@@ -22,7 +25,7 @@ interface Data {
 }
 
 /** The full-tab studio: decks and products for producers, sessions and exports for the team. */
-export function StudioApp({ call, onChanged, confirm }: Props) {
+export function StudioApp({ call, onChanged, confirm, downloads }: Props) {
   const { t, i18n } = useTranslation();
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string>();
@@ -88,6 +91,9 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
             <Translations call={call} onChanged={onChanged} />
 
             <SessionsArea call={call} revision={revision} />
+
+            {/* Issue 22: the log's second copy, automatic copies in Downloads, recovery (moves to Settings). */}
+            <SafetySettings call={call} downloads={downloads} />
           </>
         )}
       </main>

@@ -35,6 +35,10 @@ async function start() {
           return () => listeners.delete(listener);
         }}
         confirm={(text) => window.confirm(text)}
+        downloads={{
+          granted: () => browser.permissions.contains({ permissions: ['downloads'] }),
+          request: () => browser.permissions.request({ permissions: ['downloads'] }),
+        }}
       />
     </I18nextProvider>,
   );
