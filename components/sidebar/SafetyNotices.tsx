@@ -57,7 +57,7 @@ export function SafetyNotices() {
       {warn && (
         <p role={storage.level === 'critical' ? 'alert' : 'status'} className={`disk-warning ${storage.level}`}>
           {t(storage.level === 'critical' ? 'safety.diskCritical' : 'safety.diskLow')}{' '}
-          {t('safety.diskLeft', { mb: formatNumber(storage.free / 1_048_576, i18n.language, 0) })}
+          {!storage.diskShort && t('safety.diskLeft', { mb: formatNumber(storage.free / 1_048_576, i18n.language, 0) })}
           {storage.minutesLeft !== undefined && <> {t('safety.diskPace', { minutes: formatNumber(storage.minutesLeft, i18n.language, 0) })}</>}
         </p>
       )}

@@ -4,6 +4,7 @@ import type { Session } from '../schema/session';
 import { saveEndedShow, type AutoSaveDeps } from './auto-save';
 import { saveCatalogueCopy } from './catalogue-copy';
 import { AUTO_SAVE_FAILED_KEY, RECOVERY_KEY, type SafetyDeps } from './handlers';
+import { Headroom } from './headroom';
 import { Journal } from './journal';
 import type { JournalFiles } from './journal-files';
 import { JournaledRepository } from './journaled-repository';
@@ -39,6 +40,7 @@ export function startSafety(w: SafetyWiring) {
     created = true;
   });
   const journal = new Journal(w.files);
+  const headroom = new Headroom(w.files);
 
   let copyHash: string | undefined;
   let copying: Promise<void> = Promise.resolve();
@@ -63,7 +65,7 @@ export function startSafety(w: SafetyWiring) {
         w.notifyChanged();
       });
   };
-  const repo = new JournaledRepository(w.db, journal, w.now, autoSave);
+  const repo = new JournaledRepository(w.db, journal, w.now, autoSave, () => void headroom.release());
 
   /** Resolves once the database is checked against the journal (and rebuilt from it if lost). */
   const recovered = recoverOnStart(w.db, journal, () => created, w.now())
@@ -74,6 +76,6 @@ export function startSafety(w: SafetyWiring) {
     })
     .catch((err) => console.error('Upfront: recovery from the journal failed; it is tried again at the next start', err));
 
-  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, now: w.now, copyCatalogue };
+  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue };
   return { repo, recovered, deps, catalogueChanged };
 }

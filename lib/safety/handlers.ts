@@ -7,7 +7,8 @@ import type { JournaledRepository } from './journaled-repository';
 import type { RecoveryReport } from './recover';
 import { replay } from './replay';
 import { compareWithDatabase } from './restore';
-import { addSample, assessStorage, type StorageSample } from './storage-trend';
+import type { Headroom } from './headroom';
+import { addSample, assessStorage, withDisk, type StorageSample } from './storage-trend';
 import type { SafetyResponses } from './types';
 
 export const RECOVERY_KEY = 'recoveryReport';
@@ -22,6 +23,8 @@ export interface SafetyDeps {
   /** Outlives the service worker, not the browser: the storage readings for the pace. */
   session: KeyValue;
   estimate: () => Promise<{ usage?: number; quota?: number }>;
+  /** The disk's own free space, probed (the estimate is a quota). */
+  headroom: Headroom;
   now: () => number;
   /** Copies the catalogue beside the journal if it changed (run with each storage check). */
   copyCatalogue: () => Promise<void>;
@@ -45,7 +48,7 @@ export function safetyHandlers(wired: SafetyDeps | undefined): Handlers {
       await deps().session.set(SAMPLES_KEY, samples).catch(() => undefined);
       // The catalogue's copy rides on the same minute; a failure shows in the journal's health.
       await deps().copyCatalogue().catch(() => undefined);
-      return assessStorage(samples);
+      return withDisk(assessStorage(samples), await deps().headroom.check());
     },
     'safety.status': async () => {
       const failed = await deps().local.get<string>(AUTO_SAVE_FAILED_KEY);

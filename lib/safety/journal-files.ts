@@ -14,6 +14,10 @@ export interface JournalFiles {
   truncate(name: string, length: number): Promise<void>;
   /** Replaces a file's whole content at once. */
   replace(name: string, text: string): Promise<void>;
+  /** A file's size in bytes; 0 when it does not exist. */
+  size(name: string): Promise<number>;
+  /** Deletes a file if it exists. */
+  remove(name: string): Promise<void>;
 }
 
 /** The minimal part of the File System API the journal uses (lib.dom lacks some of it in workers). */
@@ -31,6 +35,7 @@ interface DirHandle {
   getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandle>;
   getDirectoryHandle(name: string, options?: { create?: boolean }): Promise<DirHandle>;
   keys(): AsyncIterable<string>;
+  removeEntry(name: string): Promise<void>;
 }
 
 /**
@@ -55,20 +60,23 @@ export function opfsFiles(folder = 'journal'): JournalFiles {
       throw err;
     }
   };
+  const ifExists = async <T>(run: () => Promise<T>, otherwise: T): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'NotFoundError') return otherwise;
+      throw err;
+    }
+  };
   return {
     async list() {
       const names: string[] = [];
       for await (const name of (await root()).keys()) names.push(name);
       return names;
     },
-    async read(name) {
-      try {
-        return await (await (await handle(name, false)).getFile()).text();
-      } catch (err) {
-        if (err instanceof DOMException && err.name === 'NotFoundError') return '';
-        throw err;
-      }
-    },
+    read: (name) => ifExists(async () => (await (await handle(name, false)).getFile()).text(), ''),
+    size: (name) => ifExists(async () => (await (await handle(name, false)).getFile()).size, 0),
+    remove: (name) => ifExists(async () => (await root()).removeEntry(name), undefined),
     append: (name, text) => write(name, true, (w, size) => w.write({ type: 'write', position: size, data: text })),
     truncate: (name, length) => write(name, true, (w) => w.truncate(length)),
     replace: (name, text) => write(name, false, (w) => w.write(text)),

@@ -36,6 +36,8 @@ export class JournaledRepository extends Repository {
     private readonly now: () => number = () => Date.now(),
     /** Told of each session that ended (after its end is journaled): the automatic copy. */
     private readonly onEnded: (session: Session) => void = () => undefined,
+    /** Told of every write that failed for space (the reserve is given back to the disk). */
+    private readonly onFault: () => void = () => undefined,
   ) {
     super(database);
   }
@@ -83,6 +85,7 @@ export class JournaledRepository extends Repository {
     } catch (err) {
       this.owed = [...owed, ...this.owed];
       this.health.failing = storageFault(err) ?? 'journal-failed';
+      if (storageFault(err)) this.onFault();
       const readable = asStorageError(err);
       throw readable === err ? new UpfrontError('journal-failed', String(err)) : readable;
     }
@@ -109,7 +112,10 @@ export class JournaledRepository extends Repository {
     try {
       return await run();
     } catch (err) {
-      if (storageFault(err)) this.database.close({ disableAutoOpen: false });
+      if (storageFault(err)) {
+        this.onFault();
+        this.database.close({ disableAutoOpen: false });
+      }
       throw asStorageError(err);
     }
   }

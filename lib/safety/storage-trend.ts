@@ -17,6 +17,13 @@ export interface StorageStatus {
   dropPerMinute: number;
   /** Minutes until nothing is left at that pace; undefined when it is not shrinking. */
   minutesLeft?: number;
+  /** The disk itself ran short (lib/safety/headroom.ts): free and the pace above are the quota's, not the disk's. */
+  diskShort?: boolean;
+}
+
+/** The status with the disk's own answer: a disk short of space is critical whatever the quota says. */
+export function withDisk(status: StorageStatus, disk: 'ok' | 'short'): StorageStatus {
+  return disk === 'short' ? { ...status, level: 'critical', diskShort: true } : status;
 }
 
 /**

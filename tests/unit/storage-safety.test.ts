@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { UpfrontError } from '../../lib/errors';
 import { asStorageError, storageFault } from '../../lib/safety/storage-errors';
-import { STORAGE_LIMITS, addSample, assessStorage } from '../../lib/safety/storage-trend';
+import { RESERVE_FILE, Headroom } from '../../lib/safety/headroom';
+import { STORAGE_LIMITS, addSample, assessStorage, withDisk } from '../../lib/safety/storage-trend';
+import { memoryFiles } from '../helpers/memory-files';
 import { autoSaveName } from '../../lib/safety/auto-save';
 
 const MB = 1024 * 1024;
@@ -73,5 +75,37 @@ describe('automatic copy file names', () => {
   it('are safe file names that say when and who', () => {
     const name = autoSaveName({ id: 'abcdef12-3456', host: 'Ana / "Live" 安娜', startedAt: Date.UTC(2026, 11, 6, 10, 5) } as never);
     expect(name).toMatch(/^Upfront\/upfront-log-2026-12-06-\d{4}-Ana-Live-abcdef12\.json$/);
+  });
+});
+
+describe('headroom: a probe and a reserve on the disk itself', () => {
+  const limits = { reserveBytes: 1000, probeBytes: 100 };
+
+  it('keeps a reserve while there is room, and reports ok', async () => {
+    const disk = memoryFiles();
+    disk.state.capacity = 5000;
+    const h = new Headroom(disk.api, limits);
+    expect(await h.check()).toBe('ok');
+    expect(await disk.api.size(RESERVE_FILE)).toBe(1000);
+    expect(await disk.api.size('probe.bin')).toBe(0);
+  });
+
+  it('reports a disk short of space and gives the reserve back, then takes it again once space is freed', async () => {
+    const disk = memoryFiles();
+    disk.state.capacity = 5000;
+    const h = new Headroom(disk.api, limits);
+    expect(await h.check()).toBe('ok');
+    disk.files.set('someone-elses-recording', 'x'.repeat(3950)); // the disk fills up
+    expect(await h.check()).toBe('short');
+    expect(await disk.api.size(RESERVE_FILE)).toBe(0); // 1000 bytes back for the show's writes
+    disk.files.delete('someone-elses-recording'); // the host frees space
+    expect(await h.check()).toBe('ok');
+    expect(await disk.api.size(RESERVE_FILE)).toBe(1000);
+  });
+
+  it('makes a disk short of space critical, whatever the quota says', () => {
+    const roomy = assessStorage([{ at: 0, usage: 0, quota: 10 * GB }]);
+    expect(withDisk(roomy, 'short')).toMatchObject({ level: 'critical', diskShort: true });
+    expect(withDisk(roomy, 'ok')).toEqual(roomy);
   });
 });
