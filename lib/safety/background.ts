@@ -1,5 +1,5 @@
 import type { KeyValue } from '../background/kv';
-import type { UpfrontDb } from '../db/database';
+import { UpfrontDb } from '../db/database';
 import type { Session } from '../schema/session';
 import { saveEndedShow, type AutoSaveDeps } from './auto-save';
 import { saveCatalogueCopy } from './catalogue-copy';
@@ -67,14 +67,35 @@ export function startSafety(w: SafetyWiring) {
   };
   const repo = new JournaledRepository(w.db, journal, w.now, autoSave, () => void headroom.release());
 
-  /** Resolves once the database is checked against the journal (and rebuilt from it if lost). */
-  const recovered = recoverOnStart(w.db, journal, () => created, w.now())
-    .then(async (report) => {
-      if (!report) return;
-      await w.local.set(RECOVERY_KEY, report);
-      w.notifyChanged();
-    })
-    .catch((err) => console.error('Upfront: recovery from the journal failed; it is tried again at the next start', err));
+  // Each time the database opens (at start, and after a storage fault closed it), before any
+  // other request reaches it: if the browser lost it, rebuild it from the journal. Dexie holds
+  // every other query until this settles, so the rebuild writes through a second connection
+  // to the same database. The reserve goes first: a rebuild needs room.
+  w.db.on(
+    'ready',
+    async () => {
+      const lost = created;
+      created = false;
+      const second = new UpfrontDb(w.db.name);
+      try {
+        if (lost) await headroom.release();
+        const report = await recoverOnStart(second, journal, () => lost, w.now());
+        if (!report) return;
+        await w.local.set(RECOVERY_KEY, report);
+        w.notifyChanged();
+      } catch (err) {
+        console.error('Upfront: recovery from the journal failed; it is tried again at the next opening', err);
+      } finally {
+        second.close();
+      }
+    },
+    true,
+  );
+  /** Resolves once the database is open and checked against the journal. */
+  const recovered = w.db.open().then(
+    () => undefined,
+    (err) => console.error('Upfront: the database did not open', err),
+  );
 
   const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue };
   return { repo, recovered, deps, catalogueChanged };

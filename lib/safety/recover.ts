@@ -29,13 +29,14 @@ export interface RecoveryReport {
 }
 
 /**
- * Run once when the background starts, before anything else touches the database. If the
- * browser lost the database (it made a new one, or it holds no session while the journal does),
+ * Run each time the database opens, before anything else touches it (a Dexie 'ready' hook, see
+ * ./background.ts): at start, and again if the browser threw the database away while the
+ * worker ran and it was opened afresh. If the browser lost the database (it made a new one,
+ * or it holds no session while the journal does),
  * rebuilds it from the journal: the catalogue from its copy, each session whose chain verifies,
  * and says what it did. Returns null when there was nothing to do.
  */
 export async function recoverOnStart(db: UpfrontDb, journal: Journal, wasCreated: () => boolean, now: number): Promise<RecoveryReport | null> {
-  await db.open();
   const created = wasCreated();
   if (!created && ((await db.sessions.count()) > 0 || (await journal.isEmpty()))) return null;
   const read = await journal.readAll();
