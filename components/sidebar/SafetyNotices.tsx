@@ -9,7 +9,7 @@ import { useHost, useSidebar } from './context';
 /** A reading every minute while the sidebar is open (before Go live and through the show)… */
 export const CHECK_EVERY_MS = 60_000;
 /** …and after marks, at most this often: a show's own writes and a failed mark are news. */
-export const CHECK_AFTER_MARK_MS = 10_000;
+export const CHECK_AFTER_MARK_MS = 30_000;
 
 /**
  * Issue 22 in the sidebar: warns the host in plain words when the disk is filling up, never

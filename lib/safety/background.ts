@@ -26,6 +26,7 @@ export interface SafetyWiring {
 
 /** How long the catalogue's copy waits after a change, so a burst of edits is copied once. */
 const COPY_AFTER_MS = 5_000;
+const COPY_HASH_KEY = 'catalogueCopyHash';
 
 /**
  * The background's part of issue 22, wired in one place: the journaled repository, the
@@ -42,18 +43,25 @@ export function startSafety(w: SafetyWiring) {
   const journal = new Journal(w.files);
   const headroom = new Headroom(w.files);
 
-  let copyHash: string | undefined;
+  // The last copy's hash outlives the worker, so a start with an unchanged catalogue writes nothing.
   let copying: Promise<void> = Promise.resolve();
   const copyCatalogue = () => {
     copying = copying.then(async () => {
-      copyHash = await saveCatalogueCopy(w.db, w.files, w.now(), copyHash);
+      const before = await w.local.get<string>(COPY_HASH_KEY);
+      const hash = await saveCatalogueCopy(w.db, w.files, w.now(), before);
+      if (hash !== before) await w.local.set(COPY_HASH_KEY, hash);
     });
     return copying;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Copied once the edits stop, and never right behind a disclosure: reading and hashing a big
+  // catalogue holds the worker, and a host's next click would wait for it.
   const catalogueChanged = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void copyCatalogue().catch((err) => console.error('Upfront: catalogue copy failed', err)), COPY_AFTER_MS);
+    timer = setTimeout(() => {
+      if (w.now() - (repo.health.lastWriteAt ?? 0) < COPY_AFTER_MS) return catalogueChanged();
+      void copyCatalogue().catch((err) => console.error('Upfront: catalogue copy failed', err));
+    }, COPY_AFTER_MS);
   };
 
   const autoSave = (session: Session) => {
@@ -97,6 +105,9 @@ export function startSafety(w: SafetyWiring) {
     (err) => console.error('Upfront: the database did not open', err),
   );
 
-  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue };
+  // Once per start too: the demo seed and anything written before this version have no change to follow.
+  void recovered.then(catalogueChanged);
+
+  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now };
   return { repo, recovered, deps, catalogueChanged };
 }

@@ -26,8 +26,6 @@ export interface SafetyDeps {
   /** The disk's own free space, probed (the estimate is a quota). */
   headroom: Headroom;
   now: () => number;
-  /** Copies the catalogue beside the journal if it changed (run with each storage check). */
-  copyCatalogue: () => Promise<void>;
 }
 
 type Payload<T extends keyof SafetyResponses> = (typeof safetyRequestSchemas)[T]['_output'];
@@ -46,8 +44,6 @@ export function safetyHandlers(wired: SafetyDeps | undefined): Handlers {
       const sample: StorageSample = { at: deps().now(), usage: e.usage ?? 0, quota: e.quota ?? 0 };
       const samples = addSample((await deps().session.get<StorageSample[]>(SAMPLES_KEY)) ?? [], sample);
       await deps().session.set(SAMPLES_KEY, samples).catch(() => undefined);
-      // The catalogue's copy rides on the same minute; a failure shows in the journal's health.
-      await deps().copyCatalogue().catch(() => undefined);
       return withDisk(assessStorage(samples), await deps().headroom.check());
     },
     'safety.status': async () => {

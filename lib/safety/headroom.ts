@@ -6,9 +6,9 @@ const PROBE_FILE = 'probe.bin';
 
 export const HEADROOM = {
   /** Kept on disk beside the journal, and given up the moment the disk runs short. */
-  reserveBytes: 32 * 1024 * 1024,
+  reserveBytes: 16 * 1024 * 1024,
   /** Written and deleted at each check: if this much cannot be written, the disk is nearly full. */
-  probeBytes: 4 * 1024 * 1024,
+  probeBytes: 1024 * 1024,
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { UpfrontDb } from '../db/database';
 import { UpfrontError } from '../errors';
 import { Repository, type RecordInput, type StartSessionInput } from '../db/repository';
-import type { DisclosureEvent, Session } from '../schema/session';
+import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { Journal } from './journal';
 import type { JournalRecord } from './journal-format';
 import { asStorageError, storageFault } from './storage-errors';
@@ -28,6 +28,8 @@ export class JournaledRepository extends Repository {
   private readonly sessionsJournaled = new Set<string>();
   private readonly snapshotsJournaled = new Set<string>();
   private owed: JournalRecord[] = [];
+  /** Snapshots recordEvent just stored, so journaling them needs no read. */
+  private readonly fresh = new Map<string, Snapshot>();
   readonly health: JournalHealth = {};
 
   constructor(
@@ -65,13 +67,19 @@ export class JournaledRepository extends Repository {
       if (session) records.push({ k: 'session', session });
     }
     if (!this.snapshotsJournaled.has(event.cardHash)) {
-      for (const snapshot of await this.getSnapshots([event.cardHash])) records.push({ k: 'snapshot', snapshot });
+      const fresh = this.fresh.get(event.cardHash);
+      this.fresh.delete(event.cardHash);
+      for (const snapshot of fresh ? [fresh] : await this.getSnapshots([event.cardHash])) records.push({ k: 'snapshot', snapshot });
     }
     records.push({ k: 'event', event });
     await this.append(records);
     this.sessionsJournaled.add(event.sessionId);
     this.snapshotsJournaled.add(event.cardHash);
     return event;
+  }
+
+  protected override snapshotStored(snapshot: Snapshot): void {
+    this.fresh.set(snapshot.hash, snapshot);
   }
 
   /** Appends, with whatever an earlier failure left owed; throws an error the host can read. */
