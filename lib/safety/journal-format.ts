@@ -22,6 +22,15 @@ export const JournalRecord = z.discriminatedUnion('k', [
 ]);
 export type JournalRecord = z.infer<typeof JournalRecord>;
 
+/** The JSON Schema of one record (draft 2020-12), as written to docs/schema/journal-record.schema.json. */
+export function journalRecordJsonSchemaText(): string {
+  const schema = z.toJSONSchema(
+    JournalRecord.meta({ title: 'Upfront journal record', description: "One line of the log's second copy, after its check. See docs/journal.md." }),
+    { target: 'draft-2020-12', io: 'input' },
+  );
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 /** A line's check: the first 16 hex digits of the SHA-256 of its JSON. */
 const check = (json: string) => sha256Hex(json).slice(0, 16);
 

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { UpfrontDb } from '../../lib/db/database';
 import type { RecordInput } from '../../lib/db/repository';
@@ -5,12 +7,13 @@ import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
 import { checkChain } from '../../lib/evidence/chain';
 import { Journal } from '../../lib/safety/journal';
-import { decodeSegment, encodeRecord } from '../../lib/safety/journal-format';
+import { decodeSegment, encodeRecord, journalRecordJsonSchemaText } from '../../lib/safety/journal-format';
 import { JournaledRepository } from '../../lib/safety/journaled-repository';
 import { replay } from '../../lib/safety/replay';
 import { compareWithDatabase, restoreSessions } from '../../lib/safety/restore';
 import { memoryFiles } from '../helpers/memory-files';
 import { NOW, freshRepo, storedEvents } from './helpers';
+import { ROOT } from './studio-helpers';
 
 const HOODIE = 'demo-card-hoodie';
 const COVER = 'demo-card-cushion-cover';
@@ -207,5 +210,24 @@ describe('journal failures reach the host by name, and a retry completes', () =>
     const r = await replayed();
     expect(r.sessions.get('session-1')!.session.endedAt).toBe(NOW + 5_000);
     expect(r.sessions.get('session-2')).toBeDefined();
+  });
+});
+
+describe('the journal format is documented', () => {
+  const read = (p: string) => readFileSync(path.join(ROOT, p), 'utf8');
+
+  it('docs/schema/journal-record.schema.json matches the zod schema (npm run docs)', () => {
+    expect(read('docs/schema/journal-record.schema.json')).toBe(journalRecordJsonSchemaText());
+  });
+
+  it('docs/examples/journal-segment.jsonl (written by the real journal) replays to an ended show whose chain verifies', () => {
+    const decoded = decodeSegment(read('docs/examples/journal-segment.jsonl'));
+    expect(decoded).toMatchObject({ torn: false, damaged: [] });
+    const r = replay(decoded.records);
+    expect(r.problems).toEqual([]);
+    const j = r.sessions.get('example-show')!;
+    expect(j.events).toHaveLength(2);
+    expect(j.session.endedAt).toBeDefined();
+    expect(checkChain('example-show', j.events, j.session.head)).toBeNull();
   });
 });
