@@ -5,6 +5,7 @@ import { expect, test, type Frame } from '@playwright/test';
 import { verifyChain } from '../../lib/evidence/chain';
 import type { Deck } from '../../lib/schema/deck';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
+import { axeSerious } from './cards-helpers';
 import { goLive, launch, readEvents, readStore, sidebarFrame } from './harness';
 
 const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
@@ -72,6 +73,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
       // The disk fills up (a local recording of the stream): the host is warned, the show goes on.
       fill(disk, 'recording-1.mkv', 512 * 1024);
       await expect(sidebar.locator('.disk-warning')).toContainText(/Disk (almost|nearly) full: free space now.*safe so far/, { timeout: 75_000 });
+      expect(await axeSerious(sidebar)).toEqual([]);
       const two = await markNext(sidebar);
       expect(two.state, two.text).toBe('recorded'); // the reserve given back leaves room for the rest of the show
       recorded.push(two.key);
@@ -126,7 +128,18 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
       const cards = await readStore<{ id: string }>(second.worker, 'cards');
       for (const id of demo!.cardIds) expect(cards.map((c) => c.id)).toContain(id);
       const notice = sidebar.locator('.recovery-notice');
-      notes.push((await notice.count()) > 0 ? `rebuilt from the journal: ${await notice.innerText()}` : 'the database survived the restart (no rebuild needed)');
+      if ((await notice.count()) > 0) {
+        notes.push(`rebuilt from the journal: ${await notice.innerText()}`);
+        expect(await axeSerious(sidebar)).toEqual([]);
+        // The studio says the same, where the automatic copy in Downloads is offered once.
+        const studio = await second.context.newPage();
+        await studio.goto(`chrome-extension://${second.extensionId}/studio.html`);
+        const safety = studio.getByRole('region', { name: 'Keeping the log safe' });
+        await expect(safety.locator('.recovery-notice')).toContainText(/rebuilt it from its second copy/);
+        await expect(safety.getByRole('button', { name: 'Turn on' })).toBeVisible();
+        await safety.getByRole('button', { name: 'Check the second copy' }).click();
+        await expect(safety.getByRole('status')).toContainText(/agrees with the database/);
+      } else notes.push('the database survived the restart (no rebuild needed)');
     } finally {
       await second.context.close().catch(() => undefined);
     }
