@@ -10,6 +10,8 @@ import { useHost, useSidebar } from './context';
 export const CHECK_EVERY_MS = 60_000;
 /** …and after marks, at most this often: a show's own writes and a failed mark are news. */
 export const CHECK_AFTER_MARK_MS = 30_000;
+/** The first reading waits until the sidebar is on screen and settled (bench: sidebar cold open). */
+export const FIRST_CHECK_AFTER_MS = 1_500;
 
 /**
  * Issue 22 in the sidebar: warns the host in plain words when the disk is filling up, never
@@ -31,10 +33,15 @@ export function SafetyNotices() {
 
   useEffect(() => {
     if (!safety) return;
-    check();
-    safety.status().then(setStatus, () => undefined);
+    const first = setTimeout(() => {
+      check();
+      safety.status().then(setStatus, () => undefined);
+    }, FIRST_CHECK_AFTER_MS);
     const timer = setInterval(check, CHECK_EVERY_MS);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [safety, check]);
 
   useEffect(() => {

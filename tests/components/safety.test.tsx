@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { FIRST_CHECK_AFTER_MS } from '../../components/sidebar/SafetyNotices';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import type { SidebarHost } from '../../components/sidebar/context';
 import { SafetySettings } from '../../components/studio/settings/SafetySettings';
@@ -38,9 +39,13 @@ const report: RecoveryReport = {
 const status = (over: Partial<SafetyStatus> = {}): SafetyStatus => ({ recovery: null, journal: {}, autoSave: { enabled: true, asked: false }, ...over });
 
 function renderSidebar(storage: StorageStatus, safetyStatus: SafetyStatus) {
+  return renderSidebarWith(async () => storage, safetyStatus);
+}
+
+function renderSidebarWith(storage: () => Promise<StorageStatus>, safetyStatus: SafetyStatus) {
   const { sidebar } = fakeSidebar();
   const dismiss = vi.fn(async () => null);
-  const host: SidebarHost = { mode: 'overlay', openStudio: vi.fn(), safety: { storage: async () => storage, status: async () => safetyStatus, dismiss } };
+  const host: SidebarHost = { mode: 'overlay', openStudio: vi.fn(), safety: { storage, status: async () => safetyStatus, dismiss } };
   render(
     <I18nextProvider i18n={i18n}>
       <SidebarApp sidebar={sidebar} host={host} />
@@ -53,7 +58,7 @@ function renderSidebar(storage: StorageStatus, safetyStatus: SafetyStatus) {
 describe('sidebar: the disk and the recovery', () => {
   it('warns in plain words when the disk is filling up, without blocking the show', async () => {
     renderSidebar({ level: 'low', free: 40 * MB, usage: 0, quota: 40 * MB, dropPerMinute: 2 * MB, minutesLeft: 20 }, status());
-    const warning = await screen.findByText(/Disk almost full: free space now\. Your log is safe so far\./);
+    const warning = await screen.findByText(/Disk almost full: free space now\. Your log is safe so far\./, undefined, { timeout: FIRST_CHECK_AFTER_MS + 2000 });
     expect(warning).toHaveTextContent('40 MB left');
     expect(warning).toHaveTextContent('full in about 20 minutes');
     expect(warning).toHaveAttribute('role', 'status');
@@ -62,20 +67,22 @@ describe('sidebar: the disk and the recovery', () => {
 
   it('says it is urgent as an alert when the disk itself ran short, without a misleading figure', async () => {
     renderSidebar({ level: 'critical', free: 900 * MB, usage: 0, quota: 900 * MB, dropPerMinute: 0, diskShort: true }, status());
-    const warning = await screen.findByRole('alert');
+    const warning = await screen.findByRole('alert', undefined, { timeout: FIRST_CHECK_AFTER_MS + 2000 });
     expect(warning).toHaveTextContent(/Disk nearly full: free space now or recording will stop/);
     expect(warning).not.toHaveTextContent('MB left');
   });
 
   it('shows nothing while there is room', async () => {
-    renderSidebar({ level: 'ok', free: 5000 * MB, usage: 0, quota: 5000 * MB, dropPerMinute: 0 }, status());
+    const storage = vi.fn(async (): Promise<StorageStatus> => ({ level: 'ok', free: 5000 * MB, usage: 0, quota: 5000 * MB, dropPerMinute: 0 }));
+    renderSidebarWith(storage, status());
+    await waitFor(() => expect(storage).toHaveBeenCalled(), { timeout: FIRST_CHECK_AFTER_MS + 2000 });
     await screen.findByRole('button', { name: 'Go live' });
     expect(screen.queryByText(/Disk/)).toBeNull();
   });
 
   it('says what a recovery restored and what it could not, until dismissed', async () => {
     const { dismiss } = renderSidebar({ level: 'ok', free: 5000 * MB, usage: 0, quota: 5000 * MB, dropPerMinute: 0 }, status({ recovery: report }));
-    expect(await screen.findByText(/rebuilt it from its second copy: 2 shows with 41 disclosures, 1 decks, 3 products/)).toBeInTheDocument();
+    expect(await screen.findByText(/rebuilt it from its second copy: 2 shows with 41 disclosures, 1 decks, 3 products/, undefined, { timeout: FIRST_CHECK_AFTER_MS + 2000 })).toBeInTheDocument();
     expect(screen.getByText(/Not restored: 3 disclosures of the show by Bo/)).toBeInTheDocument();
     expect(screen.getByText(/1 products were restored without their picture/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Got it' }));
