@@ -10,12 +10,17 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage (issue 22): the browser never evicts the log and its journal to free disk
+    // space. Without it, Chromium deleted the whole extension's storage (database and journal
+    // alike) when a disk ran short mid-show (measured, tests/e2e/disk-full.spec.ts).
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The consoles' own patterns (the content script already asks for them at install): needed to
     // put a fresh content script into consoles that are open while the extension is updated.
     host_permissions: consoleMatches(),
     // "Use Upfront on this site" asks for one origin at a time, at the moment the host chooses it.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // "Save each show's log to Downloads" (issue 22) asks for it when the option is turned on.
+    optional_permissions: ['downloads'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

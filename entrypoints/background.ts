@@ -12,15 +12,34 @@ import { Repository } from '@/lib/db/repository';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';
+import { startSafety } from '@/lib/safety/background';
+import { opfsFiles } from '@/lib/safety/journal-files';
 
 // Wiring only. The background is the one owner of the database (DESIGN.md).
 export default defineBackground(() => {
   const db = new UpfrontDb();
-  const repo = new Repository(db);
   const local = storageKeyValue(browser.storage.local);
+  const hub = new SidebarHub();
+  // Issue 22: every event also in a journal outside IndexedDB, and the database rebuilt from it
+  // if the browser lost it (lib/safety).
+  const safety = startSafety({
+    db,
+    files: opfsFiles(),
+    local,
+    session: storageKeyValue(browser.storage.session),
+    estimate: () => navigator.storage.estimate(),
+    now: () => Date.now(),
+    granted: () => browser.permissions.contains({ permissions: ['downloads'] }),
+    download: async (url, filename) => void (await browser.downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false })),
+    // A recovery or a safety status may touch anything: both the catalogue and the sessions re-read.
+    notifyChanged: () => {
+      hub.changed({ scope: 'catalogue' });
+      hub.changed({ scope: 'session' });
+    },
+  });
+  const repo = safety.repo;
   const tabs = new TabRegistry(storageKeyValue(browser.storage.session));
   const layouts = new LayoutStore(local);
-  const hub = new SidebarHub();
 
   const service = createService({
     extensionId: browser.runtime.id,
@@ -35,7 +54,11 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
     },
     pushHotkey: (tabId, key) => hub.hotkey(tabId, key),
-    notifyChanged: (change) => hub.changed(change),
+    notifyChanged: (change) => {
+      hub.changed(change);
+      if (change.scope === 'catalogue') safety.catalogueChanged();
+    },
+    safety: safety.deps,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
     enableSite: async (origin) => {
       const id = `custom:${origin}`;
@@ -48,7 +71,9 @@ export default defineBackground(() => {
     },
   });
 
-  const ready = seedDemoOnce(repo, local, Date.now()).catch((err) => console.error('Upfront: demo seed failed', err));
+  // The journal first: a lost database is rebuilt before the demo seed or any request sees it.
+  const ready = safety.recovered
+    .then(() => seedDemoOnce(repo, local, Date.now())).catch((err) => console.error('Upfront: demo seed failed', err));
   // A browser restart after a crash: close sessions abandoned long ago (lib/db/repository.ts).
   void ready.then(() => repo.autoEndStale(Date.now())).catch((err) => console.error('Upfront: auto-end failed', err));
   // Logs of sessions ended before database version 4, into pages (lib/db/event-pages.ts).

@@ -1,6 +1,6 @@
 /**
  * npm run docs: writes the generated parts of docs/ — the JSON Schemas of the deck file, the
- * log file and the order records (from the zod schemas, so the docs cannot drift from the code) and the CSV template.
+ * log file, the order records and the journal's records (from the zod schemas, so the docs cannot drift from the code) and the CSV template.
  * tests/unit/studio-docs.test.ts fails when a committed file differs from what this writes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { examplePackage } from '../lib/deckfile/example';
 import { logFileJsonSchemaText } from '../lib/export/log-file';
 import { upfrontCsvTemplate } from '../lib/import/upfront-csv';
 import { ordersJsonSchemaText } from '../lib/returns/import/json-schema';
+import { journalRecordJsonSchemaText } from '../lib/safety/journal-format';
 
 // Run through scripts/run-ts.mjs, which bundles this file elsewhere: paths are from the project root.
 const root = process.env.UPFRONT_ROOT ?? process.cwd();
@@ -19,6 +20,7 @@ const files: Record<string, string | Uint8Array> = {
   'docs/schema/log-file.schema.json': logFileJsonSchemaText(),
   'docs/examples/upfront-products.csv': upfrontCsvTemplate(),
   'docs/schema/orders.schema.json': ordersJsonSchemaText(),
+  'docs/schema/journal-record.schema.json': journalRecordJsonSchemaText(),
 };
 // The example deck package: the example deck file, packaged as the studio exports it.
 files['docs/examples/autumn-show.upfront-deck.zip'] = examplePackage(readFileSync(path.join(root, 'docs/examples/autumn-show.upfront-deck.json'), 'utf8'));

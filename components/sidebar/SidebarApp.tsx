@@ -13,6 +13,7 @@ import { NoConsole } from './NoConsole';
 import { RecapDialog } from './RecapDialog';
 import { Resume } from './Resume';
 import { RUN_SEARCH_ID, RunSheet } from './RunSheet';
+import { SafetyNotices } from './SafetyNotices';
 
 /** Runs a key through the one keymap; used for keys pressed here and keys forwarded by the page. */
 export function runHotkey(sidebar: SidebarStore, key: string): boolean {
@@ -135,6 +136,7 @@ function Body() {
           {t(`errors.${actionError}`, { defaultValue: t('errors.internal') })}
         </p>
       )}
+      <SafetyNotices />
       {isDemo && <p className="demo-banner">{t('common.demo')}</p>}
       {!session && <Resume />}
       {!session && <GoLive />}

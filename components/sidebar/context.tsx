@@ -1,5 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { StorageStatus } from '../../lib/safety/storage-trend';
+import type { SafetyStatus } from '../../lib/safety/types';
 import type { SidebarState, SidebarStore } from '../../lib/sidebar/store';
 
 /** What the sidebar needs from the browser; the entrypoint wires the real APIs, tests fake them. */
@@ -13,6 +15,12 @@ export interface SidebarHost {
   enableSite?: (origin: string) => Promise<boolean>;
   /** The origin of the tab in front, for offering "use Upfront on this site". */
   activeOrigin?: () => Promise<string | undefined>;
+  /** Storage checks and the recovery report (issue 22); absent, the sidebar shows neither. */
+  safety?: {
+    storage: () => Promise<StorageStatus>;
+    status: () => Promise<SafetyStatus>;
+    dismiss: () => Promise<unknown>;
+  };
   /** Called once, when the first ready state is on the page (the bench's "interactive" mark). */
   onReady?: () => void;
 }

@@ -6,6 +6,7 @@ import { Catalogue } from './catalogue/Catalogue';
 import { ImportOrders } from './returns/ImportOrders';
 import { useCatalogueData } from './catalogue/data';
 import { SessionsArea } from './sessions/SessionsArea';
+import { SafetySettings, type DownloadsPermission } from './settings/SafetySettings';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Translations } from './translations/Translations';
 
@@ -14,10 +15,12 @@ interface Props {
   /** Subscribes to "data changed" pushes (./changes.ts); returns an unsubscribe function. */
   onChanged: OnChanged;
   confirm: (text: string) => boolean;
+  /** The optional `downloads` permission, for the automatic copy of each show's log (issue 22). */
+  downloads?: DownloadsPermission;
 }
 
 /** The full-tab studio: decks and products for producers, sessions and exports for the team. */
-export function StudioApp({ call, onChanged, confirm }: Props) {
+export function StudioApp({ call, onChanged, confirm, downloads }: Props) {
   const { t } = useTranslation();
   // The catalogue's one shared copy (catalogue/source.ts); sessions load themselves (sessions/SessionsArea.tsx).
   const { data, error: loadError, reload } = useCatalogueData(call, onChanged);
@@ -69,6 +72,9 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
 
             {/* Issue 17, the returns loop's import (components/studio/returns); moves to the Returns section. */}
             <ImportOrders call={call} />
+
+            {/* Issue 22: the log's second copy, automatic copies in Downloads, recovery (moves to Settings). */}
+            <SafetySettings call={call} downloads={downloads} />
           </>
         )}
       </main>

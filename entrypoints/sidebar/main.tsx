@@ -38,6 +38,11 @@ const host: SidebarHost = {
         requestIdleCallback(() => void pushes.prepare(), { timeout: 1000 });
       }, 0),
     ),
+  safety: {
+    storage: () => call('safety.storage', {}),
+    status: () => call('safety.status', {}),
+    dismiss: () => call('safety.dismiss', {}),
+  },
   openStudio: () => void browser.tabs.create({ url: browser.runtime.getURL('/studio.html') }),
   ...(mode === 'overlay'
     ? {

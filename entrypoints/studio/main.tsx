@@ -40,7 +40,15 @@ async function start() {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <ImageUrlsContext.Provider value={imageUrls}>
-        <StudioApp call={call} onChanged={changes.subscribe} confirm={(text) => window.confirm(text)} />
+        <StudioApp
+          call={call}
+          onChanged={changes.subscribe}
+          confirm={(text) => window.confirm(text)}
+          downloads={{
+            granted: () => browser.permissions.contains({ permissions: ['downloads'] }),
+            request: () => browser.permissions.request({ permissions: ['downloads'] }),
+          }}
+        />
       </ImageUrlsContext.Provider>
     </I18nextProvider>,
   );

@@ -10,6 +10,7 @@ import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } f
 import type { OrderStore } from '../db/orders';
 import { catalogueHandlers } from './catalogue-handlers';
 import { SessionCoverage } from './coverage';
+import { safetyHandlers, type SafetyDeps } from '../safety/handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -40,6 +41,8 @@ export interface ServiceDeps {
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
   enableSite: (origin: string) => Promise<void>;
+  /** The journal, storage checks and recovery report (issue 22: lib/safety). */
+  safety?: SafetyDeps;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
   autoEndAfterMs?: number;
 }
@@ -315,6 +318,7 @@ export function createService(deps: ServiceDeps) {
 
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
+    ...safetyHandlers(deps.safety),
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -311,6 +311,7 @@ export class Repository {
   async recordEvent(input: RecordInput): Promise<DisclosureEvent> {
     const { db } = this;
     let newSnapshot: string | undefined;
+    let snapshotContentOf: unknown;
     const event = await db.transaction('rw', [db.events, db.eventPages, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
       // Each read is a round trip to the browser's storage service: reads that do not depend
       // on each other are sent together (bench: disclosure click → recorded mark).
@@ -352,7 +353,10 @@ export class Repository {
       // Snapshots are content-addressed (the key is the hash of the value) and never deleted:
       // one already seen needs no lookup, and writing an unseen one again stores the same bytes.
       const snapshotWrite = this.knownSnapshots.has(cardHash) ? undefined : db.snapshots.put({ hash: cardHash, content });
-      if (snapshotWrite) newSnapshot = cardHash;
+      if (snapshotWrite) {
+        newSnapshot = cardHash;
+        snapshotContentOf = content;
+      }
 
       const unchained: Omit<DisclosureEvent, 'hash'> = {
         id: input.id,
@@ -375,9 +379,15 @@ export class Repository {
       return event;
     });
     // Only once committed: an aborted transaction did not store it.
-    if (newSnapshot) this.knownSnapshots.add(newSnapshot);
+    if (newSnapshot) {
+      this.knownSnapshots.add(newSnapshot);
+      this.snapshotStored({ hash: newSnapshot, content: snapshotContentOf });
+    }
     return event;
   }
+
+  /** A card snapshot recordEvent stored (a subclass keeps a second copy: lib/safety). */
+  protected snapshotStored(_snapshot: Snapshot): void {}
 
   async listEvents(sessionId: string): Promise<DisclosureEvent[]> {
     return sessionEvents(this.db, sessionId);

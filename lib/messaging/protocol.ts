@@ -5,6 +5,7 @@ import { LogFilter } from '../export/filter';
 import { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
 import { catalogueRequestSchemas } from './catalogue-protocol';
 import { returnsRequestSchemas } from './returns-protocol';
+import { safetyRequestSchemas } from '../safety/protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -92,6 +93,7 @@ export const requestSchemas = {
   hotkey: z.object({ key: z.enum(FORWARDED_KEYS) }).strict(),
   ...catalogueRequestSchemas,
   ...returnsRequestSchemas,
+  ...safetyRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

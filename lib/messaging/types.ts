@@ -11,6 +11,7 @@ import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
 import type { ReturnsResponses } from './returns-types';
+import type { SafetyResponses } from '../safety/types';
 
 export interface Layout {
   collapsed: boolean;
@@ -28,7 +29,8 @@ export interface TabContext {
 
 // The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts,
 // the returns loop's (orders and returns) in ./returns-types.ts.
-export interface Responses extends CatalogueResponses, ReturnsResponses {
+// The safety requests (journal, storage check, recovery, automatic copies) are in ../safety/types.ts.
+export interface Responses extends CatalogueResponses, ReturnsResponses, SafetyResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];

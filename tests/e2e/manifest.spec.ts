@@ -8,9 +8,11 @@ import { EXTENSION_DIR } from './harness';
 const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
 test('asks only for the permissions its features use', () => {
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage']);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions.sort()).toEqual([...consoleMatches()].sort());
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  // Only for the automatic copy of each show's log, asked when that option is turned on.
+  expect(manifest.optional_permissions).toEqual(['downloads']);
   expect(manifest.externally_connectable).toBeUndefined();
   expect(manifest.content_scripts).toHaveLength(1);
   expect([...manifest.content_scripts[0].matches].sort()).toEqual([...consoleMatches()].sort());
