@@ -33,7 +33,6 @@ function uuid(label) {
 }
 
 const MIN = 60_000;
-const HOUR = 60 * MIN;
 
 /** What a console tab tells the background (TabRegistry.register): its platform and origin. */
 function consoleOf(old, url) {

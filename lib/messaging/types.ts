@@ -10,6 +10,12 @@ import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
 
+// Answers the studio reads, built beside the database code: pages and components take them from
+// here (components/ never imports lib/db).
+export type { DeckBundle, DeckSummary } from '../db/repository';
+export type { ImportResult } from '../db/merge';
+export type { TrashSummary } from '../db/catalogue';
+
 export interface Layout {
   collapsed: boolean;
   /** Sidebar width in CSS pixels. */

@@ -3,22 +3,30 @@ import { useEffect, useState } from 'react';
 /**
  * The studio's place, kept in the URL hash so a readiness "fix" link, the print view and the
  * browser's back button all work: #/products, #/card/<id>?field=sizeChart, #/decks,
- * #/deck/<id>, #/import, #/trash, #/print/<deckId>.
+ * #/deck/<id>, #/import, #/trash, #/print/<deckId>, and one per studio section
+ * (components/studio/shell/sections.tsx decides which views exist; others go to its default).
  */
 export interface Route {
-  view: 'products' | 'card' | 'decks' | 'deck' | 'import' | 'trash' | 'print' | 'sessions';
+  view: string;
   id?: string;
   field?: string;
   language?: string;
 }
 
+/** A hand-typed hash may hold a stray `%`: keep it as typed rather than fail. */
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const [view, id] = path.split('/').map(decodeURIComponent);
+  const [view, id] = path.split('/').map(decode);
   const params = new URLSearchParams(query);
-  const known: Route['view'][] = ['products', 'card', 'decks', 'deck', 'import', 'trash', 'print', 'sessions'];
-  const v = known.includes(view as Route['view']) ? (view as Route['view']) : 'products';
-  return { view: v, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}) };
+  return { view, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}) };
 }
 
 export function routeHref(route: Route): string {

@@ -1,6 +1,17 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Card } from '../../../lib/schema/card';
 import type { FieldError } from '../../../lib/validation';
+
+/** What each part of the card editor is given: the draft, how to change it, and its messages. */
+export interface CardPartProps {
+  draft: Card;
+  update: (patch: Partial<Card>) => void;
+  err: (path: string) => FieldError | undefined;
+  /** The languages a text is written in, the first (`language`) the one required. */
+  languages: string[];
+  language: string;
+}
 
 /** The message for one field, in the interface language, from the zod issue behind it. */
 export function ErrorText({ error, id }: { error: FieldError | undefined; id?: string }) {
@@ -55,11 +66,14 @@ export function NumberInput({
 }: { value: number | null | undefined; onChange: (v: number | undefined) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
   const show = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '' : String(v));
   const [text, setText] = useState(show(value));
-  useEffect(() => {
+  // A value changed from outside (not by typing here) replaces the text; React's way to adjust
+  // state to a prop is during render, comparing with the value last seen.
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
     const parsed = parseNumber(text);
     if (!(parsed === value || (Number.isNaN(parsed) && Number.isNaN(value)) || (parsed === undefined && (value === null || value === undefined)))) setText(show(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   return (
     <input
       {...rest}

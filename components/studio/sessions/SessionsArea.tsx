@@ -15,6 +15,7 @@ import { SessionDetail } from './SessionDetail';
 import { StorageNotice, type StorageApi } from './StorageNotice';
 import { TeamImport } from './TeamImport';
 import { VerifyPanel } from './VerifyPanel';
+import { useSortable } from '../shell/sortable';
 import './sessions.css';
 
 interface Props {
@@ -100,6 +101,19 @@ export function SessionsArea({ call, revision, storage }: Props) {
     }
   }
 
+  const table = useSortable(
+    sessions ?? [],
+    {
+      started: (s) => s.startedAt,
+      ended: (s) => s.endedAt,
+      host: (s) => s.host,
+      deck: (s) => s.deckName,
+      platform: (s) => platformName(s.platform) ?? s.platform,
+      market: (s) => `${s.market} · ${s.language}`,
+      events: (s) => s.lastSeq,
+      origin: (s) => s.origin?.importedFrom ?? '',
+    },
+  );
   const unexported = (sessions ?? []).filter((s) => s.endedAt !== undefined && s.exportedAt === undefined && !s.origin?.importedFrom);
   const eventTotal = (sessions ?? []).reduce((n, s) => n + s.lastSeq, 0);
 
@@ -175,6 +189,29 @@ export function SessionsArea({ call, revision, storage }: Props) {
           </button>
         </form>
 
+        {sessions && sessions.length > 0 && (
+          <div className="export-bar" role="group" aria-label={t('logs.exportGroup')}>
+            <span>{t('logs.exportSummary', { count: sessions.length, events: eventTotal })}</span>
+            <button type="button" disabled={progress !== null} onClick={() => void runExport('csv', sessions, filter)}>
+              {t('logs.exportCsv')}
+            </button>
+            <button type="button" disabled={progress !== null} onClick={() => void runExport('json', sessions, filter)}>
+              {t('logs.exportJson')}
+            </button>
+            {filter.cardId && <span className="hint">{t('logs.productFilterHint')}</span>}
+            {progress && (
+              <span role="status" className="progress">
+                <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('logs.exporting')} />{' '}
+                {t('logs.exportProgress', { done: progress.done, total: progress.total })}
+              </span>
+            )}
+            {saved && !progress && (
+              <span role="status" className="saved">
+                {saved}
+              </span>
+            )}
+          </div>
+        )}
         {sessions === null ? (
           <p role="status">{t('common.loading')}</p>
         ) : sessions.length === 0 ? (
@@ -183,21 +220,21 @@ export function SessionsArea({ call, revision, storage }: Props) {
           <table className="sessions">
             <thead>
               <tr>
-                <th scope="col">{t('studio.started')}</th>
-                <th scope="col">{t('studio.ended')}</th>
-                <th scope="col">{t('studio.host')}</th>
-                <th scope="col">{t('studio.deck')}</th>
-                <th scope="col">{t('studio.platform')}</th>
-                <th scope="col">{t('logs.marketLanguage')}</th>
-                <th scope="col">{t('studio.events')}</th>
-                <th scope="col">{t('logs.origin')}</th>
+                {table.header('started', t('studio.started'))}
+                {table.header('ended', t('studio.ended'))}
+                {table.header('host', t('studio.host'))}
+                {table.header('deck', t('studio.deck'))}
+                {table.header('platform', t('studio.platform'))}
+                {table.header('market', t('logs.marketLanguage'))}
+                {table.header('events', t('studio.events'))}
+                {table.header('origin', t('logs.origin'))}
                 <th scope="col">
                   <span className="visually-hidden">{t('logs.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {sessions.map((s) => (
+              {table.rows.map((s) => (
                 <tr key={s.id} data-session-id={s.id} className={open === s.id ? 'open' : undefined}>
                   <td>{dateTime(s.startedAt)}</td>
                   <td>
@@ -229,29 +266,6 @@ export function SessionsArea({ call, revision, storage }: Props) {
           </table>
         )}
 
-        {sessions && sessions.length > 0 && (
-          <div className="export-bar" role="group" aria-label={t('logs.exportGroup')}>
-            <span>{t('logs.exportSummary', { count: sessions.length, events: eventTotal })}</span>
-            <button type="button" disabled={progress !== null} onClick={() => void runExport('csv', sessions, filter)}>
-              {t('logs.exportCsv')}
-            </button>
-            <button type="button" disabled={progress !== null} onClick={() => void runExport('json', sessions, filter)}>
-              {t('logs.exportJson')}
-            </button>
-            {filter.cardId && <span className="hint">{t('logs.productFilterHint')}</span>}
-            {progress && (
-              <span role="status" className="progress">
-                <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('logs.exporting')} />{' '}
-                {t('logs.exportProgress', { done: progress.done, total: progress.total })}
-              </span>
-            )}
-            {saved && !progress && (
-              <span role="status" className="saved">
-                {saved}
-              </span>
-            )}
-          </div>
-        )}
       </section>
 
       {open && <SessionDetail key={`${open}:${revision}`} call={call} sessionId={open} onClose={() => setOpen(undefined)} />}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import type { Client } from '../../../lib/messaging/client';
+import { Catalogue } from '../catalogue/Catalogue';
+import { SessionsArea } from '../sessions/SessionsArea';
+import { Translations } from '../translations/Translations';
+import { Upcoming } from './Upcoming';
+
+/** What every section is given by the shell. */
+export interface SectionProps {
+  call: Client;
+  /** Subscribes to "data changed" pushes; returns an unsubscribe function. */
+  onChanged: (listener: () => void) => () => void;
+  confirm: (text: string) => boolean;
+  /** Goes up each time the background says data changed (for sections that reload on it). */
+  revision: number;
+}
+
+/** Counts the shell keeps for the navigation's labels. */
+export interface NavCounts {
+  trash: number;
+}
+
+export interface StudioSection {
+  /** Its route (`#/<id>`) and its navigation label (`nav.<id>` in the locale files). */
+  id: string;
+  /** Other routes that open inside it, e.g. `card` for `#/card/<id>` in Products. */
+  views?: readonly string[];
+  /** A number for its label (`{{count}}` in the label's text). */
+  count?: (counts: NavCounts) => number;
+  /** Shows the "this is demo data" notice above it while the demo deck is there. */
+  demoNotice?: boolean;
+  render: (props: SectionProps) => ReactNode;
+}
+
+/**
+ * The studio's sections, in navigation order; the first is where the studio opens. A section
+ * is one line here: its id, its label in the four locale files, and the component it renders.
+ * Products, Decks, Import and Trash share the catalogue component, which shows the view its
+ * route names and keeps its data while the producer moves between them.
+ */
+export const SECTIONS: readonly StudioSection[] = [
+  { id: 'products', views: ['card'], demoNotice: true, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'decks', views: ['deck', 'print'], demoNotice: true, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'import', render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'translations', render: (p) => <Translations call={p.call} onChanged={p.onChanged} /> },
+  { id: 'sessions', render: (p) => <SessionsArea call={p.call} revision={p.revision} /> },
+  { id: 'trash', count: (c) => c.trash, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'returns', render: () => <Upcoming section="returns" /> },
+  { id: 'settings', render: () => <Upcoming section="settings" /> },
+];
+
+/** The section a route belongs to: by its id, or a view that opens inside it. */
+export function sectionOf(view: string, sections: readonly StudioSection[] = SECTIONS): StudioSection | undefined {
+  return sections.find((s) => s.id === view || s.views?.includes(view));
+}
