@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /**
  * The studio's place, kept in the URL hash so a readiness "fix" link, the print view and the
@@ -37,16 +37,20 @@ export function routeHref(route: Route): string {
   return `#/${route.view}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${q ? `?${q}` : ''}`;
 }
 
+const onHashChange = (listener: () => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+
+/**
+ * The route in the address, read from one source (the hash itself) so the studio's shell and
+ * the sections inside it always render the same place in the same pass.
+ */
 export function useRoute(): [Route, (r: Route) => void] {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
-  useEffect(() => {
-    const on = () => setRoute(parseRoute(location.hash));
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  const go = (r: Route) => {
+  const hash = useSyncExternalStore(onHashChange, () => location.hash);
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  const go = useCallback((r: Route) => {
     location.hash = routeHref(r);
-    setRoute(r);
-  };
+  }, []);
   return [route, go];
 }

@@ -30,13 +30,17 @@ export function Field({
   error,
   children,
   hint,
+  id: fixedId,
 }: {
   label: ReactNode;
+  /** A known id for the control (a link elsewhere points at it); otherwise one is made. */
+  id?: string;
   error?: FieldError;
   hint?: ReactNode;
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const madeId = useId();
+  const id = fixedId ?? madeId;
   const errId = `${id}-err`;
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
