@@ -3,7 +3,7 @@
  * without pulling zod into the console page. The background validates every message with the
  * schemas in ./protocol.ts.
  */
-import type { DeckBundle, DeckSummary, LogData } from '../db/repository';
+import type { DeckBundle, DeckSummary } from '../db/repository';
 import type { ImportResult } from '../db/merge';
 import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
@@ -47,7 +47,6 @@ export interface Responses extends CatalogueResponses {
   'onScreen.set': null;
   'event.record': DisclosureEvent;
   'event.list': DisclosureEvent[];
-  'log.export': LogData;
   'log.page': PageText;
   'log.snapshots': Snapshot[];
   'log.exported': null;

@@ -6,7 +6,7 @@ import { LOG_CSV_COLUMNS, logToCsv } from '../../lib/export/log-csv';
 import { LOG_FORMAT, LOG_VERSION, logToJson } from '../../lib/export/log-json';
 import { formatOffset } from '../../lib/export/offset';
 import { DisclosureEvent, Session, Snapshot } from '../../lib/schema/session';
-import { NOW, freshRepo } from './helpers';
+import { NOW, freshRepo, logOf } from './helpers';
 
 const TRICKY = 'Runs "large", really,\nsize down;\r\nsecond line';
 
@@ -46,7 +46,7 @@ beforeEach(async () => {
   await repo.recordEvent({ ...base, id: 'e4', item: { kind: 'policy', id: 'policy' }, language: 'en', now: NOW + 3_726_000 });
   await repo.recordEvent({ ...base, id: 'e5', item: { kind: 'caveat', id: 'multiline-formula' }, language: 'en', now: NOW + 3_727_000 });
   await repo.recordEvent({ ...base, id: 'e6', item: { kind: 'note', id: 'tab' }, language: 'en', now: NOW + 3_728_000 });
-  log = await repo.exportLog();
+  log = await logOf(repo);
 });
 
 function parse(csv: string) {
