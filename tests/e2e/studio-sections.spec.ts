@@ -3,17 +3,8 @@ import { axeSerious, type AxeViolation } from './cards-helpers';
 import { goLive, launch, sidebarFrame } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
-/** Each section's route and its link's name, in the navigation's order. */
-const SECTIONS: [string, string | RegExp][] = [
-  ['products', 'Products'],
-  ['decks', 'Decks'],
-  ['import', 'Import'],
-  ['translations', 'Translations'],
-  ['sessions', 'Sessions & logs'],
-  ['trash', /^Trash \(\d+\)$/],
-  ['returns', 'Returns'],
-  ['settings', 'Settings'],
-];
+/** The sections this issue asked for; a section mounted later is found in the navigation too. */
+const EXPECTED = ['Products', 'Decks', 'Import', 'Translations', 'Sessions & logs', 'Trash (0)', 'Returns', 'Settings'];
 
 const nav = (studio: Page) => studio.getByRole('navigation', { name: 'Studio sections' });
 const settled = (studio: Page) => expect(studio.getByRole('main').getByText('Loading…')).toHaveCount(0);
@@ -46,11 +37,16 @@ test('every studio section: reached by keyboard, its own route, the back button,
     const scan = async (name: string) => {
       await settled(studio);
       results[name] = await axeSerious(studio.mainFrame());
+      await studio.screenshot({ path: testInfo.outputPath(`${name.replace(/\W+/g, '-')}.png`) });
       expect(results[name], `${name}: ${JSON.stringify(results[name], null, 1)}`).toEqual([]);
     };
     await scan('products');
-    for (const [id, name] of SECTIONS.slice(1)) {
-      const link = nav(studio).getByRole('link', { name });
+    const sections = await nav(studio)
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => ({ id: (a as HTMLElement).dataset.section!, name: a.textContent! })));
+    for (const name of EXPECTED) expect(sections.map((s) => s.name)).toContain(name);
+    for (const { id, name } of sections.slice(1)) {
+      const link = nav(studio).getByRole('link', { name, exact: true });
       await link.focus();
       await studio.keyboard.press('Enter');
       await expect(studio).toHaveURL(`${base}#/${id}`);

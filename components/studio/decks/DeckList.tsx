@@ -33,26 +33,28 @@ export function DeckList({ data, call, go, confirm }: { data: CatalogueData; cal
   }
   return (
     <section aria-labelledby="decks-title">
-      <h2 id="decks-title">{t('decks.title')}</h2>
+      <div className="row spread">
+        <h2 id="decks-title">{t('decks.title')}</h2>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) void create();
+          }}
+        >
+          <label>
+            {t('decks.newName')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+          </label>
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            + {t('decks.create')}
+          </button>
+        </form>
+      </div>
       {error && (
         <p role="alert" className="error">
           {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
         </p>
       )}
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) void create();
-        }}
-      >
-        <label>
-          {t('decks.newName')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-        </label>
-        <button type="submit" className="primary" disabled={!name.trim()}>
-          + {t('decks.create')}
-        </button>
-      </form>
       {data.decks.length === 0 ? (
         <p>{t('decks.empty')}</p>
       ) : (

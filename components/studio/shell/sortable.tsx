@@ -37,7 +37,7 @@ export function useSortable<T, K extends string>(rows: readonly T[], columns: Re
         <button type="button" className="sort" onClick={() => setSort({ by, direction: current === 'ascending' ? 'descending' : 'ascending' })}>
           {label}
           <span aria-hidden="true" className="sort-mark">
-            {current === 'ascending' ? ' ▲' : current === 'descending' ? ' ▼' : ' ↕'}
+            {current === 'ascending' ? '\u00a0▲' : current === 'descending' ? '\u00a0▼' : '\u00a0↕'}
           </span>
         </button>
       </th>
