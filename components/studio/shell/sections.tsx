@@ -1,36 +1,10 @@
-import type { ReactNode } from 'react';
-import type { Client } from '../../../lib/messaging/client';
 import { Catalogue } from '../catalogue/Catalogue';
 import { SessionsArea } from '../sessions/SessionsArea';
 import { Translations } from '../translations/Translations';
+import type { StudioSection } from './types';
 import { Upcoming } from './Upcoming';
 
-/** What every section is given by the shell. */
-export interface SectionProps {
-  call: Client;
-  /** Subscribes to "data changed" pushes; returns an unsubscribe function. */
-  onChanged: (listener: () => void) => () => void;
-  confirm: (text: string) => boolean;
-  /** Goes up each time the background says data changed (for sections that reload on it). */
-  revision: number;
-}
-
-/** Counts the shell keeps for the navigation's labels. */
-export interface NavCounts {
-  trash: number;
-}
-
-export interface StudioSection {
-  /** Its route (`#/<id>`) and its navigation label (`nav.<id>` in the locale files). */
-  id: string;
-  /** Other routes that open inside it, e.g. `card` for `#/card/<id>` in Products. */
-  views?: readonly string[];
-  /** A number for its label (`{{count}}` in the label's text). */
-  count?: (counts: NavCounts) => number;
-  /** Shows the "this is demo data" notice above it while the demo deck is there. */
-  demoNotice?: boolean;
-  render: (props: SectionProps) => ReactNode;
-}
+export type { NavCounts, SectionProps, StudioSection } from './types';
 
 /**
  * The studio's sections, in navigation order; the first is where the studio opens. A section
