@@ -150,6 +150,19 @@ describe('StudioApp', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('opens a session\'s timeline from its address, and its Timeline button puts it in the address', async () => {
+    renderStudio(true, '#/sessions/session-1');
+    expect(await screen.findByRole('heading', { name: /Ana Host/, level: 2 })).toBeInTheDocument();
+    const timeline = await screen.findByRole('button', { name: 'Timeline' });
+    expect(timeline).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(timeline);
+    await waitFor(() => expect(location.hash).toBe('#/sessions'));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /Ana Host/, level: 2 })).not.toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Timeline' }));
+    await waitFor(() => expect(location.hash).toBe('#/sessions/session-1'));
+    expect(await screen.findByRole('heading', { name: /Ana Host/, level: 2 })).toBeInTheDocument();
+  });
+
   it('says why when the background does not answer', async () => {
     const send = vi.fn<Send>(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist.');

@@ -68,7 +68,13 @@ test('every studio section: reached by keyboard, its own route, the back button,
     await studio.goto(`${base}#/sessions`);
     await studio.getByRole('row', { name: /Lina/ }).getByRole('button', { name: 'Timeline' }).click();
     await expect(studio.locator('section.session-detail')).toBeVisible();
+    await expect(studio).toHaveURL(/#\/sessions\/[^/]+$/);
     await scan('session timeline');
+    // Back closes the timeline; Forward (the link) opens it again.
+    await studio.goBack();
+    await expect(studio.locator('section.session-detail')).toHaveCount(0);
+    await studio.goForward();
+    await expect(studio.locator('section.session-detail')).toBeVisible();
     await nav(studio).getByRole('link', { name: 'Decks' }).click();
     await studio.getByRole('link', { name: 'Demo: autumn show (EU)' }).click();
     await expect(studio).toHaveURL(/#\/deck\//);

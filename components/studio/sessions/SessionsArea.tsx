@@ -15,6 +15,7 @@ import { SessionDetail } from './SessionDetail';
 import { StorageNotice, type StorageApi } from './StorageNotice';
 import { TeamImport } from './TeamImport';
 import { VerifyPanel } from './VerifyPanel';
+import { useRoute } from '../catalogue/route';
 import { useSortable } from '../shell/sortable';
 import './sessions.css';
 
@@ -57,7 +58,10 @@ export function SessionsArea({ call, revision, storage }: Props) {
   const filter = useMemo(() => toLogFilter(fields), [fields]);
   const [sessions, setSessions] = useState<Session[] | null>(null);
   const [options, setOptions] = useState<FilterOptions | null>(null);
-  const [open, setOpen] = useState<string>();
+  // The open timeline is in the address (#/sessions/<id>): a link to it works, and Back closes it.
+  const [route, go] = useRoute();
+  const open = route.view === 'sessions' ? route.id : undefined;
+  const setOpen = (id: string | undefined) => go(id ? { view: 'sessions', id } : { view: 'sessions' });
   const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [saved, setSaved] = useState<string>();
