@@ -8,7 +8,6 @@ import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
 import { OrderStore } from '@/lib/db/orders';
-import { Repository } from '@/lib/db/repository';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';

@@ -33,7 +33,6 @@ function uuid(label) {
 }
 
 const MIN = 60_000;
-const HOUR = 60 * MIN;
 
 /** What a console tab tells the background (TabRegistry.register): its platform and origin. */
 function consoleOf(old, url) {
@@ -122,9 +121,23 @@ async function recordV1(old, dbName) {
  * that commit): log.installation, session.end with "host", autoEndStale, log.exported, and
  * log.import with its payload parsed by the request schema.
  */
+/**
+ * Sessions, their events in order and the snapshots they cite, as the log exporters take them
+ * (what Repository.exportLog returned until it was removed as unused; read here with what every
+ * version has, so old and new commits make the same file).
+ */
+async function logOf(repo, db, sessionIds) {
+  const sessions = (await db.sessions.bulkGet(sessionIds)).filter(Boolean);
+  const events = [];
+  for (const s of sessions) events.push(...(await repo.listEvents(s.id)));
+  const snapshots = (await db.snapshots.bulkGet([...new Set(events.map((e) => e.cardHash))])).filter(Boolean);
+  return { sessions, events, snapshots };
+}
+
 async function recordV2(old, dbName) {
   // Another host's machine, whose log file is merged into this one.
-  const other = new old.Repository(new old.UpfrontDb(`${dbName}-other`));
+  const otherDb = new old.UpfrontDb(`${dbName}-other`);
+  const other = new old.Repository(otherDb);
   await old.seedDemoOnce(other, old.memoryKeyValue(), Date.UTC(2026, 10, 15, 7, 0));
   const otherRecord = recorder(other, 'v2-other');
   const ana = uuid('v2/session/ana');
@@ -136,7 +149,7 @@ async function recordV2(old, dbName) {
   await other.endSession(ana, t + 10 * MIN, 'host');
   const otherInstallation = await other.installationId();
   const fileName = 'upfront-log-2026-11-15.json';
-  const file = JSON.parse(old.logToJson(await other.exportLog([ana]), t + 11 * MIN, otherInstallation));
+  const file = JSON.parse(old.logToJson(await logOf(other, otherDb, [ana]), t + 11 * MIN, otherInstallation));
 
   const repo = new old.Repository(new old.UpfrontDb(dbName));
   await old.seedDemoOnce(repo, old.memoryKeyValue(), Date.UTC(2026, 10, 16, 8, 0));

@@ -70,7 +70,10 @@ export async function cardSwitch({ N, report, difference }) {
             }),
           { via, i },
         );
-        if (sample) total.push(sample.total), work.push(sample.work);
+        if (sample) {
+          total.push(sample.total);
+          work.push(sample.work);
+        }
         const attribute = await frame.evaluate(() => window.benchSample(() => ({ input: () => document.body.toggleAttribute('data-bench'), changed: () => true })));
         attributeFloor.push(attribute.total);
         const word = await frame.evaluate((i) => window.benchSample(() => ({ input: () => (document.getElementById('bench-word').textContent = `word ${i}`), changed: () => true })), i);

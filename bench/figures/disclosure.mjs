@@ -15,7 +15,10 @@ async function clickOne() {
   await new Promise((resolve, reject) => {
     const done = () => {
       if (item.dataset.state === 'failed') reject(new Error('a disclosure failed to record'));
-      else if (item.dataset.state === 'recorded') observer.disconnect(), resolve();
+      else if (item.dataset.state === 'recorded') {
+        observer.disconnect();
+        resolve();
+      }
     };
     const observer = new MutationObserver(done);
     observer.observe(item, { attributes: true, subtree: true, childList: true });

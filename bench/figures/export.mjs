@@ -16,7 +16,7 @@ export async function csvExport({ runs, events, report, ratio, log }) {
     const ids = await seedLog(worker, { sessions: Math.ceil(events / 2000), perSession: Math.min(events, 2000), cards, policy: policies[0], deck });
     log(`  seeded ${ids.length} sessions, ${events} events in ${Math.round(performance.now() - t)} ms`);
 
-    const studio = await openExtensionPage(context, extensionId, 'studio.html');
+    const studio = await openExtensionPage(context, extensionId, 'studio.html#/sessions');
     const t2 = performance.now();
     await endSessions(studio, worker, ids);
     log(`  ended (sealed) ${ids.length} sessions in ${Math.round(performance.now() - t2)} ms`);

@@ -43,7 +43,10 @@ export async function studioEdit({ N, smoke, report, log }) {
       await studio.evaluate(() => Object.assign(window, { benchArmed: true, benchSaving: undefined, benchTyped: undefined }));
       await name.focus();
       await name.press('End');
-      if (i % 2) await name.press('Backspace'), await name.press('Backspace');
+      if (i % 2) {
+        await name.press('Backspace');
+        await name.press('Backspace');
+      }
       else await name.pressSequentially(' ✎');
       const shown = await frame.evaluate(() => Promise.race([window.benchShown, new Promise((r) => setTimeout(() => r(null), 30_000))]));
       if (shown === null) throw new Error(`the sidebar never showed the edited name "${expected}"`);

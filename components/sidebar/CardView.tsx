@@ -89,7 +89,9 @@ export function CardView() {
             data-language={language}
             disabled={switchable.length < 2}
             onClick={actions.cycleViewerLanguage}
-            aria-label={t('viewer.switchAria', { language: languageName(language, i18n.language) })}
+            // The visible text is the name (WCAG 2.5.3: a voice user says what they see); what it does is its description.
+            title={t('viewer.switchHint')}
+            aria-keyshortcuts="L"
           >
             {t('viewer.label', { language: languageName(language, i18n.language) })} <kbd aria-hidden="true">L</kbd>
           </button>

@@ -1,14 +1,14 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../lib/messaging/client';
-import type { OnChanged } from './changes';
-import { Catalogue } from './catalogue/Catalogue';
-import { ImportOrders } from './returns/ImportOrders';
-import { useCatalogueData } from './catalogue/data';
-import { SessionsArea } from './sessions/SessionsArea';
-import { SafetySettings, type DownloadsPermission } from './settings/SafetySettings';
 import { LanguageSwitch } from '../common/LanguageSwitch';
-import { Translations } from './translations/Translations';
+import type { OnChanged } from './changes';
+import { useCatalogueData } from './catalogue/data';
+import { routeHref, useRoute, type Route } from './catalogue/route';
+import { useFocusHeadingOnMove } from './shell/focus';
+import { SECTIONS, sectionOf } from './shell/sections';
+import type { DownloadsPermission } from './settings/SafetySettings';
+import './shell/shell.css';
 
 interface Props {
   call: Client;
@@ -19,13 +19,43 @@ interface Props {
   downloads?: DownloadsPermission;
 }
 
-/** The full-tab studio: decks and products for producers, sessions and exports for the team. */
+/**
+ * Where a route leads: its section, or (for a route that names nothing, or an editor without
+ * its id) the place to go instead, so no address shows an empty page.
+ */
+function resolve(route: Route): { section: (typeof SECTIONS)[number]; redirect?: Route } {
+  const section = sectionOf(route.view);
+  if (!section) return { section: SECTIONS[0], redirect: { view: SECTIONS[0].id } };
+  if (section.id !== route.view && !route.id) return { section, redirect: { view: section.id } };
+  return { section };
+}
+
+/**
+ * The full-tab studio: a navigation landmark with one section per job (./shell/sections.tsx),
+ * each its own route in the URL hash, so the back button and deep links work.
+ */
 export function StudioApp({ call, onChanged, confirm, downloads }: Props) {
   const { t } = useTranslation();
-  // The catalogue's one shared copy (catalogue/source.ts); sessions load themselves (sessions/SessionsArea.tsx).
-  const { data, error: loadError, reload } = useCatalogueData(call, onChanged);
-  const [error, setError] = useState<string>();
+  const [route] = useRoute();
+  // The catalogue's one shared copy (catalogue/source.ts): the shell's counts and every section
+  // read it, so a push re-reads only what it names; sections load the rest themselves.
+  const { data: catalogue, error: loadError, reload } = useCatalogueData(call, onChanged);
+  const data = catalogue && { decks: catalogue.decks, counts: { trash: catalogue.trash.length } };
+  const [actionError, setError] = useState<string>();
+  const error = actionError ?? loadError;
   const [notice, setNotice] = useState<string>();
+  const { section, redirect } = resolve(route);
+  const main = useRef<HTMLElement>(null);
+
+  // An address that names nothing is replaced (not added to history) by the section it falls to.
+  const redirectTo = redirect && routeHref(redirect);
+  useEffect(() => {
+    if (!redirectTo) return;
+    history.replaceState(history.state, '', redirectTo);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  }, [redirectTo]);
+
+  useFocusHeadingOnMove(main, section.id);
 
   async function removeDemo() {
     if (!confirm(t('studio.removeDemoConfirm'))) return;
@@ -44,40 +74,42 @@ export function StudioApp({ call, onChanged, confirm, downloads }: Props) {
         <h1>{t('studio.title')}</h1>
         <LanguageSwitch className="studio-language" />
       </header>
-      <main>
-        {(error ?? loadError) && (
-          <p role="alert" className="error">
-            {t(`errors.${error ?? loadError}`, { defaultValue: t('errors.internal') })}
-          </p>
-        )}
-        {notice && <p role="status">{notice}</p>}
-        {!data ? (
-          <p role="status">{t('common.loading')}</p>
-        ) : (
-          <>
-            {/* Products, decks, imports, trash and hand cards (issue 4): components/studio/catalogue. */}
-            <Catalogue call={call} onChanged={onChanged} confirm={confirm} />
-            {data.decks.some((d) => d.demo) && (
-              <p className="no-print">
-                <button type="button" onClick={() => void removeDemo()}>
-                  {t('studio.removeDemo')}
-                </button>
-              </p>
-            )}
-
-            {/* Issue 6: translation completeness and gaps per deck language: components/studio/translations. */}
-            <Translations call={call} onChanged={onChanged} />
-
-            <SessionsArea call={call} onChanged={onChanged} />
-
-            {/* Issue 17, the returns loop's import (components/studio/returns); moves to the Returns section. */}
-            <ImportOrders call={call} />
-
-            {/* Issue 22: the log's second copy, automatic copies in Downloads, recovery (moves to Settings). */}
-            <SafetySettings call={call} downloads={downloads} />
-          </>
-        )}
-      </main>
+      <div className="studio-body">
+        <nav className="studio-nav no-print" aria-label={t('nav.label')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={routeHref({ view: s.id })} aria-current={s.id === section.id ? 'page' : undefined} data-section={s.id}>
+                  {t(`nav.${s.id}`, s.count ? { count: data ? s.count(data.counts) : 0 } : {})}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main ref={main} data-section={section.id}>
+          {error && (
+            <p role="alert" className="error">
+              {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
+            </p>
+          )}
+          {notice && <p role="status">{notice}</p>}
+          {!data ? (
+            <p role="status">{t('common.loading')}</p>
+          ) : (
+            <>
+              {section.demoNotice && data.decks.some((d) => d.demo) && (
+                <p className="demo-notice no-print">
+                  {t('nav.demoNotice')}{' '}
+                  <button type="button" onClick={() => void removeDemo()}>
+                    {t('studio.removeDemo')}
+                  </button>
+                </p>
+              )}
+              {section.render({ call, onChanged, confirm, downloads })}
+            </>
+          )}
+        </main>
+      </div>
     </div>
   );
 }

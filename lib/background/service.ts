@@ -257,7 +257,6 @@ export function createService(deps: ServiceDeps) {
       return event;
     },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
-    'log.export': ({ sessionIds }) => repo.exportLog(sessionIds),
     'log.page': async (p) => pageText(await logPage(p)),
     'log.snapshots': ({ hashes }) => repo.getSnapshots(hashes),
     'log.exported': async ({ sessionIds }) => {

@@ -4,10 +4,21 @@ import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { OrderLayout, OrderLine, ReturnLine } from '../returns/types';
-import type { EventPage } from './event-pages';
 import { upgradeToV2, type MetaEntry } from './meta';
 
 export const DB_NAME = 'upfront';
+
+/** A sealed session's events, EVENTS_PER_PAGE to a record (./event-pages.ts reads and writes them). */
+export interface EventPage {
+  sessionId: string;
+  /** Page k holds seq k·EVENTS_PER_PAGE + 1 … (k + 1)·EVENTS_PER_PAGE, in order. */
+  page: number;
+  events: DisclosureEvent[];
+  /** The products on this page (multi-entry index): the studio's product filter. */
+  cardIds: string[];
+  /** The events' ids (multi-entry index): an event id is looked up wherever the event is. */
+  eventIds: string[];
+}
 
 /**
  * The one database. It is opened only in the background service worker (see DESIGN.md: an

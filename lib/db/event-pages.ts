@@ -1,5 +1,5 @@
 import type { DisclosureEvent } from '../schema/session';
-import type { UpfrontDb } from './database';
+import type { EventPage, UpfrontDb } from './database';
 
 /**
  * Where a session's events live. While a session is live each event is its own record in
@@ -11,16 +11,8 @@ import type { UpfrontDb } from './database';
  */
 export const EVENTS_PER_PAGE = 250;
 
-export interface EventPage {
-  sessionId: string;
-  /** Page k holds seq k·EVENTS_PER_PAGE + 1 … (k + 1)·EVENTS_PER_PAGE, in order. */
-  page: number;
-  events: DisclosureEvent[];
-  /** The products on this page (multi-entry index): the studio's product filter. */
-  cardIds: string[];
-  /** The events' ids (multi-entry index): an event id is looked up wherever the event is. */
-  eventIds: string[];
-}
+// The record's shape is declared with the tables (./database.ts), which this module reads.
+export type { EventPage };
 
 export const pageOf = (seq: number): number => Math.floor((seq - 1) / EVENTS_PER_PAGE);
 

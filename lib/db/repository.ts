@@ -111,10 +111,6 @@ export class Repository {
     return cards.sort((a, b) => a.sku.localeCompare(b.sku));
   }
 
-  async listPolicies(): Promise<ReturnPolicy[]> {
-    return this.db.policies.toArray();
-  }
-
   /** This database's installation id, made on first use (or by the version 2 upgrade). */
   async installationId(): Promise<string> {
     const { db } = this;
@@ -393,18 +389,6 @@ export class Repository {
     return sessionEvents(this.db, sessionId);
   }
 
-  /** Sessions (all, or the given ones), their events in order, and the snapshots they cite. */
-  async exportLog(sessionIds?: string[]): Promise<LogData> {
-    const sessions = sessionIds
-      ? (await this.db.sessions.bulkGet(sessionIds)).filter((s): s is Session => s !== undefined)
-      : await this.listSessions();
-    const events: DisclosureEvent[] = [];
-    for (const s of sessions) events.push(...(await this.listEvents(s.id)));
-    const hashes = [...new Set(events.map((e) => e.cardHash))];
-    const snapshots = (await this.db.snapshots.bulkGet(hashes)).filter((s): s is Snapshot => s !== undefined);
-    return { sessions, events, snapshots };
-  }
-
   /** Writes a deck with its cards and policies (used by the demo seed and, later, imports). */
   async putDeckBundle(bundle: DeckBundle): Promise<void> {
     const { db } = this;
@@ -430,9 +414,5 @@ export class Repository {
       await db.policies.bulkDelete(policies);
       return { decks: decks.length, cards: cards.length, policies: policies.length };
     });
-  }
-
-  async hasDemo(): Promise<boolean> {
-    return (await this.db.decks.filter((d) => d.demo === true).count()) > 0;
   }
 }

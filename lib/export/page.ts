@@ -1,4 +1,3 @@
-import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import { CsvRowWriter, snapshotParts, type SnapshotParts } from './log-csv';
 import { jsonEventLines } from './log-json';

@@ -9,11 +9,11 @@
  * Southeast Asian ones, Korea, Canada) get the seller-defined template and the rule "none on
  * file": the studio says to check local law rather than inventing a window.
  *
- * Kept free of runtime imports from lib/cards so policy-templates.ts can ask it which template
- * a member state uses without an import cycle.
+ * It imports nothing from lib/cards or lib/scale (its types come from the schemas), so
+ * policy-templates.ts and scale/units.ts can ask it about a market without an import cycle.
  */
-import type { PolicyTemplateId } from '../cards/policy-templates';
-import type { LengthUnit } from '../scale/units';
+import type { LengthUnit } from '../schema/card';
+import type { PolicyTemplateId } from '../schema/policy';
 
 /** Which consumer rule applies; the studio shows `markets.rules.<id>` in the interface language. */
 export type ConsumerRuleId = 'eu' | 'uk' | 'cn' | 'jp' | 'us' | 'au' | 'none';

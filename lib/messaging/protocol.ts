@@ -54,7 +54,6 @@ export const requestSchemas = {
     })
     .strict(),
   'event.list': z.object({ sessionId: Id }).strict(),
-  'log.export': z.object({ sessionIds: z.array(Id).optional() }).strict(),
   'log.page': z
     .object({
       sessionId: Id,

@@ -3,7 +3,7 @@
  * without pulling zod into the console page. The background validates every message with the
  * schemas in ./protocol.ts.
  */
-import type { DeckBundle, DeckSummary, LogData } from '../db/repository';
+import type { DeckBundle, DeckSummary } from '../db/repository';
 import type { ImportResult } from '../db/merge';
 import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
@@ -12,6 +12,13 @@ import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
 import type { ReturnsResponses } from './returns-types';
 import type { SafetyResponses } from '../safety/types';
+
+// Answers the studio reads, built beside the database code: pages and components take them from
+// here (components/ never imports lib/db).
+export type { DeckBundle, DeckSummary } from '../db/repository';
+export type { ImportResult } from '../db/merge';
+export type { DeckExport, TrashSummary } from '../db/catalogue';
+export type { OrdersImportResult } from '../db/orders';
 
 export interface Layout {
   collapsed: boolean;
@@ -51,7 +58,6 @@ export interface Responses extends CatalogueResponses, ReturnsResponses, SafetyR
   'onScreen.set': null;
   'event.record': DisclosureEvent;
   'event.list': DisclosureEvent[];
-  'log.export': LogData;
   'log.page': PageText;
   'log.snapshots': Snapshot[];
   'log.exported': null;

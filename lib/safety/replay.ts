@@ -70,7 +70,7 @@ export function replay(records: JournalRecord[]): Replayed {
   }
 
   const sessions = new Map<string, JournalSession>();
-  for (const [id, seqs] of bySeq) if (!headers.has(id)) problems.push({ code: 'no-session', sessionId: id });
+  for (const id of bySeq.keys()) if (!headers.has(id)) problems.push({ code: 'no-session', sessionId: id });
   for (const [id, header] of headers) {
     const all = [...(bySeq.get(id)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
     const broke = checkChain(id, all);

@@ -8,8 +8,9 @@
  */
 import { formatNumber, round } from '../format';
 import { marketProfile } from '../markets';
+import type { LengthUnit } from '../schema/card';
 
-export type LengthUnit = 'cm' | 'in';
+export type { LengthUnit };
 
 export const MM_PER_INCH = 25.4;
 export const MM_PER_CM = 10;

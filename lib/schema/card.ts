@@ -5,6 +5,7 @@ export const Category = z.enum(['apparel', 'footwear', 'home', 'beauty', 'electr
 export type Category = z.infer<typeof Category>;
 
 export const LengthUnit = z.enum(['cm', 'in']);
+export type LengthUnit = z.infer<typeof LengthUnit>;
 
 export const SizeChart = z.object({
   unit: LengthUnit,

@@ -5,6 +5,7 @@ export const Payer = z.enum(['buyer', 'seller']);
 
 /** Which market template the policy started from (lib/cards/policy-templates.ts); informative. */
 export const PolicyTemplateId = z.enum(['eu', 'uk', 'cn', 'jp', 'us', 'seller']);
+export type PolicyTemplateId = z.infer<typeof PolicyTemplateId>;
 
 export const ReturnPolicy = z.object({
   id: Id,

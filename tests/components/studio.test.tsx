@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
@@ -71,7 +71,8 @@ beforeEach(async () => {
   );
 });
 
-function renderStudio(confirmAnswer = true) {
+function renderStudio(confirmAnswer = true, hash = '') {
+  history.replaceState(null, '', `${location.pathname}${hash}`);
   const send = vi.fn<Send>((message) => handle(message, studio));
   const confirm = vi.fn(() => confirmAnswer);
   const onChanged = (l: () => void) => {
@@ -88,22 +89,31 @@ function renderStudio(confirmAnswer = true) {
 }
 
 const findText = async (text: string) => (await screen.findAllByText(text, { exact: false })).length;
+const nav = () => screen.getByRole('navigation', { name: 'Studio sections' });
+const openSection = async (name: string | RegExp) => {
+  await userEvent.click(within(nav()).getByRole('link', { name }));
+  await waitFor(() => expect(within(nav()).getByRole('link', { name })).toHaveAttribute('aria-current', 'page'));
+};
 
 describe('StudioApp', () => {
-  it('lists the decks, the products and the recorded session', async () => {
+  it('lists the decks, the products and the recorded session, each in its section', async () => {
     renderStudio();
-    expect(await screen.findByRole('heading', { name: 'Sessions' })).toBeInTheDocument();
-    expect(await findText(demo.deck.name)).toBeGreaterThan(0);
     for (const sku of SKUS) expect(await findText(sku)).toBeGreaterThan(0);
     expect(await findText('Oversized cotton hoodie')).toBeGreaterThan(0);
+    await openSection('Decks');
+    expect(await findText(demo.deck.name)).toBeGreaterThan(0);
+    await openSection('Sessions & logs');
+    expect(await screen.findByRole('heading', { name: 'Sessions' })).toBeInTheDocument();
     expect(await findText('Ana Host')).toBeGreaterThan(0);
   });
 
   it('labels demo data as Demo', async () => {
     renderStudio();
     await screen.findByRole('button', { name: 'Remove demo data' });
-    // One badge for the demo deck and one for each demo product.
-    await waitFor(() => expect(screen.getAllByText('Demo').length).toBeGreaterThanOrEqual(1 + demo.cards.length));
+    // One badge for each demo product, and one for the demo deck.
+    await waitFor(() => expect(screen.getAllByText('Demo').length).toBeGreaterThanOrEqual(demo.cards.length));
+    await openSection('Decks');
+    await waitFor(() => expect(within(screen.getByRole('row', { name: (n) => n.includes(demo.deck.name) })).getByText('Demo')).toBeInTheDocument());
   });
 
   it('asks before removing the demo, and keeps it when the answer is no', async () => {
@@ -125,11 +135,12 @@ describe('StudioApp', () => {
       for (const sku of SKUS) expect(screen.queryAllByText(sku, { exact: false })).toHaveLength(0);
     });
     expect(screen.queryByRole('button', { name: 'Remove demo data' })).not.toBeInTheDocument();
+    await openSection('Sessions & logs');
     expect(await findText('Ana Host')).toBeGreaterThan(0);
   });
 
   it('reloads when the background says data changed, and stops listening when closed', async () => {
-    const { sentTypes, view } = renderStudio();
+    const { sentTypes, view } = renderStudio(true, '#/sessions');
     await screen.findByRole('heading', { name: 'Sessions' });
     await waitFor(() => expect(sentTypes()).toContain('session.list'));
     await waitFor(() => expect(sentTypes()).toContain('deck.all'));
@@ -141,6 +152,19 @@ describe('StudioApp', () => {
     await waitFor(() => expect(count('session.list')).toBe(before.sessions + 1));
     view.unmount();
     expect(listeners.size).toBe(0);
+  });
+
+  it('opens a session\'s timeline from its address, and its Timeline button puts it in the address', async () => {
+    renderStudio(true, '#/sessions/session-1');
+    expect(await screen.findByRole('heading', { name: /Ana Host/, level: 2 })).toBeInTheDocument();
+    const timeline = await screen.findByRole('button', { name: 'Timeline' });
+    expect(timeline).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(timeline);
+    await waitFor(() => expect(location.hash).toBe('#/sessions'));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: /Ana Host/, level: 2 })).not.toBeInTheDocument());
+    await userEvent.click(screen.getByRole('button', { name: 'Timeline' }));
+    await waitFor(() => expect(location.hash).toBe('#/sessions/session-1'));
+    expect(await screen.findByRole('heading', { name: /Ana Host/, level: 2 })).toBeInTheDocument();
   });
 
   it('says why when the background does not answer', async () => {

@@ -28,14 +28,16 @@ export interface AxeViolation {
 
 /**
  * Runs axe-core inside the sidebar frame (an extension page in a closed shadow root, which a
- * page-level scan cannot enter) and returns the serious and critical violations.
+ * page-level scan cannot enter), or a page's main frame, and returns the serious and critical
+ * violations. axe ships `label-content-name-mismatch` (WCAG 2.5.3: a control's name contains its
+ * visible text) as experimental and off; it is turned on here.
  */
 export async function axeSerious(frame: Frame): Promise<AxeViolation[]> {
   const loaded = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await frame.evaluate(AXE);
   const violations = await frame.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    const r = await axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

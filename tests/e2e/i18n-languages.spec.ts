@@ -25,7 +25,7 @@ for (const { locale, ui, t } of LOCALES) {
     const { context, extensionId } = await launch(testInfo.outputPath('profile'), { locale });
     try {
       const studio = await context.newPage();
-      await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+      await studio.goto(`chrome-extension://${extensionId}/studio.html#/translations`);
       expect(await studio.evaluate(() => chrome.i18n.getUILanguage())).toBe(locale);
       await expect(studio.getByRole('heading', { level: 1, name: t.studio.title })).toBeVisible();
       await expect(studio).toHaveTitle(t.studio.title);
@@ -52,7 +52,7 @@ test('switching language in the sidebar applies everywhere live and survives a r
   const { context, extensionId } = await launch(testInfo.outputPath('profile'), { locale: 'es-ES' });
   try {
     const studio = await context.newPage();
-    await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/translations`);
     await expect(studio.getByRole('heading', { level: 1, name: es.studio.title })).toBeVisible();
 
     const page = await context.newPage();

@@ -109,9 +109,9 @@ test('a whole show with a crash and a correction, then the team lead finds, expo
     const pages = await readStore<{ events: Ev[] }>(worker, 'eventPages');
     expect(pages.flatMap((p) => p.events).sort((a, b) => a.seq - b.seq)).toEqual(mine);
 
-    // --- The team lead opens the studio. ---
+    // --- The team lead opens the studio's sessions. ---
     const studio = await context.newPage();
-    await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/sessions`);
     const sessions = studio.locator('section.sessions-area');
     await expect(sessions.getByRole('row', { name: /Lina/ })).toBeVisible();
     await expect(sessions.getByText(/1 ended session has not been exported yet/)).toBeVisible();

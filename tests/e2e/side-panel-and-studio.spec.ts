@@ -62,9 +62,12 @@ test('the studio lists the session and downloads its log as CSV and JSON', async
 
     const studio = await context.newPage();
     await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    const nav = studio.getByRole('navigation', { name: 'Studio sections' });
+    await expect(studio.getByRole('cell', { name: 'DEMO-HOODIE-01' })).toBeVisible();
+    await nav.getByRole('link', { name: 'Decks' }).click();
     await expect(studio.getByRole('heading', { name: 'Decks' })).toBeVisible();
     await expect(studio.locator('.deck-list').getByText('Demo: autumn show (EU)')).toBeVisible();
-    await expect(studio.getByRole('cell', { name: 'DEMO-HOODIE-01' })).toBeVisible();
+    await nav.getByRole('link', { name: 'Sessions & logs' }).click();
     const row = studio.locator('tr', { hasText: '小王' });
     await expect(row).toHaveCount(1);
     await studio.screenshot({ path: testInfo.outputPath('studio.png'), fullPage: true });
@@ -120,6 +123,7 @@ test('the studio lists the session and downloads its log as CSV and JSON', async
     // worker's stop cut, still sees its own change; the show goes on with the deck, also after
     // the console is reloaded, and disclosures are still recorded.
     studio.once('dialog', (dialog) => void dialog.accept());
+    await nav.getByRole('link', { name: 'Decks' }).click();
     await studio.getByRole('row', { name: /Demo: autumn show/ }).getByRole('button', { name: 'Delete' }).click();
     await expect(studio.locator('.deck-list').getByText('Demo: autumn show (EU)')).toHaveCount(0);
     await expect(studio.getByRole('link', { name: 'Trash (1)' })).toBeVisible();

@@ -89,7 +89,7 @@ test('a producer builds a deck from a Shopify CSV, fixes what the readiness chec
     await studio.getByRole('link', { name: 'Print hand cards' }).click();
     await expect(studio.locator('article.hand-card')).toHaveCount(2);
     await studio.emulateMedia({ media: 'print' });
-    await expect(studio.locator('.catalogue-nav')).toBeHidden();
+    await expect(studio.locator('.studio-nav')).toBeHidden();
     await studio.screenshot({ path: testInfo.outputPath('4b-print.png'), fullPage: true });
     await studio.emulateMedia({ media: 'screen' });
 

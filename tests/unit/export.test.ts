@@ -9,7 +9,7 @@ import { policyText } from '../../lib/export/policy-text';
 import { policySummary } from '../../lib/cards/policy-summary';
 import { createI18n } from '../../lib/i18n';
 import { DisclosureEvent, Session, Snapshot } from '../../lib/schema/session';
-import { NOW, freshRepo } from './helpers';
+import { NOW, freshRepo, logOf } from './helpers';
 
 const TRICKY = 'Runs "large", really,\nsize down;\r\nsecond line';
 
@@ -49,7 +49,7 @@ beforeEach(async () => {
   await repo.recordEvent({ ...base, id: 'e4', item: { kind: 'policy', id: 'policy' }, language: 'en', now: NOW + 3_726_000 });
   await repo.recordEvent({ ...base, id: 'e5', item: { kind: 'caveat', id: 'multiline-formula' }, language: 'en', now: NOW + 3_727_000 });
   await repo.recordEvent({ ...base, id: 'e6', item: { kind: 'note', id: 'tab' }, language: 'en', now: NOW + 3_728_000 });
-  log = await repo.exportLog();
+  log = await logOf(repo);
 });
 
 function parse(csv: string) {

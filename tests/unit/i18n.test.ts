@@ -148,7 +148,11 @@ function fakeArea(initial: Record<string, unknown> = {}) {
     },
     async set(items) {
       const changes: Record<string, { newValue?: unknown }> = {};
-      for (const [k, v] of Object.entries(items)) if (data[k] !== v) (data[k] = v), (changes[k] = { newValue: v });
+      for (const [k, v] of Object.entries(items))
+        if (data[k] !== v) {
+          data[k] = v;
+          changes[k] = { newValue: v };
+        }
       if (Object.keys(changes).length) listeners.forEach((l) => l(changes));
     },
     subscribe(l) {

@@ -7,7 +7,7 @@ import { logToJson } from '../../lib/export/log-json';
 import { LOG_FILE_REQUEST, type LogFileReply } from '../../lib/messaging/file-protocol';
 import { recordSampleShow } from '../../lib/sessions/sample';
 import { backgroundWorker, buildExport, requestLogFile, type FileWorker } from '../../components/studio/sessions/export-run';
-import { freshRepo } from './helpers';
+import { freshRepo, logOf } from './helpers';
 import { background, studio } from './sessions-helpers';
 
 const EXPORTED_AT = Date.UTC(2026, 10, 21, 9);
@@ -39,7 +39,7 @@ function workerOver(repo: Awaited<ReturnType<typeof sampleRepo>>['repo']) {
 describe('log files built in the service worker', () => {
   it('hands the studio the same CSV and JSON files as the one-shot exporters, with progress to the end', async () => {
     const { repo, sessions } = await sampleRepo();
-    const log = await repo.exportLog(sessions.map((s) => s.id));
+    const log = await logOf(repo, sessions.map((s) => s.id));
     const { worker, waited } = workerOver(repo);
     const progress: [number, number][] = [];
     const csv = await requestLogFile(worker, { type: LOG_FILE_REQUEST, format: 'csv', sessionIds: sessions.map((s) => s.id) }, (done, total) => progress.push([done, total]));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender, type ServiceDeps } from '../../lib/background/service';

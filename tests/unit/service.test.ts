@@ -110,7 +110,7 @@ describe('who may send what', () => {
 
   it.each([
     ['deck.list', {}],
-    ['log.export', {}],
+    ['log.exported', { sessionIds: [] }],
     ['demo.remove', {}],
     ['session.list', {}],
     ['event.record', { id: 'e', sessionId: 's', cardId: 'c', item: { kind: 'size', id: 'size' }, language: 'en', action: 'said' }],
@@ -126,7 +126,7 @@ describe('who may send what', () => {
 
   it('leaves the data alone when a content script asks to remove the demo', async () => {
     await handle({ type: 'demo.remove', payload: {} }, contentScript(5));
-    expect(await repo.hasDemo()).toBe(true);
+    expect((await repo.listDecks()).some((d) => d.demo)).toBe(true);
     expect(notifyChanged).not.toHaveBeenCalled();
   });
 });

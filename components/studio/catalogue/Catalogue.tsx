@@ -9,7 +9,7 @@ import { ProductList } from '../products/ProductList';
 import { Trash } from '../products/Trash';
 import './catalogue.css';
 import { useCatalogueData } from './data';
-import { routeHref, useRoute, type Route } from './route';
+import { useRoute } from './route';
 
 interface Props {
   call: Client;
@@ -19,26 +19,15 @@ interface Props {
 
 /**
  * The producer's part of the studio: decks and products, the card and deck editors, imports,
- * the trash and printable hand cards. Where the producer is lives in the URL hash (./route.ts).
+ * the trash and printable hand cards, one view per route (./route.ts). The studio's shell
+ * (../shell) mounts it for its Products, Decks, Import and Trash sections.
  */
 export function Catalogue({ call, onChanged, confirm }: Props) {
   const { t } = useTranslation();
   const [route, go] = useRoute();
   const { data, error } = useCatalogueData(call, onChanged);
-  const tabs: { route: Route; label: string; current: boolean }[] = [
-    { route: { view: 'products' }, label: t('catalogue.overview'), current: route.view === 'products' || route.view === 'decks' },
-    { route: { view: 'import' }, label: t('catalogue.import'), current: route.view === 'import' },
-    { route: { view: 'trash' }, label: t('catalogue.trash', { count: data?.trash.length ?? 0 }), current: route.view === 'trash' },
-  ];
   return (
     <div className="catalogue" data-view={route.view}>
-      <nav className="catalogue-nav no-print" aria-label={t('catalogue.nav')}>
-        {tabs.map((tab) => (
-          <a key={tab.route.view} href={routeHref(tab.route)} aria-current={tab.current ? 'page' : undefined}>
-            {tab.label}
-          </a>
-        ))}
-      </nav>
       {error && (
         <p role="alert" className="error">
           {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
@@ -53,14 +42,13 @@ export function Catalogue({ call, onChanged, confirm }: Props) {
       ) : route.view === 'print' && route.id ? (
         <HandCards deckId={route.id} data={data} call={call} />
       ) : route.view === 'import' ? (
-        <ImportPanel data={data} call={call} go={go} />
+        <ImportPanel data={data} call={call} />
       ) : route.view === 'trash' ? (
         <Trash data={data} call={call} confirm={confirm} />
+      ) : route.view === 'decks' ? (
+        <DeckList data={data} call={call} go={go} confirm={confirm} />
       ) : (
-        <>
-          <DeckList data={data} call={call} go={go} confirm={confirm} />
-          <ProductList data={data} go={go} />
-        </>
+        <ProductList data={data} go={go} />
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { TrashSummary } from '../../../lib/db/catalogue';
+import type { TrashSummary } from '../../../lib/messaging/types';
 import { dataUrl, imageIdOf } from '../../../lib/images';
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';

@@ -1,24 +1,32 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /**
  * The studio's place, kept in the URL hash so a readiness "fix" link, the print view and the
  * browser's back button all work: #/products, #/card/<id>?field=sizeChart, #/decks,
- * #/deck/<id>, #/import, #/trash, #/print/<deckId>.
+ * #/deck/<id>, #/import, #/trash, #/print/<deckId>, and one per studio section
+ * (components/studio/shell/sections.tsx decides which views exist; others go to its default).
  */
 export interface Route {
-  view: 'products' | 'card' | 'decks' | 'deck' | 'import' | 'trash' | 'print' | 'sessions';
+  view: string;
   id?: string;
   field?: string;
   language?: string;
 }
 
+/** A hand-typed hash may hold a stray `%`: keep it as typed rather than fail. */
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const [view, id] = path.split('/').map(decodeURIComponent);
+  const [view, id] = path.split('/').map(decode);
   const params = new URLSearchParams(query);
-  const known: Route['view'][] = ['products', 'card', 'decks', 'deck', 'import', 'trash', 'print', 'sessions'];
-  const v = known.includes(view as Route['view']) ? (view as Route['view']) : 'products';
-  return { view: v, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}) };
+  return { view, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}) };
 }
 
 export function routeHref(route: Route): string {
@@ -29,16 +37,20 @@ export function routeHref(route: Route): string {
   return `#/${route.view}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${q ? `?${q}` : ''}`;
 }
 
+const onHashChange = (listener: () => void) => {
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+};
+
+/**
+ * The route in the address, read from one source (the hash itself) so the studio's shell and
+ * the sections inside it always render the same place in the same pass.
+ */
 export function useRoute(): [Route, (r: Route) => void] {
-  const [route, setRoute] = useState(() => parseRoute(location.hash));
-  useEffect(() => {
-    const on = () => setRoute(parseRoute(location.hash));
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  const go = (r: Route) => {
+  const hash = useSyncExternalStore(onHashChange, () => location.hash);
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  const go = useCallback((r: Route) => {
     location.hash = routeHref(r);
-    setRoute(r);
-  };
+  }, []);
   return [route, go];
 }

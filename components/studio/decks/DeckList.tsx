@@ -4,6 +4,7 @@ import type { Client } from '../../../lib/messaging/client';
 import { deckProblems } from '../../../lib/readiness';
 import { errorCode, newId, type CatalogueData } from '../catalogue/data';
 import { routeHref, type Route } from '../catalogue/route';
+import { useSortable } from '../shell/sortable';
 
 /** Decks (run sheets): create, open, duplicate, delete to the trash. */
 export function DeckList({ data, call, go, confirm }: { data: CatalogueData; call: Client; go: (r: Route) => void; confirm: (text: string) => boolean }) {
@@ -18,6 +19,10 @@ export function DeckList({ data, call, go, confirm }: { data: CatalogueData; cal
       setError(errorCode(err));
     }
   };
+  const table = useSortable(
+    data.decks.map((deck) => ({ deck, problems: deckProblems(deck, data.cards, data.policies) })),
+    { name: (r) => r.deck.name, products: (r) => r.deck.cardIds.length, market: (r) => r.deck.market, languages: (r) => r.deck.languages.join(', '), readiness: (r) => r.problems.length },
+  );
   async function create() {
     const id = newId();
     await act(async () => {
@@ -28,45 +33,46 @@ export function DeckList({ data, call, go, confirm }: { data: CatalogueData; cal
   }
   return (
     <section aria-labelledby="decks-title">
-      <h2 id="decks-title">{t('decks.title')}</h2>
+      <div className="row spread">
+        <h2 id="decks-title">{t('decks.title')}</h2>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (name.trim()) void create();
+          }}
+        >
+          <label>
+            {t('decks.newName')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+          </label>
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            + {t('decks.create')}
+          </button>
+        </form>
+      </div>
       {error && (
         <p role="alert" className="error">
           {t(`errors.${error}`, { defaultValue: t('errors.internal') })}
         </p>
       )}
-      <form
-        className="row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (name.trim()) void create();
-        }}
-      >
-        <label>
-          {t('decks.newName')} <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
-        </label>
-        <button type="submit" className="primary" disabled={!name.trim()}>
-          + {t('decks.create')}
-        </button>
-      </form>
       {data.decks.length === 0 ? (
         <p>{t('decks.empty')}</p>
       ) : (
         <table className="deck-list">
           <thead>
             <tr>
-              <th scope="col">{t('decks.name')}</th>
-              <th scope="col">{t('decks.products')}</th>
-              <th scope="col">{t('decks.market')}</th>
-              <th scope="col">{t('decks.languages')}</th>
-              <th scope="col">{t('readiness.title')}</th>
+              {table.header('name', t('decks.name'))}
+              {table.header('products', t('decks.products'))}
+              {table.header('market', t('decks.market'))}
+              {table.header('languages', t('decks.languages'))}
+              {table.header('readiness', t('readiness.title'))}
               <th scope="col">
                 <span className="visually-hidden">{t('decks.actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {data.decks.map((d) => {
-              const problems = deckProblems(d, data.cards, data.policies);
+            {table.rows.map(({ deck: d, problems }) => {
               return (
                 <tr key={d.id}>
                   <td>

@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../lib/messaging/client';
-import { CATALOGUE } from '../../../lib/scale/catalogue';
-import { Card, Category, NoteKind } from '../../../lib/schema/card';
+import { Card, Category } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import { errorsByPath, fieldErrors, type FieldError } from '../../../lib/validation';
 import { SidebarPreview } from '../catalogue/Preview';
-import { editorLanguages, errorCode, newId, type CatalogueData } from '../catalogue/data';
+import { editorLanguages, errorCode, type CatalogueData } from '../catalogue/data';
 import type { Route } from '../catalogue/route';
-import { ErrorText, Field, NumberInput } from './fields';
+import { CaveatsSection, NotesSection } from './CaveatsAndNotes';
+import { DimensionsSection } from './DimensionsSection';
+import { ErrorText, Field, type CardPartProps } from './fields';
 import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
@@ -111,17 +112,17 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     return () => clearTimeout(timer);
   }, [draft, parsed, call, cardId]);
 
-  // Open the section a readiness link points at.
+  // Open the section a readiness link points at: when the link is followed (or the card has
+  // loaded), not on every keystroke.
+  const loaded = draft !== null;
   useEffect(() => {
-    if (!draft || !field) return;
+    if (!loaded || !field) return;
     const section = document.getElementById(`section-${field}`);
     if (!section) return;
     section.scrollIntoView({ block: 'start' });
     const target = (focusLanguage && section.querySelector<HTMLElement>(`[lang="${focusLanguage}"]`)) || section.querySelector<HTMLElement>('input, select, textarea, button');
     target?.focus();
-    // Only when the link is followed, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [field, focusLanguage, draft === null]);
+  }, [field, focusLanguage, loaded]);
 
   const imageUrl = useImageUrl(call, draft?.image);
   const previewDeck: Deck | undefined = useMemo(() => {
@@ -145,6 +146,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     update({ [key]: next });
   };
   const err = (path: string) => errors.get(path);
+  const part: CardPartProps = { draft, update, err, languages, language };
   const previewCard = lastValid.current ? { ...lastValid.current, ...(imageUrl && lastValid.current.image === draft.image ? { image: imageUrl } : {}) } : null;
   const shownLanguage = previewLanguage ?? previewDeck.languages[0];
   const previewLanguages = [shownLanguage, ...previewDeck.languages.filter((l) => l !== shownLanguage)];
@@ -239,154 +241,11 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
           )}
         </section>
 
-        <section id="section-dimensions" aria-labelledby="h-dims">
-          <h3 id="h-dims">{t('editor.dimensions')}</h3>
-          <div className="row">
-            {(['lengthMm', 'widthMm', 'heightMm', 'weightG'] as const).map((k) => (
-              <Field key={k} label={t(`editor.${k}`)} error={err(`dimensions.${k}`)}>
-                {(p) => (
-                  <NumberInput
-                    {...p}
-                    className="short"
-                    value={draft.dimensions?.[k]}
-                    onChange={(v) => {
-                      const next = { ...(draft.dimensions ?? {}), [k]: v };
-                      if (v === undefined) delete next[k];
-                      update({ dimensions: Object.keys(next).length > 0 ? next : undefined });
-                    }}
-                  />
-                )}
-              </Field>
-            ))}
-          </div>
-          <h4>{t('editor.scaleRefs')}</h4>
-          <ul className="plain">
-            {draft.scaleRefs.map((ref, i) => (
-              <li key={i} className="row">
-                {'catalogueId' in ref ? (
-                  <Field label={t('editor.scaleObject')} error={err(`scaleRefs.${i}.catalogueId`)}>
-                    {(p) => (
-                      <select {...p} value={ref.catalogueId} onChange={(e) => update({ scaleRefs: draft.scaleRefs.map((r, k) => (k === i ? { catalogueId: e.target.value } : r)) })}>
-                        {CATALOGUE.map((o) => (
-                          <option key={o.id} value={o.id}>
-                            {t(`scaleRef.${o.id}.name`, { defaultValue: o.id })}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                ) : (
-                  <>
-                    <Field label={t('editor.customName')} error={err(`scaleRefs.${i}.custom.name`)}>
-                      {(p) => <input {...p} value={ref.custom.name} onChange={(e) => update({ scaleRefs: draft.scaleRefs.map((r, k) => (k === i ? { custom: { ...ref.custom, name: e.target.value } } : r)) })} />}
-                    </Field>
-                    {(['widthMm', 'heightMm'] as const).map((k) => (
-                      <Field key={k} label={t(`editor.${k}`)} error={err(`scaleRefs.${i}.custom.${k}`)}>
-                        {(p) => (
-                          <NumberInput {...p} className="short" value={ref.custom[k]} onChange={(v) => update({ scaleRefs: draft.scaleRefs.map((r, x) => (x === i ? { custom: { ...ref.custom, [k]: v as number } } : r)) })} />
-                        )}
-                      </Field>
-                    ))}
-                  </>
-                )}
-                <button type="button" className="icon" onClick={() => update({ scaleRefs: draft.scaleRefs.filter((_, k) => k !== i) })} aria-label={t('editor.removeScaleRef', { n: i + 1 })}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="actions">
-            <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { catalogueId: CATALOGUE[0].id }] })}>
-              + {t('editor.addScaleRef')}
-            </button>
-            <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { custom: { name: '', widthMm: undefined as unknown as number, heightMm: undefined as unknown as number } }] })}>
-              + {t('editor.addCustomScaleRef')}
-            </button>
-          </div>
-        </section>
+        <DimensionsSection {...part} />
 
-        <section id="section-caveats" aria-labelledby="h-caveats">
-          <h3 id="h-caveats">{t('editor.caveats')}</h3>
-          <ol className="plain">
-            {draft.caveats.map((c, i) => (
-              <li key={c.id} className={`caveat-edit${c.mustSay ? ' must' : ''}`}>
-                {languages.map((l) => (
-                  <Field key={l} label={`${t('editor.caveat', { n: i + 1 })} (${l})`} error={err(`caveats.${i}.text.${l}`) ?? (l === language ? err(`caveats.${i}.text`) : undefined)}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        lang={l}
-                        value={c.text[l] ?? ''}
-                        onChange={(e) => {
-                          const text = { ...c.text, [l]: e.target.value };
-                          if (e.target.value === '') delete text[l];
-                          update({ caveats: draft.caveats.map((x, k) => (k === i ? { ...x, text } : x)) });
-                        }}
-                      />
-                    )}
-                  </Field>
-                ))}
-                <div className="actions">
-                  <label className="check">
-                    <input type="checkbox" checked={c.mustSay} onChange={(e) => update({ caveats: draft.caveats.map((x, k) => (k === i ? { ...x, mustSay: e.target.checked } : x)) })} />{' '}
-                    {t('editor.mustSay')}
-                  </label>
-                  <button type="button" className="icon" onClick={() => update({ caveats: draft.caveats.filter((_, k) => k !== i) })} aria-label={t('editor.removeCaveat', { n: i + 1 })}>
-                    ×
-                  </button>
-                </div>
-              </li>
-            ))}
-          </ol>
-          <button type="button" onClick={() => update({ caveats: [...draft.caveats, { id: newId(), text: {}, mustSay: true }] })}>
-            + {t('editor.addCaveat')}
-          </button>
-        </section>
+        <CaveatsSection {...part} />
 
-        <section id="section-notes" aria-labelledby="h-notes">
-          <h3 id="h-notes">{t('editor.notes')}</h3>
-          <ol className="plain">
-            {draft.notes.map((n, i) => (
-              <li key={n.id}>
-                <div className="row">
-                  <Field label={t('editor.noteKind')}>
-                    {(p) => (
-                      <select {...p} value={n.kind} onChange={(e) => update({ notes: draft.notes.map((x, k) => (k === i ? { ...x, kind: e.target.value as typeof n.kind } : x)) })}>
-                        {NoteKind.options.map((kind) => (
-                          <option key={kind} value={kind}>
-                            {t(`noteKind.${kind}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                  <button type="button" className="icon" onClick={() => update({ notes: draft.notes.filter((_, k) => k !== i) })} aria-label={t('editor.removeNote', { n: i + 1 })}>
-                    ×
-                  </button>
-                </div>
-                {languages.map((l) => (
-                  <Field key={l} label={`${t('editor.note', { n: i + 1 })} (${l})`} error={err(`notes.${i}.text.${l}`) ?? (l === language ? err(`notes.${i}.text`) : undefined)}>
-                    {(p) => (
-                      <input
-                        {...p}
-                        lang={l}
-                        value={n.text[l] ?? ''}
-                        onChange={(e) => {
-                          const text = { ...n.text, [l]: e.target.value };
-                          if (e.target.value === '') delete text[l];
-                          update({ notes: draft.notes.map((x, k) => (k === i ? { ...x, text } : x)) });
-                        }}
-                      />
-                    )}
-                  </Field>
-                ))}
-              </li>
-            ))}
-          </ol>
-          <button type="button" onClick={() => update({ notes: [...draft.notes, { id: newId(), kind: 'material', text: {} }] })}>
-            + {t('editor.addNote')}
-          </button>
-        </section>
+        <NotesSection {...part} />
 
         <section id="section-policy" aria-labelledby="h-policy">
           <h3 id="h-policy">{t('editor.policy')}</h3>

@@ -143,9 +143,9 @@ export function PolicyPicker({
   return (
     <div className="policy-picker">
       <div className="row">
-        <Field label={label}>
+        <Field label={label} id={id}>
           {(p) => (
-            <select {...p} id={id ?? p.id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+            <select {...p} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
               <option value="">{allowDefault ? t('editor.deckDefaultPolicy') : t('editor.noPolicy')}</option>
               {policies.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -1,6 +1,17 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Card } from '../../../lib/schema/card';
 import type { FieldError } from '../../../lib/validation';
+
+/** What each part of the card editor is given: the draft, how to change it, and its messages. */
+export interface CardPartProps {
+  draft: Card;
+  update: (patch: Partial<Card>) => void;
+  err: (path: string) => FieldError | undefined;
+  /** The languages a text is written in, the first (`language`) the one required. */
+  languages: string[];
+  language: string;
+}
 
 /** The message for one field, in the interface language, from the zod issue behind it. */
 export function ErrorText({ error, id }: { error: FieldError | undefined; id?: string }) {
@@ -19,13 +30,17 @@ export function Field({
   error,
   children,
   hint,
+  id: fixedId,
 }: {
   label: ReactNode;
+  /** A known id for the control (a link elsewhere points at it); otherwise one is made. */
+  id?: string;
   error?: FieldError;
   hint?: ReactNode;
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const madeId = useId();
+  const id = fixedId ?? madeId;
   const errId = `${id}-err`;
   return (
     <div className={`field${error ? ' invalid' : ''}`}>
@@ -55,11 +70,14 @@ export function NumberInput({
 }: { value: number | null | undefined; onChange: (v: number | undefined) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
   const show = (v: number | null | undefined) => (v === null || v === undefined || Number.isNaN(v) ? '' : String(v));
   const [text, setText] = useState(show(value));
-  useEffect(() => {
+  // A value changed from outside (not by typing here) replaces the text; React's way to adjust
+  // state to a prop is during render, comparing with the value last seen.
+  const [seen, setSeen] = useState(value);
+  if (!Object.is(seen, value)) {
+    setSeen(value);
     const parsed = parseNumber(text);
     if (!(parsed === value || (Number.isNaN(parsed) && Number.isNaN(value)) || (parsed === undefined && (value === null || value === undefined)))) setText(show(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   return (
     <input
       {...rest}

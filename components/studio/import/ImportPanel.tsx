@@ -9,7 +9,8 @@ import { upfrontCsvTemplate } from '../../../lib/import/upfront-csv';
 import type { Client } from '../../../lib/messaging/client';
 import { downloadText } from '../download';
 import { errorCode, newId, type CatalogueData } from '../catalogue/data';
-import { routeHref, type Route } from '../catalogue/route';
+import { routeHref } from '../catalogue/route';
+import { languageName } from '../../../lib/sessions/choices';
 
 type Stage = { kind: 'idle' } | { kind: 'reading'; progress: number } | { kind: 'failed'; issues: ImportIssue[] } | { kind: 'preview'; plan: ImportPlan } | { kind: 'done'; added: number; updated: number; deckId?: string };
 
@@ -32,8 +33,8 @@ export function IssueText({ issue }: { issue: ImportIssue }) {
  * and checked here, previewed (added / updated / skipped, matched by SKU), and written only when
  * the producer confirms, all at once or not at all.
  */
-export function ImportPanel({ data, call, go }: { data: CatalogueData; call: Client; go: (r: Route) => void }) {
-  const { t } = useTranslation();
+export function ImportPanel({ data, call }: { data: CatalogueData; call: Client }) {
+  const { t, i18n } = useTranslation();
   const inputId = useId();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [language, setLanguage] = useState('en');
@@ -93,7 +94,9 @@ export function ImportPanel({ data, call, go }: { data: CatalogueData; call: Cli
           {t('import.language')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value)}>
             {['en', 'zh-CN', 'es', 'fr', 'de', 'ja'].map((l) => (
-              <option key={l}>{l}</option>
+              <option key={l} value={l}>
+                {languageName(l, i18n.language)}
+              </option>
             ))}
           </select>
         </label>

@@ -6,6 +6,7 @@ import { Category } from '../../../lib/schema/card';
 import { newId, type CatalogueData } from '../catalogue/data';
 import type { Route } from '../catalogue/route';
 import { routeHref } from '../catalogue/route';
+import { useSortable } from '../shell/sortable';
 
 /** All products, searchable by SKU or name and filtered by category, deck and "has problems". */
 export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) => void }) {
@@ -28,6 +29,13 @@ export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) 
         return true;
       });
   }, [data, query, category, deckId, problemsOnly]);
+  const table = useSortable(rows, {
+    sku: (r) => r.card.sku,
+    name: (r) => localize(r.card.name, i18n.language, ['en'])?.text,
+    category: (r) => t(`category.${r.card.category}`),
+    decks: (r) => r.decks.map((d) => d.name).join(', ') || undefined,
+    problems: (r) => r.problems.length,
+  });
 
   return (
     <section aria-labelledby="products-title">
@@ -76,15 +84,15 @@ export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) 
         <table className="products">
           <thead>
             <tr>
-              <th scope="col">{t('products.sku')}</th>
-              <th scope="col">{t('products.name')}</th>
-              <th scope="col">{t('products.category')}</th>
-              <th scope="col">{t('products.decks')}</th>
-              <th scope="col">{t('products.problems')}</th>
+              {table.header('sku', t('products.sku'))}
+              {table.header('name', t('products.name'))}
+              {table.header('category', t('products.category'))}
+              {table.header('decks', t('products.decks'))}
+              {table.header('problems', t('products.problems'))}
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ card, problems, decks }) => (
+            {table.rows.map(({ card, problems, decks }) => (
               <tr key={card.id} data-sku={card.sku}>
                 <td>
                   <a href={routeHref({ view: 'card', id: card.id })}>{card.sku}</a>

@@ -16,6 +16,8 @@ import { SessionDetail } from './SessionDetail';
 import { StorageNotice, type StorageApi } from './StorageNotice';
 import { TeamImport } from './TeamImport';
 import { VerifyPanel } from './VerifyPanel';
+import { useRoute } from '../catalogue/route';
+import { useSortable } from '../shell/sortable';
 import './sessions.css';
 
 interface Props {
@@ -65,7 +67,10 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
   const [fields, setFields] = useState<FilterFields>(EMPTY);
   const filter = useMemo(() => toLogFilter(fields), [fields]);
   const { sessions, options, error, setError } = useSessionList(call, onChanged, filter);
-  const [open, setOpen] = useState<string>();
+  // The open timeline is in the address (#/sessions/<id>): a link to it works, and Back closes it.
+  const [route, go] = useRoute();
+  const open = route.view === 'sessions' ? route.id : undefined;
+  const setOpen = (id: string | undefined) => go(id ? { view: 'sessions', id } : { view: 'sessions' });
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [saved, setSaved] = useState<string>();
   const [coverage, setCoverage] = useState<Responses['session.coverage'] | null>(null);
@@ -108,6 +113,19 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
     }
   }
 
+  const table = useSortable(
+    sessions ?? [],
+    {
+      started: (s) => s.startedAt,
+      ended: (s) => s.endedAt,
+      host: (s) => s.host,
+      deck: (s) => s.deckName,
+      platform: (s) => platformName(s.platform) ?? s.platform,
+      market: (s) => `${s.market} · ${s.language}`,
+      events: (s) => s.lastSeq,
+      origin: (s) => s.origin?.importedFrom ?? '',
+    },
+  );
   const unexported = (sessions ?? []).filter((s) => s.endedAt !== undefined && s.exportedAt === undefined && !s.origin?.importedFrom);
   const eventTotal = (sessions ?? []).reduce((n, s) => n + s.lastSeq, 0);
 
@@ -183,6 +201,29 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
           </button>
         </form>
 
+        {sessions && sessions.length > 0 && (
+          <div className="export-bar" role="group" aria-label={t('logs.exportGroup')}>
+            <span>{t('logs.exportSummary', { count: sessions.length, events: eventTotal })}</span>
+            <button type="button" disabled={progress !== null} onClick={() => void runExport('csv', sessions, filter)}>
+              {t('logs.exportCsv')}
+            </button>
+            <button type="button" disabled={progress !== null} onClick={() => void runExport('json', sessions, filter)}>
+              {t('logs.exportJson')}
+            </button>
+            {filter.cardId && <span className="hint">{t('logs.productFilterHint')}</span>}
+            {progress && (
+              <span role="status" className="progress">
+                <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('logs.exporting')} />{' '}
+                {t('logs.exportProgress', { done: progress.done, total: progress.total })}
+              </span>
+            )}
+            {saved && !progress && (
+              <span role="status" className="saved">
+                {saved}
+              </span>
+            )}
+          </div>
+        )}
         {sessions === null ? (
           <p role="status">{t('common.loading')}</p>
         ) : sessions.length === 0 ? (
@@ -191,22 +232,22 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
           <table className="sessions">
             <thead>
               <tr>
-                <th scope="col">{t('studio.started')}</th>
-                <th scope="col">{t('studio.ended')}</th>
-                <th scope="col">{t('studio.host')}</th>
-                <th scope="col">{t('studio.deck')}</th>
-                <th scope="col">{t('studio.platform')}</th>
-                <th scope="col">{t('logs.marketLanguage')}</th>
-                <th scope="col">{t('studio.events')}</th>
+                {table.header('started', t('studio.started'))}
+                {table.header('ended', t('studio.ended'))}
+                {table.header('host', t('studio.host'))}
+                {table.header('deck', t('studio.deck'))}
+                {table.header('platform', t('studio.platform'))}
+                {table.header('market', t('logs.marketLanguage'))}
+                {table.header('events', t('studio.events'))}
                 <th scope="col">{t('logs.coverage')}</th>
-                <th scope="col">{t('logs.origin')}</th>
+                {table.header('origin', t('logs.origin'))}
                 <th scope="col">
                   <span className="visually-hidden">{t('logs.actions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {sessions.map((s) => (
+              {table.rows.map((s) => (
                 <tr key={s.id} data-session-id={s.id} className={open === s.id ? 'open' : undefined}>
                   <td>{dateTime(s.startedAt)}</td>
                   <td>
@@ -239,29 +280,6 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
           </table>
         )}
 
-        {sessions && sessions.length > 0 && (
-          <div className="export-bar" role="group" aria-label={t('logs.exportGroup')}>
-            <span>{t('logs.exportSummary', { count: sessions.length, events: eventTotal })}</span>
-            <button type="button" disabled={progress !== null} onClick={() => void runExport('csv', sessions, filter)}>
-              {t('logs.exportCsv')}
-            </button>
-            <button type="button" disabled={progress !== null} onClick={() => void runExport('json', sessions, filter)}>
-              {t('logs.exportJson')}
-            </button>
-            {filter.cardId && <span className="hint">{t('logs.productFilterHint')}</span>}
-            {progress && (
-              <span role="status" className="progress">
-                <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('logs.exporting')} />{' '}
-                {t('logs.exportProgress', { done: progress.done, total: progress.total })}
-              </span>
-            )}
-            {saved && !progress && (
-              <span role="status" className="saved">
-                {saved}
-              </span>
-            )}
-          </div>
-        )}
       </section>
 
       {open && <SessionDetail key={open} call={call} onChanged={onChanged} sessionId={open} onClose={() => setOpen(undefined)} />}

@@ -102,7 +102,7 @@ export function readRows(recipe: Recipe, table: OrderTable, ctx: RowContext): Ro
       if (required) add({ row, field: h, code: 'required' });
       return undefined;
     }
-    let wall = c instanceof Date ? excelDateToWall(c) : typeof c === 'number' ? serialToWall(c) : undefined;
+    const wall = c instanceof Date ? excelDateToWall(c) : typeof c === 'number' ? serialToWall(c) : undefined;
     if (wall) return { utc: zonedToUtc(wall, ctx.timeZone), text: formatWall(wall) };
     const t = text(c);
     const read = readTimeText(t, resolved.order);
