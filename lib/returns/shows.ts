@@ -30,7 +30,7 @@ export interface ShowProduct {
 export interface Show {
   session: Session;
   start: number;
-  /** When it ended; a show still open ends, for matching, at its last event. */
+  /** When it ended; a show still open, or ended automatically, ends at its last event. */
   end: number;
   products: ShowProduct[];
   /** The session's events in sequence order. */
@@ -75,7 +75,9 @@ export function showsOf(log: LogInput): Show[] {
       const card = cardsNow.get(id);
       if (card && !products.has(id)) products.set(id, productOf(card));
     }
-    const last = events.length > 0 ? events[events.length - 1].at : session.startedAt;
-    return { session, start: session.startedAt, end: session.endedAt ?? Math.max(last, session.startedAt), products: [...products.values()], events };
+    const last = Math.max(events.length > 0 ? events[events.length - 1].at : session.startedAt, session.startedAt);
+    // A show Upfront ended automatically (left open, lib/schema/session.ts) was over by its last event.
+    const end = session.endedAt === undefined || session.endReason === 'auto' ? last : session.endedAt;
+    return { session, start: session.startedAt, end, products: [...products.values()], events };
   });
 }
