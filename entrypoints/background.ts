@@ -8,6 +8,7 @@ import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
 import { Repository } from '@/lib/db/repository';
+import { ReturnsLoopStore } from '@/lib/returns/store';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     repo,
     catalogue: new Catalogue(db),
+    returnsLoop: new ReturnsLoopStore(db),
     tabs,
     layouts,
     local,

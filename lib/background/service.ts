@@ -7,6 +7,8 @@ import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
+import type { ReturnsLoopStore } from '../returns/store';
+import { returnsLoopHandlers } from './returns-loop-handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -20,6 +22,8 @@ export interface ServiceDeps {
   repo: Repository;
   /** The studio's products, decks, images, trash and imports (issue 4). */
   catalogue?: Catalogue;
+  /** The returns loop's reads: log, orders and returns (issue 17). */
+  returnsLoop?: ReturnsLoopStore;
   tabs: TabRegistry;
   layouts: LayoutStore;
   /** Extension storage that outlives the browser (enabled sites). */
@@ -277,6 +281,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
+    ...returnsLoopHandlers(deps.returnsLoop, deps.now),
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -9,6 +9,7 @@ import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
+import type { ReturnsLoopResponses } from './returns-loop-types';
 
 export interface Layout {
   collapsed: boolean;
@@ -24,8 +25,9 @@ export interface TabContext {
   platform: string;
 }
 
-// The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts.
-export interface Responses extends CatalogueResponses {
+// The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts,
+// the returns loop's (order lookup, evidence pack, analysis) in ./returns-loop-types.ts.
+export interface Responses extends CatalogueResponses, ReturnsLoopResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];

@@ -3,6 +3,7 @@ import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { Catalogue } from '../../lib/db/catalogue';
+import { ReturnsLoopStore } from '../../lib/returns/store';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { createClient } from '../../lib/messaging/client';
@@ -35,6 +36,7 @@ export async function background(repo?: Repository) {
       extensionId: EXT,
       repo: r,
       catalogue,
+      returnsLoop: fresh && new ReturnsLoopStore(fresh.db),
       tabs,
       layouts: new LayoutStore(local),
       local,
@@ -50,6 +52,8 @@ export async function background(repo?: Repository) {
   let current = make();
   const api = {
     repo: r,
+    /** The fresh database (undefined when a repository was given). */
+    db: fresh?.db,
     clock,
     get handle() {
       return current.handle;
