@@ -1,7 +1,7 @@
 // npm run verify-log -- FILE [FILE…]
 // Verifies exported Upfront JSON logs and evidence packs with the same code as the studio
 // (lib/evidence/verify.ts). Given a pack and a log together, it also checks the pack's events
-// are the log's events of that session, from the first (docs/returns.md, "Evidence pack").
+// are the log's events of that session, from the first (docs/returns-loop.md, "Evidence pack").
 // Exit code 0: every file verifies; 1: a file does not verify (the first break is printed);
 // 2: usage or read error.
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@ import { unparseCell } from '../export/csv-bytes';
 import { DIMENSIONS, returnRate, type Analysis, type Tally } from './analysis';
 import { ReasonKey } from './types';
 
-/** Column names, in order (docs/returns.md). One row per group, then one per week. */
+/** Column names, in order (docs/returns-loop.md). One row per group, then one per week. */
 export const ANALYSIS_CSV_COLUMNS = [
   'dimension',
   'key',

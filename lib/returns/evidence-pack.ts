@@ -7,7 +7,7 @@ export const PACK_FORMAT = 'upfront-evidence-pack';
 export const PACK_VERSION = 1;
 
 /**
- * One order's evidence (docs/returns.md, "Evidence pack"): the order line and its returns, the
+ * One order's evidence (docs/returns-loop.md, "Evidence pack"): the order line and its returns, the
  * show's session header, and the session's events from the first up to the last one recorded at
  * or before the order time, with the card snapshots they cite. Those events are a prefix of the
  * session's hash chain, which starts from a hash of the session id, so they verify on their own
@@ -34,7 +34,7 @@ export const EvidencePack = z
     snapshots: z.array(Snapshot.strict()),
   })
   .strict()
-  .meta({ title: 'Upfront evidence pack', description: 'One order line, its show and the hash-chained events up to the order. See docs/returns.md.' });
+  .meta({ title: 'Upfront evidence pack', description: 'One order line, its show and the hash-chained events up to the order. See docs/returns-loop.md.' });
 export type EvidencePack = z.infer<typeof EvidencePack>;
 
 /**

@@ -12,7 +12,7 @@ const Reasons = z.partialRecord(ReasonKey, Units);
  * The returns report (`npm run returns-report`, lib/returns/report.ts): which show each order
  * line was bought in, what the host had disclosed about the product before the order, and
  * return counts by product and show. The JSON Schema in docs/schema/returns-report.schema.json
- * is generated from this (npm run docs); docs/returns.md explains the fields.
+ * is generated from this (npm run docs); docs/returns-loop.md explains the fields.
  */
 export const ReturnsReport = z
   .object({
@@ -71,7 +71,7 @@ export const ReturnsReport = z
     ),
   })
   .strict()
-  .meta({ title: 'Upfront returns report', description: 'Order lines attached to the shows they were bought in, with what was disclosed before each order. See docs/returns.md.' });
+  .meta({ title: 'Upfront returns report', description: 'Order lines attached to the shows they were bought in, with what was disclosed before each order. See docs/returns-loop.md.' });
 export type ReturnsReport = z.infer<typeof ReturnsReport>;
 
 /** The schema file's exact text, for scripts/gen-docs.ts and its test. */
