@@ -6,6 +6,7 @@ import type { Client } from '../../lib/messaging/client';
 import type { Card } from '../../lib/schema/card';
 import { Catalogue } from './catalogue/Catalogue';
 import { SessionsArea } from './sessions/SessionsArea';
+import { ReturnsArea } from './returns/ReturnsArea';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Translations } from './translations/Translations';
 
@@ -88,6 +89,9 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
             <Translations call={call} onChanged={onChanged} />
 
             <SessionsArea call={call} revision={revision} />
+
+            {/* Issue 17: order lookup, evidence packs and returns analysis: components/studio/returns. */}
+            <ReturnsArea call={call} revision={revision} decks={data.decks} />
           </>
         )}
       </main>

@@ -106,7 +106,7 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
 }
 
 /** The text of an event's item as the card said it then (caveats and notes have their own text). */
-export function itemTextOf(event: DisclosureEvent, snapshots: Map<string, Snapshot>): LocalizedText | undefined {
+export function itemTextOf(event: Pick<DisclosureEvent, 'cardHash' | 'item'>, snapshots: Map<string, Snapshot>): LocalizedText | undefined {
   const snap = snapshots.get(event.cardHash);
   const card = snap ? snapshotCard(snap) : undefined;
   if (!card) return undefined;

@@ -1,0 +1,126 @@
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ReturnsArea } from '../../components/studio/returns/ReturnsArea';
+import { parseOrderIds } from '../../components/studio/returns/OrderLookup';
+import { verifyLogText } from '../../lib/evidence/verify';
+import { createI18n } from '../../lib/i18n';
+import { sampleOrders } from '../../lib/returns/sample';
+import type { OrderLine, ReturnLine } from '../../lib/returns/types';
+import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
+import { setupStudio } from './studio-harness';
+
+let i18n: I18n;
+beforeAll(async () => {
+  i18n = await createI18n('en');
+});
+afterEach(() => vi.restoreAllMocks());
+
+async function withSample() {
+  const s = setupStudio();
+  await recordSampleShow(s.repo);
+  const { orders, returns } = sampleOrders();
+  await s.db.orderLines.bulkPut(orders);
+  await s.db.returnLines.bulkPut(returns);
+  return s;
+}
+
+function renderReturns(s: ReturnType<typeof setupStudio>) {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <ReturnsArea call={s.call} revision={0} decks={[{ id: 'demo-deck', name: 'Demo' }]} />
+    </I18nextProvider>,
+  );
+}
+
+describe('order lookup', () => {
+  it('splits pasted ids on spaces, commas and line breaks', () => {
+    expect(parseOrderIds(' 577001,577002\n577003；577001 ')).toEqual(['577001', '577002', '577003']);
+  });
+
+  it('shows the show, host, time into the stream and the disclosures before and after; prints one page; downloads a pack that verifies', async () => {
+    const s = await withSample();
+    renderReturns(s);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/Order ids/), '577001 NOPE');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    const page = await screen.findByRole('article', { name: 'Order 577001 · DEMO-HOODIE-01-M' });
+    expect(within(page).getByTestId('show')).toHaveTextContent('Lina');
+    expect(within(page).getByTestId('offset')).toHaveTextContent('00:05:00');
+    const [before, after] = within(page).getAllByRole('table');
+    expect(within(before).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-seq'))).toEqual(['1', '2', '3']);
+    expect(before).toHaveTextContent('Dark colours bleed in the first washes');
+    expect(within(after).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-seq'))).toEqual(['4']);
+    expect(screen.getByText('No imported order line has the id NOPE.')).toBeInTheDocument();
+
+    // happy-dom has no print(); the browser's is a dialog.
+    const print = vi.fn();
+    Object.defineProperty(window, 'print', { value: print, configurable: true });
+    await user.click(within(page).getByRole('button', { name: 'Print' }));
+    expect(print).toHaveBeenCalledTimes(1);
+    expect(document.body).toHaveClass('printing-evidence');
+    expect(document.querySelectorAll('.print-target')).toHaveLength(1);
+    act(() => void window.dispatchEvent(new Event('afterprint')));
+    await waitFor(() => expect(document.body).not.toHaveClass('printing-evidence'));
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:pack';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    await user.click(within(page).getByRole('button', { name: 'Download evidence pack (JSON)' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const report = await verifyLogText(await blobs[0].text());
+    expect(report.problems).toEqual([]);
+    expect(report.events).toBe(3);
+  });
+
+  it('says why a line is not attached', async () => {
+    const s = await withSample();
+    renderReturns(s);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText(/Order ids/), '577004');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    const page = await screen.findByRole('article', { name: /Order 577004/ });
+    expect(page).toHaveTextContent('no show on this platform was live at the order time');
+    expect(within(page).queryByRole('button', { name: 'Print' })).toBeNull();
+  });
+});
+
+describe('returns analysis', () => {
+  it('shows counts with a small-sample warning instead of a rate, a table per dimension, charts with their alternative, and unmatched lines', async () => {
+    const s = await withSample();
+    renderReturns(s);
+    const summary = await screen.findByTestId('returns-summary');
+    expect(summary).toHaveTextContent('1 of 5 units returned');
+    expect(summary).toHaveTextContent('only 4 orders: too few for a rate');
+    expect(summary.textContent).not.toMatch(/%/);
+    const product = screen.getByRole('table', { name: 'Product' });
+    expect(within(product).getByRole('row', { name: /DEMO-HOODIE-01/ })).toHaveTextContent('size / fit 1');
+    expect(screen.getByRole('table', { name: 'Host' })).toHaveTextContent('小美');
+    const mustSay = screen.getByRole('table', { name: 'Must-say items before the order' });
+    expect(within(mustSay).getAllByRole('row').slice(1).map((r) => r.getAttribute('data-key'))).toEqual(['said', 'skipped', 'not-reached']);
+    // The charts' code loads on demand (a chunk of its own in the build).
+    const chart = await screen.findByRole('figure', { name: 'Reason mix by product' }, { timeout: 10_000 });
+    expect(chart).toHaveAccessibleDescription('The same numbers: table “Product” below.');
+    await waitFor(() => expect(chart.querySelector('svg[aria-label="Reason mix by product"]')).not.toBeNull());
+    expect(screen.getByRole('heading', { name: '1 order line not attached to a show' })).toBeInTheDocument();
+  });
+
+  it('a rate appears from 30 orders on', async () => {
+    const s = await withSample();
+    const base = sampleOrders().orders[0];
+    const more: OrderLine[] = Array.from({ length: 40 }, (_, i) => ({ ...base, key: `tiktok:M${i}:X`, orderId: `M${i}`, quantity: 1 }));
+    const back: ReturnLine[] = more.slice(0, 4).map((o) => ({ ...sampleOrders().returns[0], key: `${o.key}:R`, orderId: o.orderId, lineKey: o.lineKey }));
+    await s.db.orderLines.bulkPut(more);
+    await s.db.returnLines.bulkPut(back);
+    renderReturns(s);
+    const summary = await screen.findByTestId('returns-summary');
+    await waitFor(() => expect(summary).toHaveTextContent('5 of 45 units returned (11.1%)'));
+    expect(summary).not.toHaveTextContent('too few');
+    expect(SAMPLE_START).toBeGreaterThan(0);
+  });
+});
