@@ -49,15 +49,16 @@ export function buildEvidencePack(l: LoopLine, snapshots: ReadonlyMap<string, Sn
   }
   const cited = [...new Set(events.map((e) => e.cardHash))].map((h) => snapshots.get(h)).filter((s): s is Snapshot => s !== undefined);
   const { exportedAt: _local, ...session } = l.show.session;
+  // Records as the schemas define them (a stored record may carry more), so the pack is strict.
   return {
     format: PACK_FORMAT,
     version: PACK_VERSION,
     createdAt: new Date(createdAt).toISOString(),
-    order: l.line,
-    returns: l.returns,
+    order: OrderLine.parse(l.line),
+    returns: l.returns.map((r) => ReturnLine.parse(r)),
     product: { cardId: l.product.cardId, sku: l.product.sku },
     offsetMs: l.offsetMs,
-    session,
+    session: Session.parse(session),
     prefix: { throughSeq: events.length, head: events.length > 0 ? events[events.length - 1].hash : genesis },
     events,
     snapshots: cited,

@@ -94,7 +94,8 @@ describe('returns analysis', () => {
   it('shows counts with a small-sample warning instead of a rate, a table per dimension, charts with their alternative, and unmatched lines', async () => {
     const s = await withSample();
     renderReturns(s);
-    const summary = await screen.findByTestId('returns-summary');
+    // The analysis reads the whole log and every order line first.
+    const summary = await screen.findByTestId('returns-summary', undefined, { timeout: 10_000 });
     expect(summary).toHaveTextContent('1 of 5 units returned');
     expect(summary).toHaveTextContent('only 4 orders: too few for a rate');
     expect(summary.textContent).not.toMatch(/%/);
@@ -118,7 +119,8 @@ describe('returns analysis', () => {
     await s.db.orderLines.bulkPut(more);
     await s.db.returnLines.bulkPut(back);
     renderReturns(s);
-    const summary = await screen.findByTestId('returns-summary');
+    // The analysis reads the whole log and every order line first.
+    const summary = await screen.findByTestId('returns-summary', undefined, { timeout: 10_000 });
     await waitFor(() => expect(summary).toHaveTextContent('5 of 45 units returned (11.1%)'));
     expect(summary).not.toHaveTextContent('too few');
   });
@@ -141,5 +143,19 @@ describe('readiness feedback from returns', () => {
     expect(within(size.closest('li')!).getByRole('link', { name: /^Fix/ })).toHaveAttribute('href', '#/card/demo-card-hoodie?field=sizeChart');
     const colour = within(region).getByText(/often for colour or look: add a note on colour accuracy/);
     expect(within(colour.closest('li')!).getByRole('link', { name: /^Fix/ })).toHaveAttribute('href', '#/card/demo-card-cushion-cover?field=notes');
+  });
+});
+
+describe('charts', () => {
+  it('are one labelled image each, with no ARIA labels left on plain groups', async () => {
+    const { asImage } = await import('../../components/studio/returns/Charts');
+    const Plot = await import('@observablehq/plot');
+    const el = asImage(Plot.plot({ ariaLabel: 'Rates', color: { legend: true }, marks: [Plot.barY([{ x: 'a', y: 1 }], { x: 'x', y: 'y', fill: 'x' }), Plot.ruleY([0])] }));
+    const svg = el.querySelector('svg[aria-label="Rates"]')!;
+    expect(svg).toHaveAttribute('role', 'img');
+    expect(svg.querySelectorAll('g[aria-label]')).toHaveLength(0);
+    const swatches = [...el.querySelectorAll('svg')].filter((s) => s !== svg);
+    expect(swatches.length).toBeGreaterThan(0);
+    for (const s of swatches) expect(s).toHaveAttribute('aria-hidden', 'true');
   });
 });

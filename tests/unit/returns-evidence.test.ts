@@ -9,6 +9,7 @@ import { packInLog } from '../../lib/evidence/verify-pack';
 import { logToJson } from '../../lib/export/log-json';
 import { buildEvidencePack, EvidencePack, packFileName } from '../../lib/returns/evidence-pack';
 import { buildLoop } from '../../lib/returns/loop';
+import type { ReturnLine } from '../../lib/returns/types';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
 import { freshRepo } from './helpers';
 import { MIN, orderLine, returnLine } from './returns-helpers';
@@ -99,4 +100,17 @@ describe('evidence pack', () => {
     expect(failed.stderr).toContain('[hash]');
     expect(failed.status).toBe(1);
   }, 60_000);
+});
+
+describe('evidence pack from stored records', () => {
+  it('keeps only the fields the pack format has, so a record carrying more still makes a verifiable pack', async () => {
+    const { repo } = freshRepo();
+    await recordSampleShow(repo);
+    const log = await repo.exportLog();
+    const order = { ...orderLine({ orderId: '1', sku: 'DEMO-HOODIE-01', orderedAt: SAMPLE_START + 5 * MIN }), extra: 'x' };
+    const loop = buildLoop({ ...log, orders: [order], returns: [{ ...returnLine({ orderId: '1', sku: 'DEMO-HOODIE-01', reason: 'other' }), extra: 1 } as ReturnLine] });
+    const pack = buildEvidencePack(loop.lines[0], new Map(log.snapshots.map((s) => [s.hash, s])), genesisHash(loop.lines[0].show.session.id), 0);
+    expect(pack.order).not.toHaveProperty('extra');
+    expect((await verifyLogData(clone(pack))).ok).toBe(true);
+  });
 });

@@ -84,7 +84,7 @@ function Figure({ id, caption, table, empty, plot }: { id: string; caption: stri
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
-    box.current.replaceChildren(...(empty ? [] : [plot()]));
+    box.current.replaceChildren(...(empty ? [] : [asImage(plot())]));
   });
   return (
     <figure className="returns-chart" id={id} aria-labelledby={`${id}-caption`} aria-describedby={`${id}-alt`}>
@@ -95,4 +95,20 @@ function Figure({ id, caption, table, empty, plot }: { id: string; caption: stri
       </p>
     </figure>
   );
+}
+
+/**
+ * Plot labels its inner groups ("rule", "tip", "bar") with aria-label on plain <g> elements,
+ * which ARIA does not allow there (axe: aria-prohibited-attr) and which say nothing to a
+ * listener. The chart is read as one image with its label and description; its numbers are in
+ * the table below. The legend's colour swatches are decoration beside their text.
+ */
+export function asImage(el: Element): Element {
+  const charts = el.tagName.toLowerCase() === 'svg' ? [el] : [...el.querySelectorAll('svg[aria-label]')];
+  for (const svg of charts) {
+    svg.setAttribute('role', 'img');
+    for (const g of svg.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
+  }
+  for (const swatch of el.querySelectorAll('svg:not([role])')) swatch.setAttribute('aria-hidden', 'true');
+  return el;
 }
