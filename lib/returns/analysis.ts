@@ -62,13 +62,14 @@ export interface Analysis {
 }
 
 class Counter {
-  private readonly orderIds = new Set<string>();
+  private readonly orderIds = new Set<number>();
   lines = 0;
   ordered = 0;
   returned = 0;
   readonly reasons: ReasonUnits = {};
-  add(l: LoopLine): void {
-    this.orderIds.add(`${l.line.source}\n${l.line.orderId}`);
+  /** `orderKey` numbers the line's order (small integers hash faster than the order's id). */
+  add(l: LoopLine, orderKey: number): void {
+    this.orderIds.add(orderKey);
     this.lines += 1;
     this.ordered += l.line.quantity;
     this.returned += l.returned;
@@ -81,8 +82,22 @@ class Counter {
 
 const inDates = (t: number, f: AnalysisFilter) => (f.from === undefined || t >= f.from) && (f.to === undefined || t <= f.to);
 
+const DAY = 86_400_000;
+const weeksByDay = new Map<number, string>();
+
 /** Monday 00:00 UTC of the week holding t, as YYYY-MM-DD. */
 export function weekOf(t: number): string {
+  const day = Math.floor(t / DAY);
+  let week = weeksByDay.get(day);
+  if (week === undefined) {
+    week = mondayOf(t);
+    if (weeksByDay.size > 10_000) weeksByDay.clear();
+    weeksByDay.set(day, week);
+  }
+  return week;
+}
+
+function mondayOf(t: number): string {
   const d = new Date(t);
   const day = (d.getUTCDay() + 6) % 7;
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day)).toISOString().slice(0, 10);
@@ -102,24 +117,29 @@ export function analyse(loop: Loop, filter: AnalysisFilter = {}): Analysis {
     Map<string, { counter: Counter; group: Omit<Group, keyof Tally> }>
   >;
   const weeks = new Map<string, Counter>();
-  const bump = (dim: Dimension, key: string, l: LoopLine, extra: Omit<Group, keyof Tally | 'key'> = {}) => {
+  const orderNumbers = new Map<string, number>();
+  let order = 0;
+  const bump = (dim: Dimension, key: string, l: LoopLine, extra?: () => Omit<Group, keyof Tally | 'key'>) => {
     let g = groups[dim].get(key);
-    if (!g) groups[dim].set(key, (g = { counter: new Counter(), group: { key, ...extra } }));
-    g.counter.add(l);
+    if (!g) groups[dim].set(key, (g = { counter: new Counter(), group: { key, ...extra?.() } }));
+    g.counter.add(l, order);
   };
   for (const l of lines) {
     const s = l.show.session;
-    total.add(l);
-    bump('product', l.product.sku, l, { name: l.product.name, category: l.product.category });
+    const id = `${l.line.source}\n${l.line.orderId}`;
+    order = orderNumbers.get(id) ?? orderNumbers.size;
+    if (order === orderNumbers.size) orderNumbers.set(id, order);
+    total.add(l, order);
+    bump('product', l.product.sku, l, () => ({ name: l.product.name, category: l.product.category }));
     bump('host', s.host, l);
-    bump('show', s.id, l, { host: s.host, startedAt: s.startedAt, deckName: s.deckName });
+    bump('show', s.id, l, () => ({ host: s.host, startedAt: s.startedAt, deckName: s.deckName }));
     bump('category', l.product.category ?? 'other', l);
     bump('market', s.market, l);
     bump('mustSay', l.mustSay, l);
     const week = weekOf(l.line.orderedAt);
     let w = weeks.get(week);
     if (!w) weeks.set(week, (w = new Counter()));
-    w.add(l);
+    w.add(l, order);
   }
   const sorted = (dim: Dimension): Group[] => {
     const list = [...groups[dim].values()].map(({ counter, group }) => ({ ...group, ...counter.tally() }));

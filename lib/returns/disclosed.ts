@@ -29,19 +29,42 @@ export const toDisclosure = (e: DisclosureEvent): Disclosure => ({
   ...(e.corrects !== undefined ? { corrects: e.corrects } : {}),
 });
 
+/** Each show's events by product, as disclosures, made once per show (many orders share them). */
+const trails = new WeakMap<Show, Map<string, { list: Disclosure[]; ordered: boolean }>>();
+
+function productTrail(show: Show, cardId: string): { list: Disclosure[]; ordered: boolean } {
+  let byCard = trails.get(show);
+  if (!byCard) {
+    byCard = new Map();
+    for (const e of show.events) {
+      let t = byCard.get(e.cardId);
+      if (!t) byCard.set(e.cardId, (t = { list: [], ordered: true }));
+      const d = toDisclosure(e);
+      if (t.list.length > 0 && t.list[t.list.length - 1].at > d.at) t.ordered = false;
+      t.list.push(d);
+    }
+    trails.set(show, byCard);
+  }
+  return byCard.get(cardId) ?? { list: [], ordered: true };
+}
+
 /**
  * Every event of the show about one product, split at a time: what had been shown, said,
  * skipped or corrected by then (inclusive: an item said in the same millisecond as the order
- * was on air before the buyer's click reached the shop), and what came after.
+ * was on air before the buyer's click reached the shop), and what came after. The lists are
+ * shared between calls: do not change them.
  */
 export function trailOf(show: Show, cardId: string, at: number): { before: Disclosure[]; after: Disclosure[] } {
-  const before: Disclosure[] = [];
-  const after: Disclosure[] = [];
-  for (const e of show.events) {
-    if (e.cardId !== cardId) continue;
-    (e.at <= at ? before : after).push(toDisclosure(e));
+  const { list, ordered } = productTrail(show, cardId);
+  if (!ordered) return { before: list.filter((d) => d.at <= at), after: list.filter((d) => d.at > at) };
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].at <= at) lo = mid + 1;
+    else hi = mid;
   }
-  return { before, after };
+  return { before: list.slice(0, lo), after: list.slice(lo) };
 }
 
 /**

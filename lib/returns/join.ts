@@ -50,7 +50,9 @@ export function joinReturns(orders: readonly OrderLine[], returns: readonly Retu
     else byLine.set(line.key, [r]);
   }
   const of = (line: OrderLine): LineReturns => {
-    const list = (byLine.get(line.key) ?? []).slice().sort((a, b) => (a.returnedAt ?? 0) - (b.returnedAt ?? 0) || a.key.localeCompare(b.key));
+    const found = byLine.get(line.key);
+    if (!found && !line.returnedQuantity) return { returns: [], returned: 0, reasons: {} };
+    const list = (found ?? []).slice().sort((a, b) => (a.returnedAt ?? 0) - (b.returnedAt ?? 0) || a.key.localeCompare(b.key));
     const reasons: ReasonUnits = {};
     let returned = 0;
     const add = (reason: ReasonKey, units: number) => {

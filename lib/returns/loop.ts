@@ -46,7 +46,11 @@ export function buildLoop(input: LoopInput): Loop {
   const { matched, unmatched } = matchOrders(sold, shows, { graceMs });
   const lines = matched.map((m): LoopLine => {
     const { before } = trailOf(m.show, m.product.cardId, m.line.orderedAt);
-    return { ...m, ...join.of(m.line), before, mustSay: mustSayStatus(before, cards, latestCard(m.show, m.product.cardId, cards) ?? cardsNow.get(m.product.cardId)) };
+    // The card as the show knew it, else as it is now: only needed when nothing came before the order.
+    const fallback = before.length > 0 ? undefined : (latestCard(m.show, m.product.cardId, cards) ?? cardsNow.get(m.product.cardId));
+    const { returns, returned, reasons } = join.of(m.line);
+    // Spelled out: spreading two objects per line cost more than the rest of the join.
+    return { line: m.line, show: m.show, product: m.product, offsetMs: m.offsetMs, inGrace: m.inGrace, returns, returned, reasons, before, mustSay: mustSayStatus(before, cards, fallback) };
   });
   return {
     graceMs,
@@ -61,6 +65,6 @@ export function buildLoop(input: LoopInput): Loop {
 
 /** The card as the show's last event about it cites it. */
 function latestCard(show: Show, cardId: string, cards: ReadonlyMap<string, Card | undefined>): Card | undefined {
-  for (let i = show.events.length - 1; i >= 0; i--) if (show.events[i].cardId === cardId) return cards.get(show.events[i].cardHash);
-  return undefined;
+  const { before } = trailOf(show, cardId, Infinity);
+  return before.length > 0 ? cards.get(before[before.length - 1].cardHash) : undefined;
 }

@@ -12,27 +12,39 @@
 
 const SEPARATOR = /[-_ ./]/;
 
+// A few thousand distinct SKUs are compared against each other for every order line.
+const normalised = new Map<string, string>();
+
 export function normaliseSku(sku: string): string {
-  return sku.normalize('NFKC').trim().toUpperCase();
+  let n = normalised.get(sku);
+  if (n === undefined) {
+    n = sku.normalize('NFKC').trim().toUpperCase();
+    if (normalised.size >= 50_000) normalised.clear();
+    normalised.set(sku, n);
+  }
+  return n;
 }
 
 /** Is `orderSku` the card's SKU or one of its variants? Both as written (normalised here). */
 export function isVariantOf(orderSku: string, cardSku: string): boolean {
-  const o = normaliseSku(orderSku);
-  const c = normaliseSku(cardSku);
+  return variantOfNormalised(normaliseSku(orderSku), normaliseSku(cardSku));
+}
+
+function variantOfNormalised(o: string, c: string): boolean {
   if (c === '' || o === '') return false;
   return o === c || (o.startsWith(c) && SEPARATOR.test(o[c.length]));
 }
 
 /** The one of `items` whose SKU `orderSku` is, or is a variant of; the longest SKU wins. */
 export function bestSkuMatch<T extends { sku: string }>(orderSku: string, items: readonly T[]): T | undefined {
+  const o = normaliseSku(orderSku);
   let best: T | undefined;
   let bestLength = -1;
   for (const item of items) {
-    const length = normaliseSku(item.sku).length;
-    if (length > bestLength && isVariantOf(orderSku, item.sku)) {
+    const c = normaliseSku(item.sku);
+    if (c.length > bestLength && variantOfNormalised(o, c)) {
       best = item;
-      bestLength = length;
+      bestLength = c.length;
     }
   }
   return best;
