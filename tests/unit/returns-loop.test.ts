@@ -151,3 +151,30 @@ describe('the returns loop over a recorded show', () => {
     expect(join.orphans).toEqual([]);
   });
 });
+
+describe('trailOf', () => {
+  it('property: splits a product\'s events at the order time exactly as a filter would, in sequence order', async () => {
+    const fc = (await import('fast-check')).default;
+    const { trailOf } = await import('../../lib/returns/disclosed');
+    const { session } = await import('./returns-helpers');
+    fc.assert(
+      fc.property(fc.array(fc.record({ gap: fc.integer({ min: 0, max: 5 }), card: fc.constantFrom('a', 'b') }), { maxLength: 30 }), fc.integer({ min: -2, max: 100 }), fc.boolean(), (specs, at, shuffleTimes) => {
+        let t = 0;
+        const events = specs.map((s, i) => {
+          t += s.gap;
+          // Now and then a clock that stepped back (a merged log from a machine whose clock was off).
+          const when = shuffleTimes && i % 7 === 3 ? t - 4 : t;
+          return { id: `e${i}`, sessionId: 's', seq: i + 1, at: when, offsetMs: Math.max(0, when), cardId: s.card, cardHash: '0'.repeat(64), item: { kind: 'size' as const, id: 'size' }, language: 'en', action: 'shown' as const, prev: '0'.repeat(64), hash: '0'.repeat(64) };
+        });
+        const show = { session: session({ id: 's', startedAt: 0 }), start: 0, end: t, products: [], events };
+        for (const card of ['a', 'b']) {
+          const { before, after } = trailOf(show, card, at);
+          const mine = events.filter((e) => e.cardId === card);
+          expect(before.map((d) => d.seq)).toEqual(mine.filter((e) => e.at <= at).map((e) => e.seq));
+          expect(after.map((d) => d.seq)).toEqual(mine.filter((e) => e.at > at).map((e) => e.seq));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
