@@ -35,6 +35,12 @@ function renderReturns(s: ReturnType<typeof setupStudio>) {
   );
 }
 
+/** The analysis is asked for only once its section is opened. */
+async function openAnalysis(s: ReturnType<typeof setupStudio>) {
+  expect(s.send.mock.calls.map((c) => c[0].type)).not.toContain('returns.analysis');
+  await userEvent.click(screen.getByText('Returns analysis', { selector: 'summary' }));
+}
+
 describe('order lookup', () => {
   it('splits pasted ids on spaces, commas and line breaks', () => {
     expect(parseOrderIds(' 577001,577002\n577003；577001 ')).toEqual(['577001', '577002', '577003']);
@@ -94,6 +100,7 @@ describe('returns analysis', () => {
   it('shows counts with a small-sample warning instead of a rate, a table per dimension, charts with their alternative, and unmatched lines', async () => {
     const s = await withSample();
     renderReturns(s);
+    await openAnalysis(s);
     // The analysis reads the whole log and every order line first.
     const summary = await screen.findByTestId('returns-summary', undefined, { timeout: 10_000 });
     expect(summary).toHaveTextContent('1 of 5 units returned');
@@ -119,6 +126,7 @@ describe('returns analysis', () => {
     await s.db.orderLines.bulkPut(more);
     await s.db.returnLines.bulkPut(back);
     renderReturns(s);
+    await openAnalysis(s);
     // The analysis reads the whole log and every order line first.
     const summary = await screen.findByTestId('returns-summary', undefined, { timeout: 10_000 });
     await waitFor(() => expect(summary).toHaveTextContent('5 of 45 units returned (11.1%)'));

@@ -128,6 +128,7 @@ test('a recorded show, its orders and returns: look up an order, print and verif
     expect(JSON.parse(readFileSync(pack, 'utf8')).events.map((e: Ev) => e.seq)).toEqual(recorded.map((e) => e.seq));
 
     // --- The team lead reads the analysis. ---
+    await returns.getByText('Returns analysis', { exact: true }).click();
     const analysis = returns.locator('section.returns-analysis');
     await expect(analysis.getByTestId('returns-summary')).toContainText('15 of 60 units returned (25%)');
     await expect(analysis.getByRole('figure', { name: 'Reason mix by product' }).locator('svg').first()).toBeVisible();

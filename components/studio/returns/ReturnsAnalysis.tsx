@@ -55,8 +55,7 @@ export function ReturnsAnalysis({ call, graceMs, decks, revision }: { call: Clie
 
   const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
   return (
-    <section className="returns-analysis no-print" aria-labelledby="analysis-title">
-      <h3 id="analysis-title">{t('returnsLoop.analysisTitle')}</h3>
+    <section className="returns-analysis no-print" aria-label={t('returnsLoop.analysisTitle')}>
       <div className="filters row">
         <label>
           {t('returnsLoop.from')} <input type="date" value={fields.from} onChange={(e) => set({ from: e.target.value })} />

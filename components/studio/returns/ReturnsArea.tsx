@@ -9,12 +9,14 @@ import './returns.css';
 
 /**
  * The studio's Returns section (issue 17): order lookup with evidence packs, and the analysis.
- * The grace window (how long after a show its orders still count) applies to both.
+ * The grace window (how long after a show its orders still count) applies to both. The analysis
+ * (and its charts' code) loads when opened.
  */
 export function ReturnsArea({ call, revision, decks }: { call: Client; revision: number; decks: { id: string; name: string }[] }) {
   const { t } = useTranslation();
   const [grace, setGrace] = useState(String(DEFAULT_GRACE_MS / 60_000));
   const graceMs = graceFromMinutes(grace);
+  const [analysisOpen, setAnalysisOpen] = useState(false);
   return (
     <section className="returns-area" aria-labelledby="returns-title">
       <h2 id="returns-title" className="no-print">
@@ -30,7 +32,11 @@ export function ReturnsArea({ call, revision, decks }: { call: Client; revision:
         </span>
       </p>
       <OrderLookup call={call} graceMs={graceMs} />
-      <ReturnsAnalysis call={call} graceMs={graceMs} decks={decks} revision={revision} />
+      {/* The analysis reads the whole log and every order: only while it is open, and again on each change then. */}
+      <details className="returns-analysis-box no-print" onToggle={(e) => setAnalysisOpen(e.currentTarget.open)}>
+        <summary>{t('returnsLoop.analysisTitle')}</summary>
+        {analysisOpen && <ReturnsAnalysis call={call} graceMs={graceMs} decks={decks} revision={revision} />}
+      </details>
     </section>
   );
 }
