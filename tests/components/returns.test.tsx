@@ -44,6 +44,7 @@ async function openAnalysis(s: ReturnType<typeof setupStudio>) {
 describe('order lookup', () => {
   it('splits pasted ids on spaces, commas and line breaks', () => {
     expect(parseOrderIds(' 577001,577002\n577003；577001 ')).toEqual(['577001', '577002', '577003']);
+    expect(parseOrderIds(Array.from({ length: 250 }, (_, i) => i).join(' '))).toHaveLength(250);
   });
 
   it('shows the show, host, time into the stream and the disclosures before and after; prints one page; downloads a pack that verifies', async () => {
@@ -82,6 +83,19 @@ describe('order lookup', () => {
     const report = await verifyLogText(await blobs[0].text());
     expect(report.problems).toEqual([]);
     expect(report.events).toBe(3);
+  });
+
+  it('looks up at most 200 pasted ids and says so', async () => {
+    const s = await withSample();
+    renderReturns(s);
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText(/Order ids/));
+    await user.paste(Array.from({ length: 201 }, (_, i) => `A${i}`).join('\n'));
+    expect(screen.getByRole('status')).toHaveTextContent('You pasted 201 ids: the first 200 are looked up.');
+    await user.click(screen.getByRole('button', { name: 'Look up' }));
+    await screen.findByText('No imported order line has the id A199.');
+    const lookups = s.send.mock.calls.map((c) => c[0]).filter((m) => m.type === 'returns.lookup');
+    expect((lookups[0].payload as { orderIds: string[] }).orderIds).toHaveLength(200);
   });
 
   it('says why a line is not attached', async () => {

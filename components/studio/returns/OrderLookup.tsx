@@ -11,8 +11,11 @@ const codeOf = (err: unknown) => (err instanceof UpfrontError ? err.code : 'inte
 
 /** Order ids as pasted from a spreadsheet column, a list or a sentence: split on space, comma, semicolon and line breaks. */
 export function parseOrderIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,;，；、]+/).map((s) => s.trim()).filter((s) => s !== ''))].slice(0, 200);
+  return [...new Set(text.split(/[\s,;，；、]+/).map((s) => s.trim()).filter((s) => s !== ''))];
 }
+
+/** At most this many ids per lookup (the request's limit). */
+export const MAX_IDS = 200;
 
 /**
  * After-sales: type or paste order ids, see for each the show it was bought in, the host, the
@@ -30,7 +33,7 @@ export function OrderLookup({ call, graceMs }: { call: Client; graceMs: number |
 
   async function lookUp(e: React.FormEvent) {
     e.preventDefault();
-    const orderIds = parseOrderIds(text);
+    const orderIds = parseOrderIds(text).slice(0, MAX_IDS);
     if (orderIds.length === 0) return;
     setBusy(true);
     setError(undefined);
@@ -77,6 +80,11 @@ export function OrderLookup({ call, graceMs }: { call: Client; graceMs: number |
         <p id="order-ids-hint" className="muted">
           {t('returnsLoop.orderIdsHint')}
         </p>
+        {parseOrderIds(text).length > MAX_IDS && (
+          <p role="status" className="small-sample">
+            {t('returnsLoop.tooManyIds', { count: parseOrderIds(text).length, max: MAX_IDS })}
+          </p>
+        )}
         <button type="submit" className="primary" disabled={busy || parseOrderIds(text).length === 0}>
           {t('returnsLoop.lookUp')}
         </button>
@@ -87,7 +95,7 @@ export function OrderLookup({ call, graceMs }: { call: Client; graceMs: number |
         </p>
       )}
       {answer && (
-        <div className={`lookup-results${printKey === 'all' ? ' print-all' : ''}`} aria-live="polite">
+        <div className={`lookup-results${printKey === 'all' ? ' print-all' : ''}`}>
           <p role="status" className="no-print">
             {t('returnsLoop.found', { count: found.length })}
           </p>
