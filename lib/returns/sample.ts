@@ -1,13 +1,12 @@
 import { genesisHash } from '../evidence/chain';
 import { LogFile } from '../export/log-file';
 import { SAMPLE_START } from '../sessions/sample';
-import { buildEvidencePack } from './evidence-pack';
+import { z } from '../zod';
+import { buildEvidencePack, EvidencePack } from './evidence-pack';
 import { buildLoop } from './loop';
 import { buildReport } from './report';
 import { returnsReportJsonSchemaText } from './report-format';
-import { EvidencePack } from './evidence-pack';
 import type { OrderLine, ReturnLine } from './types';
-import { z } from '../zod';
 
 const MIN = 60_000;
 const B_START = SAMPLE_START + 2 * 3_600_000;

@@ -128,7 +128,8 @@ describe('returns analysis', () => {
     // The charts' code loads on demand (a chunk of its own in the build).
     const chart = await screen.findByRole('figure', { name: 'Reason mix by product' }, { timeout: 10_000 });
     expect(chart).toHaveAccessibleDescription('The same numbers: table “Product” below.');
-    await waitFor(() => expect(chart.querySelector('svg[aria-label="Reason mix by product"]')).not.toBeNull());
+    // Drawn by Plot right after the figure mounts; slow when the machine is busy.
+    await waitFor(() => expect(chart.querySelector('svg[aria-label="Reason mix by product"]')).not.toBeNull(), { timeout: 10_000 });
     expect(screen.getByRole('heading', { name: '1 order line not attached to a show' })).toBeInTheDocument();
   });
 
