@@ -178,3 +178,25 @@ describe('trailOf', () => {
     );
   });
 });
+
+describe('readiness feedback from returns', () => {
+  it('needs 10 returns, a size/fit rate 1.5× the deck\'s, and points a product without sizes at its dimensions', async () => {
+    const { returnsProblems } = await import('../../lib/returns/feedback');
+    const { Card } = await import('../../lib/schema/card');
+    const card = (id: string, category: 'apparel' | 'home') => Card.parse({ id, sku: id.toUpperCase(), name: { en: id }, category, updatedAt: 0 });
+    const cards = [card('tee', 'apparel'), card('lamp', 'home'), card('mug', 'home')];
+    const deck = { id: 'd', name: 'D', cardIds: ['tee', 'lamp', 'mug'], market: 'EU', languages: ['en'], updatedAt: 0 };
+    // Lines as the loop makes them: only the fields the feedback reads.
+    const lines = (cardId: string, ordered: number, reasons: Record<string, number>) =>
+      [{ product: { cardId }, line: { quantity: ordered }, returned: Object.values(reasons).reduce((a, b) => a + b, 0), reasons }] as never[];
+    const problems = returnsProblems(deck, cards, [
+      ...lines('tee', 100, { size_fit: 9 }), // 9 returns: too few to say anything
+      ...lines('lamp', 20, { size_fit: 10 }), // 50 % against the deck's 19 / 220
+      ...lines('mug', 100, { colour_look: 1, changed_mind: 9 }), // colour 10 %: under the share
+    ]);
+    expect(problems.map((p) => [p.code, p.cardId, p.field])).toEqual([['returns-size-fit', 'lamp', 'dimensions']]);
+    expect(problems[0].ratio).toBe(5.8);
+    // A product not on the deck is not judged.
+    expect(returnsProblems({ ...deck, cardIds: ['tee'] }, cards, lines('lamp', 20, { size_fit: 10 }))).toEqual([]);
+  });
+});
