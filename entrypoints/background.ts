@@ -8,6 +8,7 @@ import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
 import { OrderStore } from '@/lib/db/orders';
+import { ReturnsLoopStore } from '@/lib/returns/store';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';
@@ -45,6 +46,7 @@ export default defineBackground(() => {
     repo,
     catalogue: new Catalogue(db),
     orders: new OrderStore(db),
+    returnsLoop: new ReturnsLoopStore(db),
     tabs,
     layouts,
     local,

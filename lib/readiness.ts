@@ -17,10 +17,14 @@ export type ProblemCode =
   | 'caveat-language'
   | 'scale-without-dimensions'
   | 'no-image'
-  | 'name-language';
+  | 'name-language'
+  // From returns (lib/returns/feedback.ts): what buyers sent back says the card is missing something.
+  | 'returns-size-fit'
+  | 'returns-not-as-described'
+  | 'returns-colour';
 
 /** The editor section a fix happens in (the same names as the card's fields). */
-export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'policy';
+export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'notes' | 'policy';
 
 export interface Problem {
   code: ProblemCode;
@@ -30,6 +34,9 @@ export interface Problem {
   language?: string;
   caveatId?: string;
   market?: string;
+  /** Returns problems: the product's returns, and how many times the deck's average rate it is. */
+  returns?: number;
+  ratio?: number;
 }
 
 /** Garments are sold by size: they need a chart. */

@@ -11,6 +11,8 @@ import type { OrderStore } from '../db/orders';
 import { catalogueHandlers } from './catalogue-handlers';
 import { SessionCoverage } from './coverage';
 import { safetyHandlers, type SafetyDeps } from '../safety/handlers';
+import type { ReturnsLoopStore } from '../returns/store';
+import { returnsLoopHandlers } from './returns-loop-handlers';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -28,6 +30,8 @@ export interface ServiceDeps {
   catalogue?: Catalogue;
   /** The returns loop's order lines, returns and column layouts (issue 17). */
   orders?: OrderStore;
+  /** The returns loop's reads: log, orders and returns (issue 17). */
+  returnsLoop?: ReturnsLoopStore;
   tabs: TabRegistry;
   layouts: LayoutStore;
   /** Extension storage that outlives the browser (enabled sites). */
@@ -318,6 +322,8 @@ export function createService(deps: ServiceDeps) {
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
     ...safetyHandlers(deps.safety),
+    ...returnsLoopHandlers(deps.returnsLoop, deps.now),
+
   };
 
   return async function handle(raw: unknown, sender: Sender): Promise<Reply<unknown>> {

@@ -388,6 +388,18 @@ export class Repository {
   async listEvents(sessionId: string): Promise<DisclosureEvent[]> {
     return sessionEvents(this.db, sessionId);
   }
+  /** Sessions (all, or the given ones), their events in order, and the snapshots they cite (the returns loop reads the whole log). */
+  async exportLog(sessionIds?: string[]): Promise<LogData> {
+    const sessions = sessionIds
+      ? (await this.db.sessions.bulkGet(sessionIds)).filter((s): s is Session => s !== undefined)
+      : await this.listSessions();
+    const events: DisclosureEvent[] = [];
+    for (const s of sessions) events.push(...(await this.listEvents(s.id)));
+    const hashes = [...new Set(events.map((e) => e.cardHash))];
+    const snapshots = (await this.db.snapshots.bulkGet(hashes)).filter((s): s is Snapshot => s !== undefined);
+    return { sessions, events, snapshots };
+  }
+
 
   /** Writes a deck with its cards and policies (used by the demo seed and, later, imports). */
   async putDeckBundle(bundle: DeckBundle): Promise<void> {

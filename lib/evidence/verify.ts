@@ -1,7 +1,7 @@
 import { LogFile, SUPPORTED_LOG_VERSIONS, LOG_FORMAT } from '../export/log-file';
 import type { DisclosureEvent } from '../schema/session';
 import { checkChainSlice, checkHead, genesisHash, type ChainBreakCode, type CodedBreak } from './chain';
-import { contentHash } from './hash';
+import { PACK_FORMAT, snapshotProblems, verifyPackData } from './verify-pack';
 
 /** Stable codes for what is wrong; the studio translates them ("verify.code.*"), the CLI prints them. */
 export type VerifyCode =
@@ -15,7 +15,10 @@ export type VerifyCode =
   | 'unknown-session'
   | 'correction-target'
   | 'snapshot-hash'
-  | 'snapshot-missing';
+  | 'snapshot-missing'
+  // An evidence pack (lib/evidence/verify-pack.ts): its prefix or its order does not hold together.
+  | 'pack-prefix'
+  | 'pack-order';
 
 export interface VerifyProblem {
   code: VerifyCode;
@@ -58,7 +61,7 @@ export interface VerifyOptions {
 
 const fail = (problem: VerifyProblem): VerifyReport => ({ ok: false, sessions: [], events: 0, snapshots: 0, problems: [problem] });
 
-/** Verifies the text of a JSON log file. */
+/** Verifies the text of a JSON log file, or of an evidence pack (lib/returns/evidence-pack.ts). */
 export async function verifyLogText(text: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   let data: unknown;
   try {
@@ -76,6 +79,7 @@ export async function verifyLogText(text: string, options: VerifyOptions = {}): 
  */
 export async function verifyLogData(data: unknown, options: VerifyOptions = {}): Promise<VerifyReport> {
   const head = data as { format?: unknown; version?: unknown } | null;
+  if (head && typeof head === 'object' && head.format === PACK_FORMAT) return verifyPackData(data);
   if (!head || typeof head !== 'object' || head.format !== LOG_FORMAT) {
     return fail({ code: 'not-a-log', message: `not an Upfront log (format must be "${LOG_FORMAT}")` });
   }
@@ -197,27 +201,7 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
   problems.push(...eventProblems.map((p) => p.problem));
 
   // Snapshots: each must hash to its key, and every cited one must be there.
-  const snapshotHashes = new Set<string>();
-  file.snapshots.forEach((snap, i) => {
-    if (contentHash(snap.content) !== snap.hash) {
-      problems.push({ code: 'snapshot-hash', path: `snapshots[${i}]`, message: `snapshot ${snap.hash.slice(0, 12)}… does not match its content: the card text was changed` });
-    }
-    snapshotHashes.add(snap.hash);
-  });
-  const missing = new Set<string>();
-  file.events.forEach((e, index) => {
-    if (!snapshotHashes.has(e.cardHash) && !missing.has(e.cardHash)) {
-      missing.add(e.cardHash);
-      problems.push({
-        code: 'snapshot-missing',
-        path: `events[${index}]`,
-        sessionId: e.sessionId,
-        seq: e.seq,
-        eventId: e.id,
-        message: `event ${e.id} cites card snapshot ${e.cardHash.slice(0, 12)}…, which is not in the file`,
-      });
-    }
-  });
+  problems.push(...snapshotProblems(file.snapshots, file.events));
 
   return {
     ok: problems.length === 0,

@@ -125,7 +125,7 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
  * The text of an event's item as the card said it then: a caveat's or note's own text, or the
  * return-policy paragraph in the language the event records it was read in.
  */
-export function itemTextOf(event: DisclosureEvent, snapshots: Map<string, Snapshot>): LocalizedText | undefined {
+export function itemTextOf(event: Pick<DisclosureEvent, 'cardHash' | 'item' | 'language'>, snapshots: Map<string, Snapshot>): LocalizedText | undefined {
   const snap = snapshots.get(event.cardHash);
   const parts = snap ? snapshotParts(snap) : undefined;
   const card = parts?.card;

@@ -6,6 +6,7 @@ import { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/sess
 import { catalogueRequestSchemas } from './catalogue-protocol';
 import { returnsRequestSchemas } from './returns-protocol';
 import { safetyRequestSchemas } from '../safety/protocol';
+import { returnsLoopRequestSchemas } from './returns-loop-protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -93,6 +94,7 @@ export const requestSchemas = {
   ...catalogueRequestSchemas,
   ...returnsRequestSchemas,
   ...safetyRequestSchemas,
+  ...returnsLoopRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

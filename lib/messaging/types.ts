@@ -11,6 +11,7 @@ import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
 import type { ReturnsResponses } from './returns-types';
+import type { ReturnsLoopResponses } from './returns-loop-types';
 import type { SafetyResponses } from '../safety/types';
 
 // Answers the studio reads, built beside the database code: pages and components take them from
@@ -35,9 +36,10 @@ export interface TabContext {
 }
 
 // The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts,
-// the returns loop's (orders and returns) in ./returns-types.ts.
+// the returns loop's: orders and returns in ./returns-types.ts, order lookup, evidence pack and
+// analysis in ./returns-loop-types.ts.
 // The safety requests (journal, storage check, recovery, automatic copies) are in ../safety/types.ts.
-export interface Responses extends CatalogueResponses, ReturnsResponses, SafetyResponses {
+export interface Responses extends CatalogueResponses, ReturnsResponses, ReturnsLoopResponses, SafetyResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];

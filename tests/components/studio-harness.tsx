@@ -12,6 +12,7 @@ import { Catalogue as CatalogueDb } from '../../lib/db/catalogue';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { createClient, type Send } from '../../lib/messaging/client';
+import { ReturnsLoopStore } from '../../lib/returns/store';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 export const NOW = Date.UTC(2026, 10, 20, 12);
@@ -27,6 +28,7 @@ export function setupStudio() {
     extensionId: EXT,
     repo,
     catalogue,
+    returnsLoop: new ReturnsLoopStore(db),
     tabs: new TabRegistry(memoryKeyValue()),
     layouts: new LayoutStore(memoryKeyValue()),
     local: memoryKeyValue(),

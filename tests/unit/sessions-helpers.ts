@@ -3,6 +3,7 @@ import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { Catalogue } from '../../lib/db/catalogue';
+import { ReturnsLoopStore } from '../../lib/returns/store';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { createClient } from '../../lib/messaging/client';
@@ -36,6 +37,7 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
       extensionId: EXT,
       repo: r,
       catalogue,
+      returnsLoop: fresh && new ReturnsLoopStore(fresh.db),
       tabs,
       layouts: new LayoutStore(local),
       local,
@@ -51,6 +53,8 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
   let current = make();
   const api = {
     repo: r,
+    /** The fresh database (undefined when a repository was given). */
+    db: fresh?.db,
     clock,
     get handle() {
       return current.handle;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import type { Client } from '../../../lib/messaging/client';
 import { deckProblems } from '../../../lib/readiness';
+import { useReturnsProblems } from '../returns/feedback';
 import type { Card } from '../../../lib/schema/card';
 import { Deck } from '../../../lib/schema/deck';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
@@ -85,6 +86,8 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
     return () => clearTimeout(timer);
   }, [parsed, call]);
   useEffect(() => () => void pending.current?.(), []);
+  // What buyers sent back asks for fixes too (issue 17); re-asked when the cards change.
+  const fromReturns = useReturnsProblems(call, deckId, data.cards);
 
   const previewCards = useResolvedImages(call, deck ? deck.cardIds.map((id) => data.cards.find((c) => c.id === id)).filter((c): c is Card => c !== undefined) : []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -106,7 +109,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
     if (!e.over || e.active.id === e.over.id) return;
     move(deck.cardIds.indexOf(String(e.active.id)), deck.cardIds.indexOf(String(e.over.id)));
   };
-  const problems = deckProblems(deck, data.cards, data.policies);
+  const problems = [...deckProblems(deck, data.cards, data.policies), ...fromReturns];
   const q = addQuery.trim().toLowerCase();
   const addable = data.cards.filter((c) => !deck.cardIds.includes(c.id) && (!q || c.sku.toLowerCase().includes(q) || Object.values(c.name).some((n) => n.toLowerCase().includes(q))));
 

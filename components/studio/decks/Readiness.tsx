@@ -30,8 +30,8 @@ export function Readiness({ problems, cards, deckId }: { problems: readonly Prob
               return (
                 <li key={i} data-code={p.code}>
                   {p.cardId && <span className="problem-card">{nameOf(p.cardId)}: </span>}
-                  <span>{t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '' })}</span>{' '}
-                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '' })}`}>
+                  <span>{t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '', ...(p.returns !== undefined ? { count: p.returns, ratio: p.ratio ?? 0 } : {}) })}</span>{' '}
+                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '', ...(p.returns !== undefined ? { count: p.returns, ratio: p.ratio ?? 0 } : {}) })}`}>
                     {t('readiness.fix')}
                   </a>
                 </li>

@@ -1,6 +1,6 @@
 import { Catalogue } from '../catalogue/Catalogue';
 import { SessionsArea } from '../sessions/SessionsArea';
-import { ImportOrders } from '../returns/ImportOrders';
+import { ReturnsSection } from '../returns/ReturnsSection';
 import { SafetySettings } from '../settings/SafetySettings';
 import { Translations } from '../translations/Translations';
 import type { StudioSection } from './types';
@@ -20,7 +20,7 @@ export const SECTIONS: readonly StudioSection[] = [
   { id: 'translations', render: (p) => <Translations call={p.call} onChanged={p.onChanged} /> },
   { id: 'sessions', render: (p) => <SessionsArea call={p.call} onChanged={p.onChanged} /> },
   { id: 'trash', count: (c) => c.trash, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
-  { id: 'returns', render: (p) => <ImportOrders call={p.call} /> },
+  { id: 'returns', render: (p) => <ReturnsSection call={p.call} onChanged={p.onChanged} /> },
   { id: 'settings', render: (p) => <SafetySettings call={p.call} downloads={p.downloads} /> },
 ];
 

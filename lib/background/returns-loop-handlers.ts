@@ -1,0 +1,87 @@
+import { UpfrontError } from '../errors';
+import { genesisHash } from '../evidence/chain';
+import type { returnsLoopRequestSchemas } from '../messaging/returns-loop-protocol';
+import type { LookupLine, ReturnsLoopResponses } from '../messaging/returns-loop-types';
+import { analyse } from '../returns/analysis';
+import { trailOf } from '../returns/disclosed';
+import { buildEvidencePack } from '../returns/evidence-pack';
+import { returnsProblems } from '../returns/feedback';
+import { buildLoop, type Loop } from '../returns/loop';
+import type { ReturnsLoopStore } from '../returns/store';
+
+type Payload<T extends keyof ReturnsLoopResponses> = (typeof returnsLoopRequestSchemas)[T]['_output'];
+type Handlers = { [T in keyof ReturnsLoopResponses]: (payload: Payload<T>) => Promise<ReturnsLoopResponses[T]> };
+
+/**
+ * The returns loop's requests (issue 17). Read-only: matching is derived each time from the log
+ * and the imported lines (DESIGN.md, "Round two"), so a newly merged log or import changes the
+ * answer at once. Analysis runs here, in the background, where the data is.
+ */
+export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: () => number): Handlers {
+  const s = () => {
+    if (!store) throw new UpfrontError('internal', 'returns loop not wired');
+    return store;
+  };
+  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => buildLoop({ ...(await s().input(orderIds)), graceMs });
+  return {
+    'returns.lookup': async ({ orderIds, graceMs }) => {
+      const ids = [...new Set(orderIds)];
+      const loop = await loopOf(graceMs, ids);
+      const lines = new Map<string, LookupLine[]>(ids.map((id) => [id, []]));
+      const hashes = new Set<string>();
+      for (const l of loop.lines) {
+        const { after } = trailOf(l.show, l.product.cardId, l.line.orderedAt);
+        for (const d of [...l.before, ...after]) hashes.add(d.cardHash);
+        const { cardId, sku, name } = l.product;
+        lines.get(l.line.orderId)?.push({
+          line: l.line,
+          returns: l.returns,
+          returned: l.returned,
+          cancelled: false,
+          match: { session: l.show.session, cardId, sku, name, offsetMs: l.offsetMs, inGrace: l.inGrace, mustSay: l.mustSay, before: l.before, after },
+        });
+      }
+      for (const u of loop.unmatched) {
+        lines.get(u.line.orderId)?.push({ line: u.line, returns: u.returns, returned: u.returned, cancelled: false, why: u.why, ...(u.sessionIds ? { sessionIds: u.sessionIds } : {}) });
+      }
+      for (const c of loop.cancelled) lines.get(c.orderId)?.push({ line: c, returns: [], returned: 0, cancelled: true });
+      return {
+        results: ids.map((orderId) => ({ orderId, lines: (lines.get(orderId) ?? []).sort((a, b) => a.line.key.localeCompare(b.line.key)) })),
+        snapshots: await s().snapshots([...hashes]),
+      };
+    },
+    'returns.pack': async ({ key, graceMs }) => {
+      const line = await s().orderLine(key);
+      if (!line) throw new UpfrontError('order-not-found', key);
+      const loop = await loopOf(graceMs, [line.orderId]);
+      const matched = loop.lines.find((l) => l.line.key === key);
+      if (!matched) throw new UpfrontError('order-unmatched', key);
+      const cited = matched.show.events.filter((e) => e.at <= line.orderedAt).map((e) => e.cardHash);
+      const snapshots = new Map((await s().snapshots([...new Set(cited)])).map((x) => [x.hash, x]));
+      return buildEvidencePack(matched, snapshots, genesisHash(matched.show.session.id), now());
+    },
+    'returns.analysis': async ({ filter, graceMs }) => analyse(await loopOf(graceMs), filter),
+    'returns.unmatched': async ({ graceMs, limit }) => {
+      const loop = await loopOf(graceMs);
+      const all = loop.unmatched.slice().sort((a, b) => a.line.fileName.localeCompare(b.line.fileName) || (a.line.row ?? 0) - (b.line.row ?? 0));
+      return {
+        total: all.length,
+        lines: all.slice(0, limit).map((u) => ({
+          key: u.line.key,
+          fileName: u.line.fileName,
+          ...(u.line.row !== undefined ? { row: u.line.row } : {}),
+          orderId: u.line.orderId,
+          sku: u.line.sku,
+          orderedAt: u.line.orderedAt,
+          why: u.why,
+          ...(u.sessionIds ? { sessionIds: u.sessionIds } : {}),
+        })),
+      };
+    },
+    'returns.feedback': async ({ deckId, graceMs }) => {
+      const found = await s().deckWithCards(deckId);
+      if (!found) throw new UpfrontError('deck-not-found', deckId);
+      return returnsProblems(found.deck, found.cards, (await loopOf(graceMs)).lines);
+    },
+  };
+}
