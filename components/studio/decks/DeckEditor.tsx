@@ -17,6 +17,7 @@ import { routeHref, type Route } from '../catalogue/route';
 import { ErrorText, Field } from '../editor/fields';
 import { PolicyPicker } from '../editor/PolicyEditor';
 import { Readiness } from './Readiness';
+import { useLanguageName } from '../../common/language-name';
 
 const COMMON_LANGUAGES = ['en', 'zh-CN', 'es', 'fr', 'de', 'ja', 'ko', 'pt', 'it', 'th', 'vi', 'id', 'ms'];
 const COMMON_MARKETS = ['EU', 'GB', 'US', 'CN', 'JP', 'AU', 'DE', 'FR', 'ES', 'IT', 'SG', 'MY', 'TH', 'VN', 'ID', 'PH'];
@@ -54,6 +55,7 @@ function SortableRow({ card, index, count, label, onMove, onRemove }: { card: Ca
  */
 export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: CatalogueData; call: Client; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
+  const ln = useLanguageName();
   const stored = data.decks.find((d) => d.id === deckId);
   const [deck, setDeck] = useState<Deck | undefined>(stored);
   const [error, setError] = useState<string>();
@@ -166,7 +168,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             <legend>{t('decks.languages')}</legend>
             {[...COMMON_LANGUAGES, ...extraLanguages].map((l) => (
               <label key={l} className="check">
-                <input type="checkbox" checked={deck.languages.includes(l)} onChange={(e) => toggleLanguage(l, e.target.checked)} /> {l}
+                <input type="checkbox" checked={deck.languages.includes(l)} onChange={(e) => toggleLanguage(l, e.target.checked)} /> {ln(l)}
               </label>
             ))}
             <p className="hint">{t('decks.languagesHint')}</p>

@@ -1,11 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
+import { regionName } from '../../../lib/sessions/choices';
+import { useLanguageName } from '../../common/language-name';
 import { routeHref } from '../catalogue/route';
 
 /** "Ready to go live?": every problem of the deck, each with a link to where it is fixed. */
 export function Readiness({ problems, cards, deckId }: { problems: readonly Problem[]; cards: readonly Card[]; deckId: string }) {
   const { t, i18n } = useTranslation();
+  const ln = useLanguageName();
+  const message = (p: Problem) => t(`readiness.problem.${p.code}`, { language: p.language ? ln(p.language) : '', market: p.market ? regionName(p.market, i18n.language) : '' });
   const nameOf = (id: string | undefined) => {
     const c = cards.find((x) => x.id === id);
     if (!c) return '';
@@ -30,8 +34,8 @@ export function Readiness({ problems, cards, deckId }: { problems: readonly Prob
               return (
                 <li key={i} data-code={p.code}>
                   {p.cardId && <span className="problem-card">{nameOf(p.cardId)}: </span>}
-                  <span>{t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '' })}</span>{' '}
-                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '' })}`}>
+                  <span>{message(p)}</span>{' '}
+                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${message(p)}`}>
                     {t('readiness.fix')}
                   </a>
                 </li>

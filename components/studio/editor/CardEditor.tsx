@@ -12,6 +12,7 @@ import { ErrorText, Field, NumberInput } from './fields';
 import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
+import { useLanguageName } from '../../common/language-name';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'draft' | 'failed';
 
@@ -40,6 +41,7 @@ interface Props {
  */
 export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage }: Props) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const [draft, setDraft] = useState<Card | null>(null);
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
@@ -211,7 +213,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             </Field>
           </div>
           {languages.map((l) => (
-            <Field key={l} label={`${t('editor.name')} (${l})`} error={err(`name.${l}`) ?? (l === language ? err('name') : undefined)}>
+            <Field key={l} label={`${t('editor.name')} (${ln(l)})`} error={err(`name.${l}`) ?? (l === language ? err('name') : undefined)}>
               {(p) => <input {...p} lang={l} value={draft.name[l] ?? ''} onChange={(e) => setText('name', l, e.target.value)} />}
             </Field>
           ))}
@@ -311,7 +313,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             {draft.caveats.map((c, i) => (
               <li key={c.id} className={`caveat-edit${c.mustSay ? ' must' : ''}`}>
                 {languages.map((l) => (
-                  <Field key={l} label={`${t('editor.caveat', { n: i + 1 })} (${l})`} error={err(`caveats.${i}.text.${l}`) ?? (l === language ? err(`caveats.${i}.text`) : undefined)}>
+                  <Field key={l} label={`${t('editor.caveat', { n: i + 1 })} (${ln(l)})`} error={err(`caveats.${i}.text.${l}`) ?? (l === language ? err(`caveats.${i}.text`) : undefined)}>
                     {(p) => (
                       <input
                         {...p}
@@ -365,7 +367,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
                   </button>
                 </div>
                 {languages.map((l) => (
-                  <Field key={l} label={`${t('editor.note', { n: i + 1 })} (${l})`} error={err(`notes.${i}.text.${l}`) ?? (l === language ? err(`notes.${i}.text`) : undefined)}>
+                  <Field key={l} label={`${t('editor.note', { n: i + 1 })} (${ln(l)})`} error={err(`notes.${i}.text.${l}`) ?? (l === language ? err(`notes.${i}.text`) : undefined)}>
                     {(p) => (
                       <input
                         {...p}
@@ -420,7 +422,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             {t('editor.previewLanguage')}{' '}
             <select value={shownLanguage} onChange={(e) => setPreviewLanguage(e.target.value)}>
               {previewDeck.languages.map((l) => (
-                <option key={l}>{l}</option>
+                <option key={l} value={l}>{ln(l)}</option>
               ))}
             </select>
           </label>

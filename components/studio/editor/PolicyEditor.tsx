@@ -1,15 +1,17 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, type PolicyTemplateId } from '../../../lib/cards/policy-templates';
+import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, templateForMarket, type PolicyTemplateId } from '../../../lib/cards/policy-templates';
 import type { Client } from '../../../lib/messaging/client';
 import { ReturnPolicy } from '../../../lib/schema/policy';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
 import { errorCode, newId } from '../catalogue/data';
 import { Field, NumberInput } from './fields';
+import { useLanguageName } from '../../common/language-name';
 
 /** Edits one return policy; saved explicitly, since several cards and decks may share it. */
 export function PolicyEditor({ policy: initial, language, call, onSaved, onCancel }: { policy: ReturnPolicy; language: string; call: Client; onSaved: (p: ReturnPolicy) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const [policy, setPolicy] = useState(initial);
   const [marketsText, setMarketsText] = useState(initial.markets.join(', '));
   const [failure, setFailure] = useState<string>();
@@ -80,13 +82,13 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
           />
         )}
       </Field>
-      <Field label={`${t('editor.policyCondition')} (${language})`} error={errors.get('condition')}>
+      <Field label={`${t('editor.policyCondition')} (${ln(language)})`} error={errors.get('condition')}>
         {(p) => <input {...p} value={policy.condition?.[language] ?? ''} onChange={(e) => setText('condition', e.target.value)} />}
       </Field>
-      <Field label={`${t('editor.policyExceptions')} (${language})`} error={errors.get('exceptions')}>
+      <Field label={`${t('editor.policyExceptions')} (${ln(language)})`} error={errors.get('exceptions')}>
         {(p) => <input {...p} value={policy.exceptions?.[language] ?? ''} onChange={(e) => setText('exceptions', e.target.value)} />}
       </Field>
-      <Field label={`${t('editor.policySummary')} (${language})`} error={errors.get('summary')} hint={t('editor.policySummaryHint')}>
+      <Field label={`${t('editor.policySummary')} (${ln(language)})`} error={errors.get('summary')} hint={t('editor.policySummaryHint')}>
         {(p) => <textarea {...p} rows={2} value={policy.summary?.[language] ?? ''} onChange={(e) => setText('summary', e.target.value)} />}
       </Field>
       <label className="check">
@@ -138,14 +140,17 @@ export function PolicyPicker({
 }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<ReturnPolicy>();
-  const [template, setTemplate] = useState<PolicyTemplateId>(market === 'GB' ? 'uk' : market === 'CN' ? 'cn' : market === 'JP' ? 'jp' : market === 'US' ? 'us' : 'eu');
+  // The template follows the deck's market until the producer picks one for this market.
+  const [picked, setPicked] = useState<{ market: string | undefined; template: PolicyTemplateId }>();
+  const template = picked && picked.market === market ? picked.template : templateForMarket(market ?? 'EU').id;
+  const setTemplate = (id: PolicyTemplateId) => setPicked({ market, template: id });
   const current = policies.find((p) => p.id === value);
   return (
     <div className="policy-picker">
       <div className="row">
-        <Field label={label}>
+        <Field label={label} id={id}>
           {(p) => (
-            <select {...p} id={id ?? p.id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+            <select {...p} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
               <option value="">{allowDefault ? t('editor.deckDefaultPolicy') : t('editor.noPolicy')}</option>
               {policies.map((p) => (
                 <option key={p.id} value={p.id}>

@@ -19,13 +19,17 @@ export function Field({
   error,
   children,
   hint,
+  id: fixedId,
 }: {
   label: ReactNode;
   error?: FieldError;
   hint?: ReactNode;
+  /** A stable id for the control (a link or a test names it); the label is tied to it either way. */
+  id?: string;
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const generated = useId();
+  const id = fixedId ?? generated;
   const errId = `${id}-err`;
   return (
     <div className={`field${error ? ' invalid' : ''}`}>

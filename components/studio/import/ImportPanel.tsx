@@ -8,6 +8,7 @@ import type { Client } from '../../../lib/messaging/client';
 import { downloadText } from '../download';
 import { errorCode, newId, type CatalogueData } from '../catalogue/data';
 import { routeHref, type Route } from '../catalogue/route';
+import { useLanguageName } from '../../common/language-name';
 
 type Stage = { kind: 'idle' } | { kind: 'reading'; progress: number } | { kind: 'failed'; issues: ImportIssue[] } | { kind: 'preview'; plan: ImportPlan } | { kind: 'done'; added: number; updated: number; deckId?: string };
 
@@ -32,6 +33,7 @@ export function IssueText({ issue }: { issue: ImportIssue }) {
  */
 export function ImportPanel({ data, call, go }: { data: CatalogueData; call: Client; go: (r: Route) => void }) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const inputId = useId();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [language, setLanguage] = useState('en');
@@ -91,7 +93,7 @@ export function ImportPanel({ data, call, go }: { data: CatalogueData; call: Cli
           {t('import.language')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value)}>
             {['en', 'zh-CN', 'es', 'fr', 'de', 'ja'].map((l) => (
-              <option key={l}>{l}</option>
+              <option key={l} value={l}>{ln(l)}</option>
             ))}
           </select>
         </label>
