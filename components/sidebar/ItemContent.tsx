@@ -18,7 +18,7 @@ import { SizeChartView } from './SizeChartView';
 export interface ItemContext extends Lang {
   card: Card;
   policy: ReturnPolicy | undefined;
-  deck: Pick<Deck, 'defaultPolicyId'>;
+  deck: Pick<Deck, 'defaultPolicyId'> & Partial<Pick<Deck, 'market'>>;
   unit: LengthUnit;
   sizeRow: number | undefined;
   refIndex: number;
@@ -53,7 +53,7 @@ export function ItemContent({ item, ctx }: { item: CardItem; ctx: ItemContext })
         <SizeChartView chart={card.sizeChart} unit={ctx.unit} row={ctx.sizeRow} onRow={ctx.onSizeRow} language={language} fallbacks={fallbacks} />
       ) : null;
     case 'scale':
-      return <ScaleView card={card} unit={ctx.unit} refIndex={ctx.refIndex} onRef={ctx.onRef} language={language} />;
+      return <ScaleView card={card} unit={ctx.unit} refIndex={ctx.refIndex} onRef={ctx.onRef} language={language} market={ctx.deck.market} />;
     case 'policy':
       return policy ? <PolicyView policy={policy} source={policySource(card, ctx.deck, policy)} language={language} /> : null;
   }
