@@ -1,4 +1,5 @@
 import { effectivePolicyId } from './cards/items';
+import { duplicateLinkNumbers } from './cards/link-numbers';
 import type { Card } from './schema/card';
 import type { Deck } from './schema/deck';
 import type { ReturnPolicy } from './schema/policy';
@@ -17,7 +18,8 @@ export type ProblemCode =
   | 'caveat-language'
   | 'scale-without-dimensions'
   | 'no-image'
-  | 'name-language';
+  | 'name-language'
+  | 'link-duplicate';
 
 /** The editor section a fix happens in (the same names as the card's fields). */
 export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'policy';
@@ -30,6 +32,8 @@ export interface Problem {
   language?: string;
   caveatId?: string;
   market?: string;
+  /** A platform link number given to more than one product. */
+  link?: number;
 }
 
 /** Garments are sold by size: they need a chart. */
@@ -77,6 +81,7 @@ export function deckProblems(deck: Deck, cards: readonly Card[], policies: reado
   const problems: Problem[] = [];
   const deckCards = deck.cardIds.map((id) => byId.get(id)).filter((c): c is Card => c !== undefined);
   if (deckCards.length === 0) problems.push({ code: 'empty-deck', field: 'deck' });
+  for (const link of duplicateLinkNumbers(deck, deckCards.map((c) => c.id)).keys()) problems.push({ code: 'link-duplicate', field: 'deck', link });
   for (const card of deckCards) {
     problems.push(...cardProblems(card, { policy: policy(effectivePolicyId(card, deck.defaultPolicyId)), languages: deck.languages, market: deck.market }));
   }

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
+import { linkNumberAt } from '../../lib/cards/link-numbers';
 import { missingParts } from '../../lib/cards/missing';
 import { localize } from '../../lib/cards/text';
 import { unsaidMustSay } from '../../lib/sidebar/progress';
@@ -75,7 +76,9 @@ export function CardView() {
       <div className="card-head">
         <CardImage src={card.image} alt={name?.text ?? card.sku} />
         <div className="card-head-text">
-          <p className="card-position">{t('sidebar.product', { index: index + 1, count: bundle.cards.length })}</p>
+          <p className="card-position">
+            {t('sidebar.product', { index: index + 1, count: bundle.cards.length })} · <span className="card-link">{t('run.link', { n: linkNumberAt(deck, card.id, index) })}</span>
+          </p>
           <h2 id="card-title" className="card-title" lang={name?.language} data-fallback={name?.fallback || undefined}>
             {name?.text ?? card.sku}
           </h2>

@@ -16,13 +16,24 @@ import { errorCode, useResolvedImages, type CatalogueData } from '../catalogue/d
 import { routeHref, type Route } from '../catalogue/route';
 import { ErrorText, Field } from '../editor/fields';
 import { PolicyPicker } from '../editor/PolicyEditor';
+import { LinkNumberInput, useLinkNumbers, type LinkField } from './LinkNumbers';
 import { Readiness } from './Readiness';
 import { useLanguageName } from '../../common/language-name';
 
 const COMMON_LANGUAGES = ['en', 'zh-CN', 'es', 'fr', 'de', 'ja', 'ko', 'pt', 'it', 'th', 'vi', 'id', 'ms'];
 const COMMON_MARKETS = ['EU', 'GB', 'US', 'CN', 'JP', 'AU', 'DE', 'FR', 'ES', 'IT', 'SG', 'MY', 'TH', 'VN', 'ID', 'PH'];
 
-function SortableRow({ card, index, count, label, onMove, onRemove }: { card: Card; index: number; count: number; label: string; onMove: (from: number, to: number) => void; onRemove: () => void }) {
+interface RowProps {
+  card: Card;
+  index: number;
+  count: number;
+  label: string;
+  link: LinkField;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+}
+
+function SortableRow({ card, index, count, label, link, onMove, onRemove }: RowProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
   return (
@@ -31,6 +42,7 @@ function SortableRow({ card, index, count, label, onMove, onRemove }: { card: Ca
         ⠿
       </button>
       <span className="run-index">{index + 1}</span>
+      <LinkNumberInput label={label} field={link} />
       <a href={routeHref({ view: 'card', id: card.id })}>
         {card.sku} · {label}
       </a>
@@ -110,6 +122,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
     move(deck.cardIds.indexOf(String(e.active.id)), deck.cardIds.indexOf(String(e.over.id)));
   };
   const problems = deckProblems(deck, data.cards, data.policies);
+  const linkField = useLinkNumbers(deck, deckCards, update);
   const q = addQuery.trim().toLowerCase();
   const addable = data.cards.filter((c) => !deck.cardIds.includes(c.id) && (!q || c.sku.toLowerCase().includes(q) || Object.values(c.name).some((n) => n.toLowerCase().includes(q))));
 
@@ -192,6 +205,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
           <p className="hint" id="dnd-help">
             {t('decks.reorderHint')}
           </p>
+          <p className="hint">{t('decks.linkNumberHint')}</p>
           <p className="visually-hidden" role="status" aria-live="polite">
             {announce}
           </p>
@@ -212,7 +226,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             <SortableContext items={deckCards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
               <ol className="deck-cards plain" aria-describedby="dnd-help">
                 {deckCards.map((c, i) => (
-                  <SortableRow key={c.id} card={c} index={i} count={deckCards.length} label={label(c)} onMove={move} onRemove={() => update({ cardIds: deck.cardIds.filter((id) => id !== c.id) })} />
+                  <SortableRow key={c.id} card={c} index={i} count={deckCards.length} label={label(c)} link={linkField(c, i)} onMove={move} onRemove={() => update({ cardIds: deck.cardIds.filter((id) => id !== c.id) })} />
                 ))}
               </ol>
             </SortableContext>

@@ -9,7 +9,7 @@ import { routeHref } from '../catalogue/route';
 export function Readiness({ problems, cards, deckId }: { problems: readonly Problem[]; cards: readonly Card[]; deckId: string }) {
   const { t, i18n } = useTranslation();
   const ln = useLanguageName();
-  const message = (p: Problem) => t(`readiness.problem.${p.code}`, { language: p.language ? ln(p.language) : '', market: p.market ? regionName(p.market, i18n.language) : '' });
+  const message = (p: Problem) => t(`readiness.problem.${p.code}`, { language: p.language ? ln(p.language) : '', market: p.market ? regionName(p.market, i18n.language) : '', link: p.link ?? '' });
   const nameOf = (id: string | undefined) => {
     const c = cards.find((x) => x.id === id);
     if (!c) return '';

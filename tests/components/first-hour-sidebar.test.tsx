@@ -1,0 +1,50 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { CardView } from '../../components/sidebar/CardView';
+import { RunSheet } from '../../components/sidebar/RunSheet';
+import type { DeckBundle } from '../../lib/db/repository';
+import { demoBundle } from '../../lib/demo/deck';
+import { NOW, renderIn, sidebarFor } from './cards-render';
+
+/** The host's first hour (issue 21, points 4 and 6), in the sidebar. */
+const demo = demoBundle(NOW);
+const [hoodie, cover, serum] = demo.cards;
+
+function withLinks(linkNumbers: Record<string, number>): DeckBundle {
+  return { ...demo, deck: { ...demo.deck, linkNumbers } };
+}
+
+describe('link numbers', () => {
+  it('shows each product’s platform link number on the run sheet and the card', async () => {
+    const { sidebar } = await sidebarFor(withLinks({ [cover.id]: 7, [serum.id]: 12 }), { live: false });
+    await renderIn(
+      <>
+        <RunSheet />
+        <CardView />
+      </>,
+      sidebar,
+    );
+    const rows = within(screen.getByRole('navigation')).getAllByRole('button');
+    // The hoodie has none set: it is numbered by its place in the run sheet.
+    expect(rows.map((r) => r.querySelector('.run-link .sr-only')?.textContent)).toEqual(['Link 1', 'Link 7', 'Link 12']);
+    expect(screen.getByText('Link 1', { selector: '.card-link' })).toBeInTheDocument();
+    await userEvent.click(rows[2]);
+    expect(screen.getByText('Link 12', { selector: '.card-link' })).toBeInTheDocument();
+  });
+
+  it('finds a product by the link number the host says: "12", "7号", "link 7", "12号链接"', async () => {
+    const { sidebar } = await sidebarFor(withLinks({ [hoodie.id]: 3, [cover.id]: 7, [serum.id]: 12 }), { live: false });
+    await renderIn(<RunSheet />, sidebar);
+    const search = screen.getByRole('searchbox', { name: 'Search name, SKU or link number' });
+    for (const [query, index] of [['12', 2], ['7号', 1], ['link 3', 0], ['12号链接', 2], ['＃7', 1]] as const) {
+      await userEvent.clear(search);
+      await userEvent.type(search, query);
+      const first = within(screen.getByRole('navigation')).getAllByRole('listitem')[0];
+      expect(first).toHaveAttribute('data-index', String(index));
+      await userEvent.keyboard('{Enter}');
+      expect(sidebar.store.getState().index).toBe(index);
+      search.focus();
+    }
+  });
+});
