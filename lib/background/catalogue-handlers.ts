@@ -23,10 +23,12 @@ export function catalogueHandlers(
   };
   return {
     'card.get': ({ cardId }) => c().getCard(cardId),
-    'card.save': async ({ card }) => changed(await c().saveCard(card, now())),
+    'card.save': async ({ card, addToDecks }) => changed(await c().saveCard(card, now(), addToDecks)),
     'card.delete': async ({ cardId }) => changed(await c().deleteCard(cardId, now())) ?? null,
-    'draft.save': async ({ cardId, value }) => (await c().saveDraft(cardId, value, now())) ?? null,
-    'draft.discard': async ({ cardId }) => (await c().discardDraft(cardId)) ?? null,
+    // Drafts are listed in the studio's product list, so saving or dropping one is a change.
+    'draft.save': async ({ cardId, value }) => changed(await c().saveDraft(cardId, value, now())) ?? null,
+    'draft.discard': async ({ cardId }) => changed(await c().discardDraft(cardId)) ?? null,
+    'draft.list': () => c().listDrafts(),
     'deck.all': () => c().listDecks(),
     'deck.save': async ({ deck }) => changed(await c().saveDeck(deck, now())),
     'deck.duplicate': async ({ deckId, id, name }) => changed(await c().duplicateDeck(deckId, id, name, now())),

@@ -2,10 +2,12 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CardView } from '../../components/sidebar/CardView';
+import { PolicyView } from '../../components/sidebar/PolicyView';
+import { RecapDialog } from '../../components/sidebar/RecapDialog';
 import { RunSheet } from '../../components/sidebar/RunSheet';
 import type { DeckBundle } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
-import { NOW, renderIn, sidebarFor } from './cards-render';
+import { liveSession, NOW, renderIn, renderWithI18n, sidebarFor } from './cards-render';
 
 /** The host's first hour (issue 21, points 4 and 6), in the sidebar. */
 const demo = demoBundle(NOW);
@@ -46,5 +48,33 @@ describe('link numbers', () => {
       expect(sidebar.store.getState().index).toBe(index);
       search.focus();
     }
+  });
+});
+
+describe('one rule for untranslated text (point 4)', () => {
+  const sealed = demo.policies.find((p) => p.exceptions)!;
+
+  it('marks the condition and exceptions shown in the deck’s first language inside a Spanish policy sentence', async () => {
+    const { container } = await renderWithI18n(<PolicyView policy={sealed} source="deck" language="es" fallbacks={['en', 'zh-CN']} />);
+    const marked = [...container.querySelectorAll('.policy-summary [data-fallback]')];
+    expect(marked.map((el) => el.getAttribute('lang'))).toEqual(['en', 'en']);
+    for (const el of marked) expect(within(el as HTMLElement).getByText('not translated')).toBeInTheDocument();
+    expect(marked[0].textContent).toContain('Seal unbroken');
+    // The generated sentences are Spanish: not marked.
+    expect(container.querySelector('.policy-summary')!.getAttribute('lang')).toBe('es');
+  });
+
+  it('follows the deck’s order of languages: the first one that has the text, never any language', async () => {
+    const policy = { ...sealed, condition: { 'zh-CN': '封口未拆', en: 'Seal unbroken' } };
+    const { container } = await renderWithI18n(<PolicyView policy={policy} source="deck" language="es" fallbacks={['zh-CN', 'en']} />);
+    expect(container.querySelector('.policy-summary [data-fallback]')!.textContent).toContain('封口未拆');
+  });
+
+  it('marks them in the end-of-show recap too', async () => {
+    const bundle = { ...demo, deck: { ...demo.deck, languages: ['en', 'es'] } };
+    const { sidebar } = await sidebarFor(bundle, { session: liveSession(bundle, { language: 'es' }) });
+    const { container } = await renderIn(<RecapDialog />, sidebar);
+    expect(container.querySelectorAll('.policy-summary [data-fallback="true"]').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('not translated').length).toBeGreaterThan(0);
   });
 });

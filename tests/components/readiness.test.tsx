@@ -36,7 +36,7 @@ describe('ready to go live?', () => {
         ...shirt,
         name: { en: 'Shirt', 'zh-CN': '衬衫' },
         image: 'https://cdn.example.com/shirt.jpg',
-        sizeChart: { unit: 'cm', measurements: [{ id: 'chest', label: { en: 'Chest' } }], rows: [{ size: 'M', values: { chest: 100 } }] },
+        sizeChart: { unit: 'cm', measurements: [{ id: 'chest', label: { en: 'Chest', 'zh-CN': '胸围' } }], rows: [{ size: 'M', values: { chest: 100 } }] },
         caveats: [{ id: 'c', text: { en: 'Not for dryers', 'zh-CN': '不可烘干' }, mustSay: true }],
         policyId: 'p',
       },

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { TrashSummary } from '../../../lib/db/catalogue';
+import type { Draft, TrashSummary } from '../../../lib/db/catalogue';
 import { dataUrl, imageIdOf } from '../../../lib/images';
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
@@ -11,6 +11,8 @@ export interface CatalogueData {
   decks: Deck[];
   policies: ReturnPolicy[];
   trash: TrashSummary[];
+  /** Editor states that do not pass the card schema yet: new products not yet valid, unsaved edits. */
+  drafts: Draft[];
 }
 
 /** Everything the producer's views list, re-read whenever the background says data changed. */
@@ -19,13 +21,14 @@ export function useCatalogueData(call: Client, onChanged: (listener: () => void)
   const [error, setError] = useState<string>();
   const load = useCallback(async () => {
     try {
-      const [cards, decks, policies, trash] = await Promise.all([
+      const [cards, decks, policies, trash, drafts] = await Promise.all([
         call('card.list', {}),
         call('deck.all', {}),
         call('policy.list', {}),
         call('trash.list', {}),
+        call('draft.list', {}),
       ]);
-      setData({ cards, decks, policies, trash });
+      setData({ cards, decks, policies, trash, drafts });
       setError(undefined);
     } catch (err) {
       setError((err as { code?: string }).code ?? 'internal');

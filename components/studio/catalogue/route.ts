@@ -10,6 +10,8 @@ export interface Route {
   id?: string;
   field?: string;
   language?: string;
+  /** On a new product: the deck it was made from, which it joins when first saved. */
+  deck?: string;
 }
 
 export function parseRoute(hash: string): Route {
@@ -18,13 +20,14 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query);
   const known: Route['view'][] = ['products', 'card', 'decks', 'deck', 'import', 'trash', 'print', 'sessions'];
   const v = known.includes(view as Route['view']) ? (view as Route['view']) : 'products';
-  return { view: v, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}) };
+  return { view: v, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}), ...(params.get('deck') ? { deck: params.get('deck')! } : {}) };
 }
 
 export function routeHref(route: Route): string {
   const params = new URLSearchParams();
   if (route.field) params.set('field', route.field);
   if (route.language) params.set('language', route.language);
+  if (route.deck) params.set('deck', route.deck);
   const q = params.toString();
   return `#/${route.view}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${q ? `?${q}` : ''}`;
 }

@@ -12,11 +12,12 @@ import { Deck } from '../../../lib/schema/deck';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
 import { downloadText, fileSafe } from '../download';
 import { SidebarPreview } from '../catalogue/Preview';
-import { errorCode, useResolvedImages, type CatalogueData } from '../catalogue/data';
+import { errorCode, newId, useResolvedImages, type CatalogueData } from '../catalogue/data';
 import { routeHref, type Route } from '../catalogue/route';
 import { ErrorText, Field } from '../editor/fields';
 import { PolicyPicker } from '../editor/PolicyEditor';
 import { LinkNumberInput, useLinkNumbers, type LinkField } from './LinkNumbers';
+import { DeckProblems, useLandOn } from './DeckProblems';
 import { Readiness } from './Readiness';
 import { useLanguageName } from '../../common/language-name';
 
@@ -65,7 +66,17 @@ function SortableRow({ card, index, count, label, link, onMove, onRemove }: RowP
  * order (drag and drop, or the handle with Space and the arrow keys, or the ↑ ↓ buttons); the
  * readiness check; and the sidebar preview of the whole run sheet. Changes save as you go.
  */
-export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: CatalogueData; call: Client; go: (r: Route) => void }) {
+interface Props {
+  deckId: string;
+  data: CatalogueData;
+  call: Client;
+  go: (r: Route) => void;
+  /** Where a readiness link lands: "products" or "policy", and the language a policy text is missing in. */
+  field?: string;
+  language?: string;
+}
+
+export function DeckEditor({ deckId, data, call, go, field, language: focusLanguage }: Props) {
   const { t, i18n } = useTranslation();
   const ln = useLanguageName();
   const stored = data.decks.find((d) => d.id === deckId);
@@ -100,6 +111,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
     return () => clearTimeout(timer);
   }, [parsed, call]);
   useEffect(() => () => void pending.current?.(), []);
+  useLandOn(field);
 
   const previewCards = useResolvedImages(call, deck ? deck.cardIds.map((id) => data.cards.find((c) => c.id === id)).filter((c): c is Card => c !== undefined) : []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -197,7 +209,9 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             language={deck.languages[0] ?? 'en'}
             allowDefault={false}
             market={deck.market}
+            openIn={field === 'policy' ? focusLanguage : undefined}
           />
+          <DeckProblems problems={problems} field="policy" />
         </section>
 
         <section id="section-products" aria-labelledby="deck-products">
@@ -206,6 +220,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             {t('decks.reorderHint')}
           </p>
           <p className="hint">{t('decks.linkNumberHint')}</p>
+          <DeckProblems problems={problems} field="deck" />
           <p className="visually-hidden" role="status" aria-live="polite">
             {announce}
           </p>
@@ -231,6 +246,9 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
               </ol>
             </SortableContext>
           </DndContext>
+          <button type="button" onClick={() => go({ view: 'card', id: newId(), deck: deckId })}>
+            + {t('decks.newProduct')}
+          </button>
           <details className="add-products">
             <summary>{t('decks.addProducts')}</summary>
             <label>

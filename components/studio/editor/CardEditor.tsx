@@ -4,11 +4,14 @@ import type { Client } from '../../../lib/messaging/client';
 import { CATALOGUE } from '../../../lib/scale/catalogue';
 import { Card, Category, NoteKind } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
-import { errorsByPath, fieldErrors, type FieldError } from '../../../lib/validation';
+import { cardErrors } from '../../../lib/cards/card-check';
+import { errorsByPath, type FieldError } from '../../../lib/validation';
 import { SidebarPreview } from '../catalogue/Preview';
 import { editorLanguages, errorCode, newId, type CatalogueData } from '../catalogue/data';
 import type { Route } from '../catalogue/route';
+import { useDeckMembership } from './DeckMembership';
 import { ErrorText, Field, NumberInput } from './fields';
+import { FieldProblems } from './FieldProblems';
 import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
@@ -32,6 +35,8 @@ interface Props {
   /** A section to open and focus (from a readiness "fix" link). */
   field?: string;
   language?: string;
+  /** "New product" from this deck: the product joins it as it is first saved. */
+  fromDeck?: string;
 }
 
 /**
@@ -39,7 +44,7 @@ interface Props {
  * is kept as a draft (so nothing typed is lost) with each field's message from the card schema.
  * The preview beside it is the sidebar's own card view.
  */
-export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage }: Props) {
+export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage, fromDeck }: Props) {
   const { t } = useTranslation();
   const ln = useLanguageName();
   const [draft, setDraft] = useState<Card | null>(null);
@@ -69,17 +74,18 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
   }, [call, cardId]);
 
   const decks = data.decks;
-  const inDecks = useMemo(() => decks.filter((d) => d.cardIds.includes(cardId)), [decks, cardId]);
+  const membership = useDeckMembership(cardId, data, call, fromDeck);
+  const inDecks = useMemo(() => decks.filter((d) => membership.deckIds.includes(d.id)), [decks, membership.deckIds]);
   const languages = useMemo(() => editorLanguages(inDecks.length > 0 ? inDecks : decks, draft ? Object.keys(draft.name) : []), [inDecks, decks, draft]);
   const language = languages[0];
 
   const parsed = useMemo(() => (draft ? Card.safeParse(draft) : null), [draft]);
   if (parsed?.success) lastValid.current = parsed.data;
   const errors = useMemo(() => {
-    const map = parsed && !parsed.success ? errorsByPath(fieldErrors(parsed.error)) : new Map<string, FieldError>();
+    const map = draft ? errorsByPath(cardErrors(draft, data.cards)) : new Map<string, FieldError>();
     if (serverError) map.set(serverError.path, { path: serverError.path, code: serverError.code, params: {}, message: serverError.code });
     return map;
-  }, [parsed, serverError]);
+  }, [draft, data.cards, serverError]);
 
   // Autosave after a pause in typing; a change still pending when the producer leaves is saved at once.
   const pending = useRef<(() => Promise<void>) | null>(null);
@@ -90,8 +96,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
       pending.current = null;
       setSave('saving');
       try {
-        if (parsed?.success) {
-          await call('card.save', { card: parsed.data });
+        if (parsed?.success && errors.size === 0) {
+          await call('card.save', { card: parsed.data, ...membership.saveExtra });
           setServerError(undefined);
           setRestored(false);
           setSave('saved');
@@ -111,7 +117,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     pending.current = run;
     const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [draft, parsed, call, cardId]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- membership is read at save time
+  }, [draft, parsed, errors, call, cardId]);
 
   // Open the section a readiness link points at.
   useEffect(() => {
@@ -171,7 +178,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     setSave(card ? 'saved' : 'idle');
   }
 
-  const errorCount = parsed && !parsed.success ? parsed.error.issues.length : 0;
+  const errorCount = errors.size;
 
   return (
     <div className="editor-layout">
@@ -181,7 +188,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
           <p className={`save-state save-${save}`} role="status" aria-live="polite">
             {save === 'saving' && t('editor.saving')}
             {save === 'saved' && `✓ ${t('editor.saved')}`}
-            {save === 'draft' && t('editor.draftSaved', { count: errorCount })}
+            {save === 'draft' && (errorCount > 0 ? t('editor.draftSaved', { count: errorCount }) : t('editor.draftKept'))}
             {save === 'failed' && t('editor.saveFailed')}
           </p>
         </div>
@@ -218,6 +225,9 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             </Field>
           ))}
         </section>
+
+        {membership.view}
+        <FieldProblems card={lastValid.current} data={data} />
 
         <section id="section-image" aria-labelledby="h-image">
           <h3 id="h-image">{t('editor.image')}</h3>
@@ -401,6 +411,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             language={language}
             allowDefault
             market={previewDeck.market}
+            openIn={field === 'policy' ? focusLanguage : undefined}
           />
           <ErrorText error={err('policyId')} />
         </section>
