@@ -185,3 +185,22 @@ describe('a problem link lands on a field that says what is wrong (point 9)', ()
     }
   });
 });
+
+describe('hand cards (point 10)', () => {
+  it('are labelled in the deck’s first language, units included, whatever the producer’s interface language', async () => {
+    const s = await seedDemo();
+    const deck = demoBundle(NOW).deck;
+    await s.catalogue.saveDeck({ ...deck, languages: ['zh-CN', 'en'] }, NOW);
+    s.renderAt(`#/print/${deck.id}`, en);
+    const cards = await screen.findAllByRole('article');
+    const hoodie = cards[0];
+    // The buttons around the paper stay in the producer's language.
+    expect(screen.getByRole('button', { name: 'Print' })).toBeInTheDocument();
+    expect(within(hoodie).getAllByText('必须口播').length).toBeGreaterThan(0);
+    expect(within(hoodie).getByText('尺码表')).toBeInTheDocument();
+    for (const english of ['Must say', 'Size chart', 'Return policy', 'Not suitable if', 'SKU']) expect(hoodie.textContent).not.toContain(english);
+    // One language for units: the size chart's header says 厘米, never "cm" beside Chinese words.
+    expect(hoodie.querySelector('table')!.textContent).toContain('厘米');
+    expect(hoodie.querySelector('table')!.textContent).not.toMatch(/\bcm\b/);
+  });
+});
