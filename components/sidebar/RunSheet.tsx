@@ -4,6 +4,7 @@ import { linkNumbers } from '../../lib/cards/link-numbers';
 import { localize } from '../../lib/cards/text';
 import { deckItems, deckProgress, type CardProgress } from '../../lib/sidebar/progress';
 import { searchCards } from '../../lib/sidebar/search';
+import { viewerLanguage } from '../../lib/sidebar/store';
 import { useActions, useSidebar } from './context';
 
 export const RUN_SEARCH_ID = 'run-search';
@@ -14,6 +15,8 @@ interface RowProps {
   link: number;
   name: string;
   nameLang: string | undefined;
+  /** The name is in another language than the viewer's (the deck's first that has it). */
+  fallback: boolean;
   sku: string;
   progress: CardProgress | undefined;
   labels: RowLabels;
@@ -25,13 +28,14 @@ interface RowLabels {
   done: string;
   skipped: string;
   link: (n: number) => string;
+  notTranslated: string;
 }
 
 /**
  * One product in the run sheet. Each row watches only whether it is the current one, so a card
  * switch re-renders the two rows whose flag changed and not the list (bench: card switch).
  */
-const RunSheetRow = memo(function RunSheetRow({ index, link, name, nameLang, sku, progress, labels, onSelect }: RowProps) {
+const RunSheetRow = memo(function RunSheetRow({ index, link, name, nameLang, fallback, sku, progress, labels, onSelect }: RowProps) {
   const current = useSidebar((s) => s.index === index);
   return (
     <li data-index={index}>
@@ -48,6 +52,7 @@ const RunSheetRow = memo(function RunSheetRow({ index, link, name, nameLang, sku
         <span className="run-name" lang={nameLang}>
           {name}
         </span>
+        {fallback && <span className="not-translated">{labels.notTranslated}</span>}
         <span className="run-sku">{sku}</span>
         {progress === 'done' && (
           <span className="run-status done" title={labels.done}>
@@ -85,7 +90,8 @@ export function RunSheet() {
   const { t } = useTranslation();
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
-  const sessionLanguage = useSidebar((s) => s.session?.language);
+  // Names in the language the cards are shown in (L), like everything else the host reads.
+  const viewer = useSidebar(viewerLanguage);
   const marks = useSidebar((s) => s.marks);
   const skippedMarks = useSidebar((s) => s.skipped);
   const [query, setQuery] = useState('');
@@ -107,9 +113,9 @@ export function RunSheet() {
     const same = next.size === prev.size && [...next].every(([id, p]) => prev.get(id) === p);
     return same ? prev : (lastProgress.current = next);
   }, [bundle, marks, skippedMarks, items]);
-  const labels = useMemo<RowLabels>(() => ({ done: t('run.done'), skipped: t('run.skipped'), link: (n) => t('run.link', { n }) }), [t]);
+  const labels = useMemo<RowLabels>(() => ({ done: t('run.done'), skipped: t('run.skipped'), link: (n) => t('run.link', { n }), notTranslated: t('cardView.notTranslated') }), [t]);
   const languages = bundle?.deck.languages;
-  const language = sessionLanguage ?? languages?.[0];
+  const language = viewer ?? languages?.[0];
   const rows = useMemo(
     () =>
       cards && languages
@@ -123,6 +129,7 @@ export function RunSheet() {
                 link={links[i]}
                 name={n?.text ?? c.sku}
                 nameLang={n?.language}
+                fallback={n?.fallback === true}
                 sku={c.sku}
                 progress={progress.get(c.id)}
                 labels={labels}

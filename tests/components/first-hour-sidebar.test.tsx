@@ -78,3 +78,20 @@ describe('one rule for untranslated text (point 4)', () => {
     expect(screen.getAllByText('not translated').length).toBeGreaterThan(0);
   });
 });
+
+describe('the run sheet follows the same rule', () => {
+  it('shows names in the viewer language, a missing one in the deck’s first language marked', async () => {
+    const bundle: DeckBundle = {
+      ...demo,
+      deck: { ...demo.deck, languages: ['en', 'es'] },
+      cards: [{ ...hoodie, name: { en: 'Hoodie', es: 'Sudadera' } }, cover, serum],
+    };
+    const { sidebar } = await sidebarFor(bundle, { session: liveSession(bundle, { language: 'es' }) });
+    await renderIn(<RunSheet />, sidebar);
+    const rows = within(screen.getByRole('navigation')).getAllByRole('button');
+    expect(rows[0]).toHaveTextContent('Sudadera');
+    expect(within(rows[0]).queryByText('not translated')).toBeNull();
+    expect(within(rows[1]).getByText('not translated')).toBeInTheDocument();
+    expect(rows[1].querySelector('.run-name')).toHaveAttribute('lang', 'en');
+  });
+});
