@@ -87,6 +87,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     return map;
   }, [draft, data.cards, serverError]);
 
+  // A boolean, not the map: a reload of the catalogue (after every save) must not save again.
+  const blocked = errors.size > 0;
   // Autosave after a pause in typing; a change still pending when the producer leaves is saved at once.
   const pending = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => () => void pending.current?.(), []);
@@ -96,7 +98,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
       pending.current = null;
       setSave('saving');
       try {
-        if (parsed?.success && errors.size === 0) {
+        if (parsed?.success && !blocked) {
           await call('card.save', { card: parsed.data, ...membership.saveExtra });
           setServerError(undefined);
           setRestored(false);
@@ -118,7 +120,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- membership is read at save time
-  }, [draft, parsed, errors, call, cardId]);
+  }, [draft, parsed, blocked, call, cardId]);
 
   // Open the section a readiness link points at.
   useEffect(() => {
