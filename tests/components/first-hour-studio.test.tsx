@@ -51,6 +51,14 @@ describe('every form label is tied to its control', () => {
     const list = s.renderAt('#/products', en);
     await screen.findByRole('heading', { name: 'Products' });
     expect(unresolvedLabels(list.container)).toEqual([]);
+    list.unmount();
+
+    for (const [hash, heading] of [['#/import', 'Import'], ['#/trash', /Trash/]] as const) {
+      const view = s.renderAt(hash, en);
+      await screen.findByRole('heading', { name: heading });
+      expect(unresolvedLabels(view.container), hash).toEqual([]);
+      view.unmount();
+    }
   });
 });
 
