@@ -1,4 +1,6 @@
 import { effectivePolicyId } from './cards/items';
+import { duplicateLinkNumbers } from './cards/link-numbers';
+import { cardTextFields, deckContents, isMissing, policyTextFields, type TextField, type TextKind } from './cards/translations';
 import type { Card } from './schema/card';
 import type { Deck } from './schema/deck';
 import type { ReturnPolicy } from './schema/policy';
@@ -21,7 +23,9 @@ export type ProblemCode =
   // From returns (lib/returns/feedback.ts): what buyers sent back says the card is missing something.
   | 'returns-size-fit'
   | 'returns-not-as-described'
-  | 'returns-colour';
+  | 'returns-colour'
+  | 'link-duplicate'
+  | 'text-language';
 
 /** The editor section a fix happens in (the same names as the card's fields). */
 export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'notes' | 'policy';
@@ -37,6 +41,43 @@ export interface Problem {
   /** Returns problems: the product's returns, and how many times the deck's average rate it is. */
   returns?: number;
   ratio?: number;
+  /** A platform link number given to more than one product. */
+  link?: number;
+  /** For a missing translation: which text (as the Translations section names it) and whose. */
+  text?: { kind: TextKind; n: number };
+  policyId?: string;
+}
+
+/** Where each kind of text is edited. */
+const TEXT_FIELD: Record<TextKind, ProblemField> = {
+  name: 'name',
+  caveat: 'caveats',
+  measurement: 'sizeChart',
+  fitAdvice: 'sizeChart',
+  modelFit: 'sizeChart',
+  note: 'notes',
+  condition: 'policy',
+  exceptions: 'policy',
+  summary: 'policy',
+};
+
+/**
+ * Every text missing in a deck language, one problem each, counted as the Translations section
+ * counts them (lib/cards/translations.ts), so "ready" never sits beside "missing": a name and a
+ * must-say caveat keep their own codes, every other text is "text-language".
+ */
+function translationProblems(fields: readonly TextField[], languages: readonly string[], base: Pick<Problem, 'cardId' | 'sku' | 'policyId'>): Problem[] {
+  const out: Problem[] = [];
+  for (const f of fields) {
+    const own = f.kind === 'name' ? 'name-language' : f.kind === 'caveat' && f.mustSay ? 'caveat-language' : undefined;
+    for (const language of languages) {
+      if (!isMissing(f, language)) continue;
+      if (own === 'name-language') out.push({ ...base, code: own, field: 'name', language });
+      else if (own === 'caveat-language') continue; // cardProblems lists these with the caveat's id
+      else out.push({ ...base, code: 'text-language', field: TEXT_FIELD[f.kind], language, text: { kind: f.kind, n: f.n } });
+    }
+  }
+  return out;
 }
 
 /** Garments are sold by size: they need a chart. */
@@ -54,9 +95,8 @@ export interface CardContext {
 export function cardProblems(card: Card, ctx: CardContext): Problem[] {
   const base = { cardId: card.id, sku: card.sku };
   const problems: Problem[] = [];
-  for (const language of ctx.languages) {
-    if (!hasText(card.name, language)) problems.push({ ...base, code: 'name-language', field: 'name', language });
-  }
+  const texts = translationProblems(cardTextFields(card), ctx.languages, base);
+  problems.push(...texts.filter((p) => p.code === 'name-language'));
   if (!card.image) problems.push({ ...base, code: 'no-image', field: 'image' });
   if (SIZED_CATEGORIES.has(card.category) && !card.sizeChart) problems.push({ ...base, code: 'no-size-chart', field: 'sizeChart' });
   if (card.sizeChart?.rows.some((r) => card.sizeChart!.measurements.some((m) => r.values[m.id] === null || r.values[m.id] === undefined))) {
@@ -72,6 +112,7 @@ export function cardProblems(card: Card, ctx: CardContext): Problem[] {
       if (!hasText(caveat.text, language)) problems.push({ ...base, code: 'caveat-language', field: 'caveats', language, caveatId: caveat.id });
     }
   }
+  problems.push(...texts.filter((p) => p.code === 'text-language'));
   if (!ctx.policy) problems.push({ ...base, code: 'no-policy', field: 'policy' });
   else if (ctx.market && !ctx.policy.markets.includes(ctx.market)) problems.push({ ...base, code: 'policy-market', field: 'policy', market: ctx.market });
   return problems;
@@ -84,8 +125,14 @@ export function deckProblems(deck: Deck, cards: readonly Card[], policies: reado
   const problems: Problem[] = [];
   const deckCards = deck.cardIds.map((id) => byId.get(id)).filter((c): c is Card => c !== undefined);
   if (deckCards.length === 0) problems.push({ code: 'empty-deck', field: 'deck' });
+  for (const link of duplicateLinkNumbers(deck, deckCards.map((c) => c.id)).keys()) problems.push({ code: 'link-duplicate', field: 'deck', link });
   for (const card of deckCards) {
     problems.push(...cardProblems(card, { policy: policy(effectivePolicyId(card, deck.defaultPolicyId)), languages: deck.languages, market: deck.market }));
+  }
+  // The policies' own texts, once per policy: fixed on the deck (its default) or the first card sold under it.
+  for (const p of deckContents(deck, cards, policies).policies) {
+    const owner = p.id === deck.defaultPolicyId ? undefined : deckCards.find((c) => effectivePolicyId(c, deck.defaultPolicyId) === p.id);
+    problems.push(...translationProblems(policyTextFields(p), deck.languages, { policyId: p.id, ...(owner ? { cardId: owner.id, sku: owner.sku } : {}) }));
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
+import { linkNumberAt } from '../../lib/cards/link-numbers';
 import { missingParts } from '../../lib/cards/missing';
 import { localize } from '../../lib/cards/text';
 import { unsaidMustSay } from '../../lib/sidebar/progress';
@@ -56,9 +57,22 @@ export function CardView() {
   const onSelect = useCallback((i: number) => actions.selectItem(i), [actions]);
 
   // Keep the selected item in view inside the sidebar's own scroll area.
+  // Above the pinned mark bar, and again if the card's layout moves it (a photo or font arriving).
   useEffect(() => {
-    const el = root.current?.querySelector<HTMLElement>('.item.selected');
-    revealWithin(root.current?.closest('.sidebar-main') as HTMLElement | null, el ?? null);
+    const card = root.current;
+    const main = card?.closest<HTMLElement>('.sidebar-main') ?? null;
+    const reveal = () => {
+      // What the pinned bar hides of the scroll area: from its top to the area's bottom edge.
+      const bar = card?.querySelector<HTMLElement>('.mark-bar')?.getBoundingClientRect();
+      const covered = bar && main ? Math.max(0, main.getBoundingClientRect().bottom - bar.top) : 0;
+      revealWithin(main, card?.querySelector<HTMLElement>('.item.selected') ?? null, 4, covered);
+    };
+    reveal();
+    if (!card || !main || typeof ResizeObserver === 'undefined') return;
+    const resized = new ResizeObserver(reveal);
+    resized.observe(card);
+    resized.observe(main);
+    return () => resized.disconnect();
   }, [selected, index]);
 
   const deck = bundle?.deck;
@@ -75,7 +89,9 @@ export function CardView() {
       <div className="card-head">
         <CardImage src={card.image} alt={name?.text ?? card.sku} />
         <div className="card-head-text">
-          <p className="card-position">{t('sidebar.product', { index: index + 1, count: bundle.cards.length })}</p>
+          <p className="card-position">
+            {t('sidebar.product', { index: index + 1, count: bundle.cards.length })} · <span className="card-link">{t('run.link', { n: linkNumberAt(deck, card.id, index) })}</span>
+          </p>
           <h2 id="card-title" className="card-title" lang={name?.language} data-fallback={name?.fallback || undefined}>
             {name?.text ?? card.sku}
           </h2>

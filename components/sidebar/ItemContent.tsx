@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CardItem } from '../../lib/cards/items';
-import { policySource, policySummary } from '../../lib/cards/policy-summary';
+import { policySource, policySummaryParts } from '../../lib/cards/policy-summary';
 import { sizeRange } from '../../lib/cards/size';
 import { unitLabel } from '../../lib/format';
 import { localize } from '../../lib/cards/text';
@@ -18,7 +18,7 @@ import { SizeChartView } from './SizeChartView';
 export interface ItemContext extends Lang {
   card: Card;
   policy: ReturnPolicy | undefined;
-  deck: Pick<Deck, 'defaultPolicyId'>;
+  deck: Pick<Deck, 'defaultPolicyId'> & Partial<Pick<Deck, 'market'>>;
   unit: LengthUnit;
   sizeRow: number | undefined;
   refIndex: number;
@@ -53,9 +53,9 @@ export function ItemContent({ item, ctx }: { item: CardItem; ctx: ItemContext })
         <SizeChartView chart={card.sizeChart} unit={ctx.unit} row={ctx.sizeRow} onRow={ctx.onSizeRow} language={language} fallbacks={fallbacks} />
       ) : null;
     case 'scale':
-      return <ScaleView card={card} unit={ctx.unit} refIndex={ctx.refIndex} onRef={ctx.onRef} language={language} />;
+      return <ScaleView card={card} unit={ctx.unit} refIndex={ctx.refIndex} onRef={ctx.onRef} language={language} market={ctx.deck.market} />;
     case 'policy':
-      return policy ? <PolicyView policy={policy} source={policySource(card, ctx.deck, policy)} language={language} /> : null;
+      return policy ? <PolicyView policy={policy} source={policySource(card, ctx.deck, policy)} language={language} fallbacks={fallbacks} /> : null;
   }
 }
 
@@ -96,8 +96,10 @@ export function ItemPreview({ item, ctx }: { item: CardItem; ctx: ItemContext })
       break;
     case 'policy': {
       const own = localize(policy?.summary, language);
-      text = policy ? policySummary(policy, language, viewer.t) : '';
+      const parts = policy ? policySummaryParts(policy, language, viewer.t, fallbacks) : [];
+      text = parts.map((p) => p.text).join(' ');
       if (policy && !(own && !own.fallback) && !viewer.translated) shown = viewer.language;
+      else shown = parts.find((p) => p.fallback)?.fallback;
       break;
     }
   }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { policySummary } from '../../lib/cards/policy-summary';
 import { localize } from '../../lib/cards/text';
 import { unsaidInDeck } from '../../lib/sidebar/progress';
 import { recapGroups } from '../../lib/sidebar/recap';
 import { viewerLanguage } from '../../lib/sidebar/store';
-import { useViewerT } from '../common/viewer-text';
 import { useActions, useSidebar } from './context';
+import { PolicySummaryText } from './PolicyView';
 
 /**
  * Before "End session": the return policies of tonight's products, to read out once more. The
@@ -18,7 +17,6 @@ export function RecapDialog() {
   const bundle = useSidebar((s) => s.bundle);
   // Read out in the language the host is presenting in (L), as the recorded event says.
   const language = useSidebar(viewerLanguage);
-  const viewer = useViewerT(language);
   const groups = useMemo(() => recapGroups(bundle), [bundle]);
   const marks = useSidebar((s) => s.marks);
   const skippedMarks = useSidebar((s) => s.skipped);
@@ -66,9 +64,7 @@ export function RecapDialog() {
           <p className="recap-name">
             {g.policy.name} · {t('recap.products', { count: g.cardCount })}
           </p>
-          <p className="policy-summary" lang={language}>
-            {policySummary(g.policy, language, viewer.t)}
-          </p>
+          <PolicySummaryText policy={g.policy} language={language} fallbacks={bundle?.deck.languages} />
         </div>
       ))}
       <p className="muted">{t('recap.hint')}</p>

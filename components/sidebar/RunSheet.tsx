@@ -1,16 +1,22 @@
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { linkNumbers } from '../../lib/cards/link-numbers';
 import { localize } from '../../lib/cards/text';
 import { deckItems, deckProgress, type CardProgress } from '../../lib/sidebar/progress';
 import { searchCards } from '../../lib/sidebar/search';
+import { viewerLanguage } from '../../lib/sidebar/store';
 import { useActions, useSidebar } from './context';
 
 export const RUN_SEARCH_ID = 'run-search';
 
 interface RowProps {
   index: number;
+  /** The platform's link number ("3号链接"), which hosts say instead of the position. */
+  link: number;
   name: string;
   nameLang: string | undefined;
+  /** The name is in another language than the viewer's (the deck's first that has it). */
+  fallback: boolean;
   sku: string;
   progress: CardProgress | undefined;
   labels: RowLabels;
@@ -21,13 +27,15 @@ interface RowProps {
 interface RowLabels {
   done: string;
   skipped: string;
+  link: (n: number) => string;
+  notTranslated: string;
 }
 
 /**
  * One product in the run sheet. Each row watches only whether it is the current one, so a card
  * switch re-renders the two rows whose flag changed and not the list (bench: card switch).
  */
-const RunSheetRow = memo(function RunSheetRow({ index, name, nameLang, sku, progress, labels, onSelect }: RowProps) {
+const RunSheetRow = memo(function RunSheetRow({ index, link, name, nameLang, fallback, sku, progress, labels, onSelect }: RowProps) {
   const current = useSidebar((s) => s.index === index);
   return (
     <li data-index={index}>
@@ -37,10 +45,14 @@ const RunSheetRow = memo(function RunSheetRow({ index, name, nameLang, sku, prog
         className={`run-row${current ? ' current' : ''}${progress ? ` progress-${progress}` : ''}`}
         onClick={() => onSelect(index)}
       >
-        <span className="run-index">{index + 1}</span>
+        <span className="run-index run-link" title={labels.link(link)}>
+          <span aria-hidden="true">{link}</span>
+          <span className="sr-only">{labels.link(link)}</span>
+        </span>
         <span className="run-name" lang={nameLang}>
           {name}
         </span>
+        {fallback && <span className="not-translated">{labels.notTranslated}</span>}
         <span className="run-sku">{sku}</span>
         {progress === 'done' && (
           <span className="run-status done" title={labels.done}>
@@ -78,14 +90,17 @@ export function RunSheet() {
   const { t } = useTranslation();
   const actions = useActions();
   const bundle = useSidebar((s) => s.bundle);
-  const sessionLanguage = useSidebar((s) => s.session?.language);
+  // Names in the language the cards are shown in (L), like everything else the host reads.
+  const viewer = useSidebar(viewerLanguage);
   const marks = useSidebar((s) => s.marks);
   const skippedMarks = useSidebar((s) => s.skipped);
   const [query, setQuery] = useState('');
   const list = useRef<HTMLOListElement>(null);
 
   const cards = bundle?.cards;
-  const matches = useMemo(() => (cards ? searchCards(cards, query) : []), [cards, query]);
+  const deck = bundle?.deck;
+  const links = useMemo(() => (deck && cards ? linkNumbers(deck, cards.map((c) => c.id)) : []), [deck, cards]);
+  const matches = useMemo(() => (cards ? searchCards(cards, query, links) : []), [cards, query, links]);
   // Each card's items depend on the deck only; progress is then a lookup per mark change.
   const items = useMemo(() => deckItems(bundle), [bundle]);
   const lastProgress = useRef<Map<string, CardProgress>>(new Map());
@@ -98,9 +113,9 @@ export function RunSheet() {
     const same = next.size === prev.size && [...next].every(([id, p]) => prev.get(id) === p);
     return same ? prev : (lastProgress.current = next);
   }, [bundle, marks, skippedMarks, items]);
-  const labels = useMemo<RowLabels>(() => ({ done: t('run.done'), skipped: t('run.skipped') }), [t]);
+  const labels = useMemo<RowLabels>(() => ({ done: t('run.done'), skipped: t('run.skipped'), link: (n) => t('run.link', { n }), notTranslated: t('cardView.notTranslated') }), [t]);
   const languages = bundle?.deck.languages;
-  const language = sessionLanguage ?? languages?.[0];
+  const language = viewer ?? languages?.[0];
   const rows = useMemo(
     () =>
       cards && languages
@@ -111,8 +126,10 @@ export function RunSheet() {
               <RunSheetRow
                 key={c.id}
                 index={i}
+                link={links[i]}
                 name={n?.text ?? c.sku}
                 nameLang={n?.language}
+                fallback={n?.fallback === true}
                 sku={c.sku}
                 progress={progress.get(c.id)}
                 labels={labels}
@@ -121,7 +138,7 @@ export function RunSheet() {
             );
           })
         : [],
-    [cards, languages, language, matches, progress, labels, actions],
+    [cards, languages, language, matches, links, progress, labels, actions],
   );
 
   if (!bundle || !cards) return null;

@@ -16,6 +16,8 @@ interface Props {
   onRef?: (i: number) => void;
   /** The viewer language: the comparison sentence is read out to viewers. */
   language?: string;
+  /** The deck's market: its viewers compare with objects they know (US Letter, not A4). */
+  market?: string;
 }
 
 export function useRefName() {
@@ -46,18 +48,19 @@ export function useDimensionsLine(card: Card, unit: LengthUnit): string {
  * Real-world scale: the dimensions, the product drawn beside an everyday object, and one plain
  * sentence. With no reference chosen, the closest in size is suggested (and says so).
  */
-export function ScaleView({ card, unit, refIndex, onRef, language }: Props) {
+export function ScaleView({ card, unit, refIndex, onRef, language, market }: Props) {
   const { t, i18n } = useTranslation();
   const viewer = useViewerT(language ?? i18n.language);
   const refName = useRefName();
   const line = useDimensionsLine(card, unit);
   const outline = useMemo(() => productFront(card.dimensions), [card.dimensions]);
-  const chosen = useMemo(() => (card.scaleRefs ?? []).map(resolveRef).filter((r): r is ResolvedRef => r !== undefined), [card.scaleRefs]);
-  const suggested = chosen.length === 0 ? suggestReference(outline) : undefined;
+  const known = useMemo(() => catalogueRefs(market), [market]);
+  const chosen = useMemo(() => (card.scaleRefs ?? []).map((r) => resolveRef(r, market)).filter((r): r is ResolvedRef => r !== undefined), [card.scaleRefs, market]);
+  const suggested = chosen.length === 0 ? suggestReference(outline, known) : undefined;
   const refs = chosen.length > 0 ? chosen : suggested ? [suggested] : [];
   const ref = refs[Math.min(refIndex, refs.length - 1)];
   const viewerT = viewer.t;
-  const sentence = useMemo(() => scaleSentence(comparePhrases(outline, ref, catalogueRefs()), viewerT), [outline, ref, viewerT]);
+  const sentence = useMemo(() => scaleSentence(comparePhrases(outline, ref, known), viewerT), [outline, ref, known, viewerT]);
   const drawable = outline?.widthMm !== undefined && outline.heightMm !== undefined;
   return (
     <div className="scale">

@@ -24,12 +24,17 @@ export function catalogueHandlers(
   };
   return {
     'card.get': ({ cardId }) => c().getCard(cardId),
-    // A save changes that product's contents only: open sidebars re-read just that card.
-    'card.save': async ({ card }) => changed(await c().saveCard(card, now()), { scope: 'catalogue', cardIds: [card.id] }),
+    // A save changes that product's contents only: open views re-read just that card (and its
+    // decks, when the save also put it into some).
+    'card.save': async ({ card, addToDecks }) =>
+      changed(await c().saveCard(card, now(), addToDecks), { scope: 'catalogue', cardIds: [card.id], ...(addToDecks?.length ? { deckIds: addToDecks } : {}) }),
     // Deleting also takes the product out of its decks and into the trash: all of the catalogue.
     'card.delete': async ({ cardId }) => changed(await c().deleteCard(cardId, now()), { scope: 'catalogue' }) ?? null,
-    'draft.save': async ({ cardId, value }) => (await c().saveDraft(cardId, value, now())) ?? null,
-    'draft.discard': async ({ cardId }) => (await c().discardDraft(cardId)) ?? null,
+    // Drafts are listed in the studio's product list, so saving or dropping one is a change of
+    // that product (catalogue/source.ts re-reads it and the drafts).
+    'draft.save': async ({ cardId, value }) => changed(await c().saveDraft(cardId, value, now()), { scope: 'catalogue', cardIds: [cardId] }) ?? null,
+    'draft.discard': async ({ cardId }) => changed(await c().discardDraft(cardId), { scope: 'catalogue', cardIds: [cardId] }) ?? null,
+    'draft.list': () => c().listDrafts(),
     'deck.all': () => c().listDecks(),
     'deck.save': async ({ deck }) => changed(await c().saveDeck(deck, now()), { scope: 'catalogue', deckIds: [deck.id] }),
     'deck.duplicate': async ({ deckId, id, name }) => changed(await c().duplicateDeck(deckId, id, name, now()), { scope: 'catalogue', deckIds: [id] }),

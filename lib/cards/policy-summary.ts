@@ -28,29 +28,46 @@ export function marketNames(markets: readonly string[], locale: string): string 
   }
 }
 
+/** One sentence of the policy paragraph; `fallback` names the language it is in when not the viewer's. */
+export interface SummaryPart {
+  text: string;
+  fallback?: string;
+}
+
 /**
  * The paragraph the host reads out to viewers, generated from the policy's fields in the
  * interface's words. A producer-written summary in the viewer's language wins. A restocking fee
  * is always spelled out with its limits: it may only be charged when disclosed before purchase,
- * and never for faulty or wrongly sent goods (facts.md).
+ * and never for faulty or wrongly sent goods (facts.md). The producer's own texts (condition,
+ * exceptions) follow the one rule for host-facing text: the viewer's language, else the first of
+ * `fallbacks` (the deck's languages) that has it, and that sentence says which language it is in.
  */
-export function policySummary(policy: ReturnPolicy, language: string, t: T): string {
+export function policySummaryParts(policy: ReturnPolicy, language: string, t: T, fallbacks: readonly string[] = []): SummaryPart[] {
   const own = localize(policy.summary, language);
-  if (own && !own.fallback) return own.text;
+  if (own && !own.fallback) return [{ text: own.text }];
   const markets = marketNames(policy.markets ?? [], language);
-  const parts = [
-    policy.windowDays > 0 ? t('policy.summary', { window: policy.windowDays, markets }) : t('policy.noReturns', { markets }),
+  const parts: SummaryPart[] = [
+    { text: policy.windowDays > 0 ? t('policy.summary', { window: policy.windowDays, markets }) : t('policy.noReturns', { markets }) },
   ];
-  const condition = localize(policy.condition, language);
-  if (condition) parts.push(t('policy.condition', { condition: condition.text }));
-  parts.push(t(policy.returnShippingPaidBy === 'seller' ? 'policy.shippingSeller' : 'policy.shippingBuyer'));
-  if (policy.dutiesPaidBy) parts.push(t(policy.dutiesPaidBy === 'buyer' ? 'policy.dutiesBuyer' : 'policy.dutiesSeller'));
-  if (policy.restockingFee && policy.restockingFee.percent > 0) parts.push(t('policy.restocking', { percent: formatPercent(policy.restockingFee.percent, language, 1) }));
-  if (policy.exchanges) parts.push(t('policy.exchanges'));
-  const exceptions = localize(policy.exceptions, language);
-  if (exceptions) parts.push(t('policy.exceptions', { exceptions: exceptions.text }));
-  if (policy.returnAddress?.trim()) parts.push(t('policy.address', { address: policy.returnAddress.trim() }));
-  return parts.join(' ');
+  const producer = (text: ReturnPolicy['condition'], key: string, name: string) => {
+    const r = localize(text, language, fallbacks);
+    if (r) parts.push({ text: t(key, { [name]: r.text }), ...(r.fallback ? { fallback: r.language } : {}) });
+  };
+  producer(policy.condition, 'policy.condition', 'condition');
+  parts.push({ text: t(policy.returnShippingPaidBy === 'seller' ? 'policy.shippingSeller' : 'policy.shippingBuyer') });
+  if (policy.dutiesPaidBy) parts.push({ text: t(policy.dutiesPaidBy === 'buyer' ? 'policy.dutiesBuyer' : 'policy.dutiesSeller') });
+  if (policy.restockingFee && policy.restockingFee.percent > 0) parts.push({ text: t('policy.restocking', { percent: formatPercent(policy.restockingFee.percent, language, 1) }) });
+  if (policy.exchanges) parts.push({ text: t('policy.exchanges') });
+  producer(policy.exceptions, 'policy.exceptions', 'exceptions');
+  if (policy.returnAddress?.trim()) parts.push({ text: t('policy.address', { address: policy.returnAddress.trim() }) });
+  return parts;
+}
+
+/** The paragraph as one string (exports, the recorded snapshot's reading). */
+export function policySummary(policy: ReturnPolicy, language: string, t: T, fallbacks: readonly string[] = []): string {
+  return policySummaryParts(policy, language, t, fallbacks)
+    .map((p) => p.text)
+    .join(' ');
 }
 
 /** Where a card's policy comes from: its own override, the deck's default, or nowhere. */

@@ -60,6 +60,8 @@ export class Dock {
     }
   });
   private active = false;
+  /** The page's own inline margin-right on <html>, to put back when the dock stops pushing. */
+  private pageMargin: { value: string; priority: string } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -187,6 +189,27 @@ export class Dock {
     css(this.expand, { display: collapsed ? 'block' : 'none' });
     this.host.dataset.collapsed = String(collapsed);
     this.appliedStyle = this.host.getAttribute('style');
+    // Once the remembered layout is known, so a console is not reflowed twice as it loads.
+    if (this.layoutKnown) this.push(this.active && !collapsed ? width : 0);
+  }
+
+  /**
+   * Shares the screen instead of covering it: while the sidebar is open, the page's root gets a
+   * right margin of the dock's width, so a console laid out in the normal flow (its comment box,
+   * its buttons) reflows to the left of the sidebar. A console built of fixed-position layers
+   * ignores the margin and stays under the dock, as before. Set through the CSSOM (allowed under
+   * a strict style CSP) and the page's own value is restored when the dock closes or goes.
+   */
+  private push(width: number) {
+    const root = this.doc.documentElement.style;
+    if (width > 0) {
+      this.pageMargin ??= { value: root.getPropertyValue('margin-right'), priority: root.getPropertyPriority('margin-right') };
+      root.setProperty('margin-right', `${width}px`, 'important');
+    } else if (this.pageMargin) {
+      if (this.pageMargin.value) root.setProperty('margin-right', this.pageMargin.value, this.pageMargin.priority);
+      else root.removeProperty('margin-right');
+      this.pageMargin = null;
+    }
   }
 
   /** Puts the sidebar frame in, between the grip and the expand tab, once it is wanted. */
@@ -197,6 +220,7 @@ export class Dock {
 
   private layoutSettled() {
     this.layoutKnown = true;
+    this.push(this.active && !this.layout.collapsed ? this.layout.width : 0);
     this.loadFrame();
   }
 
@@ -221,6 +245,7 @@ export class Dock {
   /** Puts the dock on the page and keeps it there when the page removes it or rebuilds its body. */
   mount() {
     this.active = true;
+    if (this.layoutKnown) this.push(this.layout.collapsed ? 0 : this.layout.width);
     this.ensureAttached();
     this.observer ??= new MutationObserver(() => this.ensureAttached());
     this.observer.observe(this.doc.documentElement, { childList: true });
@@ -245,6 +270,7 @@ export class Dock {
 
   unmount() {
     this.active = false;
+    this.push(0);
     this.observer?.disconnect();
     this.guard.disconnect();
     this.host.remove();

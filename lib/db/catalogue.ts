@@ -82,17 +82,28 @@ export class Catalogue {
     return { card: card ?? null, draft: draft ?? null };
   }
 
-  /** Saves a valid card (the service has parsed it) and drops its draft. SKUs are unique. */
-  async saveCard(card: Card, now: number): Promise<Card> {
+  /**
+   * Saves a valid card (the service has parsed it) and drops its draft. SKUs are unique. The card
+   * joins `addToDecks` (at the end of each run sheet, unless already in it) in the same
+   * transaction, so a deck never lists a card that failed to save.
+   */
+  async saveCard(card: Card, now: number, addToDecks: readonly string[] = []): Promise<Card> {
     const { db } = this;
-    return db.transaction('rw', db.cards, this.drafts, async () => {
+    return db.transaction('rw', [db.cards, db.decks, this.drafts], async () => {
       const clash = await db.cards.where('sku').equals(card.sku).filter((c) => c.id !== card.id).first();
       if (clash) throw new UpfrontError('sku-taken', card.sku);
       const saved: Card = { ...card, updatedAt: now };
       await db.cards.put(saved);
       await this.drafts.delete(card.id);
+      for (const deck of await db.decks.bulkGet([...new Set(addToDecks)])) {
+        if (deck && !deck.cardIds.includes(card.id)) await db.decks.put({ ...deck, cardIds: [...deck.cardIds, card.id], updatedAt: now });
+      }
       return saved;
     });
+  }
+
+  async listDrafts(): Promise<Draft[]> {
+    return this.drafts.toArray();
   }
 
   async saveDraft(cardId: string, value: unknown, now: number): Promise<void> {

@@ -130,7 +130,13 @@ export function planDeckObject(raw: unknown, ctx: ImportContext): ImportResult {
       e.action = 'add';
     }
   }
-  const deck: Deck = { ...file.deck, cardIds: file.deck.cardIds.map((id) => idMap.get(id) ?? id) };
+  const remap = (id: string) => idMap.get(id) ?? id;
+  const links = file.deck.linkNumbers;
+  const deck: Deck = {
+    ...file.deck,
+    cardIds: file.deck.cardIds.map(remap),
+    ...(links ? { linkNumbers: Object.fromEntries(Object.entries(links).map(([id, n]) => [remap(id), n])) } : {}),
+  };
   return {
     ok: true,
     plan: {

@@ -13,7 +13,8 @@ import type { CatalogueResponses } from './catalogue-types';
  */
 export const catalogueRequestSchemas = {
   'card.get': z.object({ cardId: Id }).strict(),
-  'card.save': z.object({ card: Card }).strict(),
+  // addToDecks: a new product made from a deck (or ticked into decks before it was valid) joins them as it is saved.
+  'card.save': z.object({ card: Card, addToDecks: z.array(Id).max(200).optional() }).strict(),
   'card.delete': z.object({ cardId: Id }).strict(),
   // A draft is whatever the editor holds, valid or not; bounded so a runaway form cannot fill the disk.
   'draft.save': z
@@ -21,6 +22,7 @@ export const catalogueRequestSchemas = {
     .strict()
     .refine((p) => JSON.stringify(p.value ?? null).length <= 2_000_000, 'draft too large'),
   'draft.discard': z.object({ cardId: Id }).strict(),
+  'draft.list': z.object({}).strict(),
   'deck.all': z.object({}).strict(),
   'deck.save': z.object({ deck: Deck }).strict(),
   'deck.duplicate': z.object({ deckId: Id, id: Id, name: z.string().trim().min(1).max(200) }).strict(),

@@ -14,6 +14,7 @@ export interface CatalogueResponses {
   'card.delete': null;
   'draft.save': null;
   'draft.discard': null;
+  'draft.list': Draft[];
   'deck.all': Deck[];
   'deck.save': Deck;
   'deck.duplicate': Deck;

@@ -18,7 +18,7 @@ import type { SafetyResponses } from '../safety/types';
 // here (components/ never imports lib/db).
 export type { DeckBundle, DeckSummary } from '../db/repository';
 export type { ImportResult } from '../db/merge';
-export type { DeckExport, TrashSummary } from '../db/catalogue';
+export type { DeckExport, Draft, TrashSummary } from '../db/catalogue';
 export type { OrdersImportResult } from '../db/orders';
 
 export interface Layout {

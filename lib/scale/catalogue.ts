@@ -6,6 +6,7 @@
  * Each object is stored as it stands on a table, seen from the front: width (side to side) ×
  * height (bottom to top), plus depth where known. Inch sources are converted exactly (× 25.4).
  */
+import { marketProfile } from '../markets';
 import { MM_PER_INCH } from './units';
 
 export type RefShape = 'card' | 'sheet' | 'can' | 'bottle' | 'coin' | 'phone' | 'box' | 'ball' | 'book';
@@ -90,6 +91,36 @@ export const CATALOGUE: readonly ReferenceObject[] = [
 
 const BY_ID = new Map(CATALOGUE.map((o) => [o.id, o]));
 
+/** Markets on US paper sizes (ANSI/ASME Y14.1): a letter sheet is what a viewer there knows. */
+const LETTER_MARKETS: ReadonlySet<string> = new Set(['US', 'CA']);
+const usesEuro = (market: string) => marketProfile(market)?.rule === 'eu';
+
+/**
+ * Objects only some viewers know, by deck market, and the one to show elsewhere: a US viewer
+ * knows a letter sheet, a quarter and a 12 oz can, not A4, a euro coin or a 330 ml can.
+ * Objects not listed here are known everywhere.
+ */
+const FAMILIAR: Readonly<Record<string, { in: (market: string) => boolean; instead?: string }>> = {
+  'a4-sheet': { in: (m) => !LETTER_MARKETS.has(m), instead: 'us-letter' },
+  'us-letter': { in: (m) => LETTER_MARKETS.has(m), instead: 'a4-sheet' },
+  'us-quarter': { in: (m) => m === 'US' },
+  'euro-1': { in: usesEuro, instead: 'us-quarter' },
+  'euro-2': { in: usesEuro, instead: 'us-quarter' },
+  'can-330ml': { in: (m) => m !== 'US', instead: 'drink-can-us' },
+};
+
+/** Whether viewers of a deck for this market know the object (any market: everything). */
+export function familiarIn(id: string, market: string | undefined): boolean {
+  const rule = FAMILIAR[id];
+  return !market || !rule || rule.in(market.toUpperCase());
+}
+
+/** The object to show a market's viewers for a catalogue id: itself, or the local one in its place. */
+export function localObjectId(id: string, market: string | undefined): string {
+  const instead = FAMILIAR[id]?.instead;
+  return !familiarIn(id, market) && instead && familiarIn(instead, market) ? instead : id;
+}
+
 export function catalogueObject(id: string): ReferenceObject | undefined {
   return BY_ID.get(id);
 }
@@ -112,10 +143,13 @@ export type ScaleRefInput =
   | { catalogueId: string }
   | { custom: { name: string; widthMm: number; heightMm: number; depthMm?: number; photo?: string } };
 
-/** Resolves a card's scale reference; undefined when it names no known object or has no size. */
-export function resolveRef(ref: ScaleRefInput): ResolvedRef | undefined {
+/**
+ * Resolves a card's scale reference; undefined when it names no known object or has no size.
+ * With a market, a catalogue object its viewers do not know is swapped for the local one.
+ */
+export function resolveRef(ref: ScaleRefInput, market?: string): ResolvedRef | undefined {
   if ('catalogueId' in ref) {
-    const o = catalogueObject(ref.catalogueId);
+    const o = catalogueObject(localObjectId(ref.catalogueId, market));
     return o && { key: o.id, catalogueId: o.id, widthMm: o.widthMm, heightMm: o.heightMm, shape: o.shape, confidence: o.confidence };
   }
   const c = ref.custom;
@@ -123,6 +157,7 @@ export function resolveRef(ref: ScaleRefInput): ResolvedRef | undefined {
   return { key: `custom:${c.name}`, name: c.name, widthMm: c.widthMm, heightMm: c.heightMm, shape: 'box', photo: c.photo, confidence: 'custom' };
 }
 
-export function catalogueRefs(): ResolvedRef[] {
-  return CATALOGUE.map((o) => resolveRef({ catalogueId: o.id })!);
+/** The catalogue as references, only the objects a market's viewers know when a market is given. */
+export function catalogueRefs(market?: string): ResolvedRef[] {
+  return CATALOGUE.filter((o) => familiarIn(o.id, market)).map((o) => resolveRef({ catalogueId: o.id })!);
 }

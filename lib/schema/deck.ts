@@ -9,6 +9,11 @@ export const Deck = z.object({
   market: MarketCode,
   languages: z.array(LanguageTag).min(1),
   defaultPolicyId: Id.optional(),
+  /**
+   * The livestream platform's link number of each product ("3号链接", "link 3"), by card id,
+   * where the producer set one; a product without one is numbered by its run-sheet position.
+   */
+  linkNumbers: z.record(Id, z.number().int().min(1).max(9999)).optional(),
   demo: z.boolean().optional(),
   updatedAt: z.number().int(),
 });

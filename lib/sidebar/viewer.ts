@@ -57,9 +57,13 @@ export function shownLanguage(card: Card, policy: ReturnPolicy | undefined, item
       // The chart is numbers; its words are the fit advice (else the column names).
       return resolved(card.sizeChart?.fitAdvice) ?? resolved(card.sizeChart?.measurements[0]?.label) ?? viewer;
     case 'policy': {
-      // Mirrors policySummary(): the producer's summary only when written in this language.
+      // Mirrors policySummaryParts(): the producer's summary only when written in this language;
+      // else the generated sentences, with the producer's condition and exceptions, where a
+      // missing translation put another language on screen.
       const own = localize(policy?.summary, viewer);
-      return own && !own.fallback ? own.language : generatedLanguage(viewer);
+      if (own && !own.fallback) return own.language;
+      const fell = [policy?.condition, policy?.exceptions].map((text) => localize(text, viewer, fallbacks)).find((r) => r?.fallback);
+      return fell?.language ?? generatedLanguage(viewer);
     }
     case 'scale':
       return generatedLanguage(viewer);

@@ -71,7 +71,7 @@ describe('card editor', () => {
     s.renderAt('#/card/tee', i18n);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: '+ Add caveat' }));
-    await user.type(screen.getByLabelText('Caveat 1 (en)'), 'Not for tumble dryers');
+    await user.type(screen.getByLabelText('Caveat 1 (English)'), 'Not for tumble dryers');
     await waitFor(async () => expect((await s.db.cards.get('tee'))!.caveats).toMatchObject([{ text: { en: 'Not for tumble dryers' }, mustSay: true }]));
     // The preview is the sidebar's own CardView.
     const preview = document.querySelector('.preview')! as HTMLElement;

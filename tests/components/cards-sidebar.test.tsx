@@ -107,7 +107,7 @@ describe('RunSheet', () => {
   it('searches by name or SKU, Enter goes to the first match', async () => {
     const { sidebar } = await sidebarFor(demo, { live: false });
     await renderIn(<RunSheet />, sidebar);
-    const search = screen.getByRole('searchbox', { name: 'Search name or SKU' });
+    const search = screen.getByRole('searchbox', { name: 'Search name, SKU or link number' });
     await userEvent.type(search, 'DEMO-SERUM');
     expect(within(screen.getByRole('navigation')).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByText('1 of 3')).toBeInTheDocument();

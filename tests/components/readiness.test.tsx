@@ -27,7 +27,7 @@ describe('ready to go live?', () => {
       '#/card/shirt?field=caveats&language=zh-CN',
       '#/card/shirt?field=policy',
     ]);
-    expect(within(region).getByText('A must-say caveat is missing in zh-CN.')).toBeInTheDocument();
+    expect(within(region).getByText('A must-say caveat is missing in Chinese (China).')).toBeInTheDocument();
 
     // Fix them (through the background, as the editor does); the check follows the change push.
     await s.call('policy.save', { policy: { id: 'p', name: 'EU', markets: ['EU'], windowDays: 14, returnShippingPaidBy: 'buyer', exchanges: false, updatedAt: 0 } });
@@ -36,7 +36,7 @@ describe('ready to go live?', () => {
         ...shirt,
         name: { en: 'Shirt', 'zh-CN': '衬衫' },
         image: 'https://cdn.example.com/shirt.jpg',
-        sizeChart: { unit: 'cm', measurements: [{ id: 'chest', label: { en: 'Chest' } }], rows: [{ size: 'M', values: { chest: 100 } }] },
+        sizeChart: { unit: 'cm', measurements: [{ id: 'chest', label: { en: 'Chest', 'zh-CN': '胸围' } }], rows: [{ size: 'M', values: { chest: 100 } }] },
         caveats: [{ id: 'c', text: { en: 'Not for dryers', 'zh-CN': '不可烘干' }, mustSay: true }],
         policyId: 'p',
       },

@@ -183,7 +183,7 @@ describe('SidebarApp: live', () => {
 
     fireEvent.keyDown(document, { key: 'j' });
     expect(productTitle()).toBe('Stretch cushion cover, 60 × 60 cm');
-    expect(screen.getByText('Product 2 of 3')).toBeInTheDocument();
+    expect(screen.getByText(/^Product 2 of 3/)).toBeInTheDocument();
     fireEvent.keyDown(document, { key: 'j' });
     fireEvent.keyDown(document, { key: 'j' });
     expect(productTitle()).toBe('Vitamin C serum, 30 ml');

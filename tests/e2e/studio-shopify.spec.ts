@@ -48,7 +48,7 @@ test('a producer builds a deck from a Shopify CSV, fixes what the readiness chec
     await expect(studio.getByRole('heading', { name: 'Product TEE-100' })).toBeVisible();
     await pasteTsv(studio, '[aria-label="Size of row 1"]', 'Size\tChest\tLength\nS\t104\t66\nM\t110\t69\nL\t116\t72\n');
     await expect(studio.getByLabel('Length for size L')).toHaveValue('72');
-    await studio.getByLabel('Fit advice (en)').fill('Runs large: take one size down.');
+    await studio.getByLabel('Fit advice (English)').fill('Runs large: take one size down.');
     // A wrong value is named on its field and kept as a draft, not saved.
     await studio.getByLabel('Chest for size M').fill('abc');
     await expect(studio.getByText('Enter a number.')).toBeVisible();

@@ -165,7 +165,10 @@ describe('the viewer language', () => {
     expect(shownLanguage(card, policy, caveat, 'zh-CN', ['en', 'zh-CN'])).toBe('zh-CN');
     expect(shownLanguage(card, policy, caveat, 'es', ['en', 'zh-CN'])).toBe('en');
     // Upfront writes the policy paragraph in its interface languages, else English.
-    expect(shownLanguage(card, policy, { kind: 'policy', id: policy.id }, 'ja', [])).toBe('ja');
+    const generatedOnly = { ...policy, condition: undefined, exceptions: undefined };
+    expect(shownLanguage(card, generatedOnly, { kind: 'policy', id: policy.id }, 'ja', [])).toBe('ja');
+    // Its condition not written in Japanese: shown in the deck's first language that has it, and logged so.
+    expect(shownLanguage(card, { ...policy, condition: { en: 'Unworn' } }, { kind: 'policy', id: policy.id }, 'ja', ['en'])).toBe('en');
     expect(shownLanguage(card, policy, { kind: 'policy', id: policy.id }, 'th', [])).toBe('en');
     expect(generatedLanguage('es-MX')).toBe('es');
   });

@@ -36,9 +36,9 @@ export function Catalogue({ call, onChanged, confirm }: Props) {
       {!data ? (
         <p role="status">{t('common.loading')}</p>
       ) : route.view === 'card' && route.id ? (
-        <CardEditor key={route.id} cardId={route.id} data={data} call={call} go={go} confirm={confirm} field={route.field} language={route.language} />
+        <CardEditor key={route.id} cardId={route.id} data={data} call={call} go={go} confirm={confirm} field={route.field} language={route.language} fromDeck={route.deck} />
       ) : route.view === 'deck' && route.id ? (
-        <DeckEditor key={route.id} deckId={route.id} data={data} call={call} go={go} />
+        <DeckEditor key={route.id} deckId={route.id} data={data} call={call} go={go} field={route.field} language={route.language} />
       ) : route.view === 'print' && route.id ? (
         <HandCards deckId={route.id} data={data} call={call} />
       ) : route.view === 'import' ? (

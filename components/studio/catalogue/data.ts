@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { TrashSummary } from '../../../lib/messaging/types';
+import type { Draft, TrashSummary } from '../../../lib/messaging/types';
 import { dataUrl, imageIdOf } from '../../../lib/images';
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
@@ -13,6 +13,8 @@ export interface CatalogueData {
   decks: Deck[];
   policies: ReturnPolicy[];
   trash: TrashSummary[];
+  /** Editor states that do not pass the card schema yet: new products not yet valid, unsaved edits. */
+  drafts: Draft[];
 }
 
 /** Everything the producer's views list, kept in step with the background's pushes. */

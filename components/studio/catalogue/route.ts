@@ -11,6 +11,8 @@ export interface Route {
   id?: string;
   field?: string;
   language?: string;
+  /** On a new product: the deck it was made from, which it joins when first saved. */
+  deck?: string;
 }
 
 /** A hand-typed hash may hold a stray `%`: keep it as typed rather than fail. */
@@ -26,13 +28,14 @@ export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [view, id] = path.split('/').map(decode);
   const params = new URLSearchParams(query);
-  return { view, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}) };
+  return { view, ...(id ? { id } : {}), ...(params.get('field') ? { field: params.get('field')! } : {}), ...(params.get('language') ? { language: params.get('language')! } : {}), ...(params.get('deck') ? { deck: params.get('deck')! } : {}) };
 }
 
 export function routeHref(route: Route): string {
   const params = new URLSearchParams();
   if (route.field) params.set('field', route.field);
   if (route.language) params.set('language', route.language);
+  if (route.deck) params.set('deck', route.deck);
   const q = params.toString();
   return `#/${route.view}${route.id ? `/${encodeURIComponent(route.id)}` : ''}${q ? `?${q}` : ''}`;
 }

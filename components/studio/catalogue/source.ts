@@ -9,7 +9,7 @@ export interface CatalogueState {
 }
 
 /**
- * One copy of the catalogue's lists (products, decks, policies, trash) for every view of the
+ * One copy of the catalogue's lists (products, decks, policies, trash, drafts) for every view of the
  * studio that shows them, read while at least one is on screen. A push re-reads only what it
  * names: a saved product alone is read again by id; a disclosure or a session change reads
  * nothing here. Reads never overlap: pushes during one fold into one more read after it.
@@ -67,13 +67,14 @@ export class CatalogueSource {
 
   private async readAll() {
     try {
-      const [cards, decks, policies, trash] = await Promise.all([
+      const [cards, decks, policies, trash, drafts] = await Promise.all([
         this.call('card.list', {}),
         this.call('deck.all', {}),
         this.call('policy.list', {}),
         this.call('trash.list', {}),
+        this.call('draft.list', {}),
       ]);
-      this.set({ data: { cards, decks, policies, trash } });
+      this.set({ data: { cards, decks, policies, trash, drafts } });
     } catch (err) {
       this.set({ ...this.state, error: (err as { code?: string }).code ?? 'internal' });
     }
@@ -84,10 +85,11 @@ export class CatalogueSource {
     const cardIds = change?.cardIds;
     if (!cardIds || change?.deckIds || !this.state.data || this.reading) return this.reload();
     try {
-      const { cards, policies } = await this.call('cards.get', { cardIds });
+      // The product and the drafts (a draft saved or dropped names its product too).
+      const [{ cards, policies }, drafts] = await Promise.all([this.call('cards.get', { cardIds }), this.call('draft.list', {})]);
       const data = this.state.data;
       if (!data) return;
-      this.set({ data: { ...data, cards: mergeCards(data.cards, cards), policies: mergeById(data.policies, policies) } });
+      this.set({ data: { ...data, cards: mergeCards(data.cards, cards), policies: mergeById(data.policies, policies), drafts } });
     } catch {
       await this.reload();
     }

@@ -11,17 +11,30 @@ import type { Card } from '../../../lib/schema/card';
 import { Deck } from '../../../lib/schema/deck';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
 import { SidebarPreview } from '../catalogue/Preview';
-import { errorCode, useResolvedImages, type CatalogueData } from '../catalogue/data';
+import { errorCode, newId, useResolvedImages, type CatalogueData } from '../catalogue/data';
 import { routeHref, type Route } from '../catalogue/route';
 import { ErrorText, Field } from '../editor/fields';
 import { PolicyPicker } from '../editor/PolicyEditor';
 import { downloadDeck } from './deck-download';
+import { LinkNumberInput, linkNumberFields, type LinkField } from './LinkNumbers';
+import { DeckProblems, useLandOn } from './DeckProblems';
 import { Readiness } from './Readiness';
+import { useLanguageName } from '../../common/language-name';
 
 const COMMON_LANGUAGES = ['en', 'zh-CN', 'es', 'fr', 'de', 'ja', 'ko', 'pt', 'it', 'th', 'vi', 'id', 'ms'];
 const COMMON_MARKETS = ['EU', 'GB', 'US', 'CN', 'JP', 'AU', 'DE', 'FR', 'ES', 'IT', 'SG', 'MY', 'TH', 'VN', 'ID', 'PH'];
 
-function SortableRow({ card, index, count, label, onMove, onRemove }: { card: Card; index: number; count: number; label: string; onMove: (from: number, to: number) => void; onRemove: () => void }) {
+interface RowProps {
+  card: Card;
+  index: number;
+  count: number;
+  label: string;
+  link: LinkField;
+  onMove: (from: number, to: number) => void;
+  onRemove: () => void;
+}
+
+function SortableRow({ card, index, count, label, link, onMove, onRemove }: RowProps) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id });
   return (
@@ -30,6 +43,7 @@ function SortableRow({ card, index, count, label, onMove, onRemove }: { card: Ca
         ⠿
       </button>
       <span className="run-index">{index + 1}</span>
+      <LinkNumberInput label={label} field={link} />
       <a href={routeHref({ view: 'card', id: card.id })}>
         {card.sku} · {label}
       </a>
@@ -52,8 +66,19 @@ function SortableRow({ card, index, count, label, onMove, onRemove }: { card: Ca
  * order (drag and drop, or the handle with Space and the arrow keys, or the ↑ ↓ buttons); the
  * readiness check; and the sidebar preview of the whole run sheet. Changes save as you go.
  */
-export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: CatalogueData; call: Client; go: (r: Route) => void }) {
+interface Props {
+  deckId: string;
+  data: CatalogueData;
+  call: Client;
+  go: (r: Route) => void;
+  /** Where a readiness link lands: "products" or "policy", and the language a policy text is missing in. */
+  field?: string;
+  language?: string;
+}
+
+export function DeckEditor({ deckId, data, call, go, field, language: focusLanguage }: Props) {
   const { t, i18n } = useTranslation();
+  const ln = useLanguageName();
   const stored = data.decks.find((d) => d.id === deckId);
   const [deck, setDeck] = useState<Deck | undefined>(stored);
   const [error, setError] = useState<string>();
@@ -88,6 +113,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
   useEffect(() => () => void pending.current?.(), []);
   // What buyers sent back asks for fixes too (issue 17); re-asked when the cards change.
   const fromReturns = useReturnsProblems(call, deckId, data.cards);
+  useLandOn(field);
 
   const previewCards = useResolvedImages(call, deck ? deck.cardIds.map((id) => data.cards.find((c) => c.id === id)).filter((c): c is Card => c !== undefined) : []);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
@@ -110,6 +136,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
     move(deck.cardIds.indexOf(String(e.active.id)), deck.cardIds.indexOf(String(e.over.id)));
   };
   const problems = [...deckProblems(deck, data.cards, data.policies), ...fromReturns];
+  const linkField = linkNumberFields(deck, deckCards, update);
   const q = addQuery.trim().toLowerCase();
   const addable = data.cards.filter((c) => !deck.cardIds.includes(c.id) && (!q || c.sku.toLowerCase().includes(q) || Object.values(c.name).some((n) => n.toLowerCase().includes(q))));
 
@@ -168,7 +195,7 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             <legend>{t('decks.languages')}</legend>
             {[...COMMON_LANGUAGES, ...extraLanguages].map((l) => (
               <label key={l} className="check">
-                <input type="checkbox" checked={deck.languages.includes(l)} onChange={(e) => toggleLanguage(l, e.target.checked)} /> {l}
+                <input type="checkbox" checked={deck.languages.includes(l)} onChange={(e) => toggleLanguage(l, e.target.checked)} /> {ln(l)}
               </label>
             ))}
             <p className="hint">{t('decks.languagesHint')}</p>
@@ -184,7 +211,9 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             language={deck.languages[0] ?? 'en'}
             allowDefault={false}
             market={deck.market}
+            openIn={field === 'policy' ? focusLanguage : undefined}
           />
+          <DeckProblems problems={problems} field="policy" />
         </section>
 
         <section id="section-products" aria-labelledby="deck-products">
@@ -192,6 +221,8 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
           <p className="hint" id="dnd-help">
             {t('decks.reorderHint')}
           </p>
+          <p className="hint">{t('decks.linkNumberHint')}</p>
+          <DeckProblems problems={problems} field="deck" />
           <p className="visually-hidden" role="status" aria-live="polite">
             {announce}
           </p>
@@ -212,11 +243,14 @@ export function DeckEditor({ deckId, data, call, go }: { deckId: string; data: C
             <SortableContext items={deckCards.map((c) => c.id)} strategy={verticalListSortingStrategy}>
               <ol className="deck-cards plain" aria-describedby="dnd-help">
                 {deckCards.map((c, i) => (
-                  <SortableRow key={c.id} card={c} index={i} count={deckCards.length} label={label(c)} onMove={move} onRemove={() => update({ cardIds: deck.cardIds.filter((id) => id !== c.id) })} />
+                  <SortableRow key={c.id} card={c} index={i} count={deckCards.length} label={label(c)} link={linkField(c, i)} onMove={move} onRemove={() => update({ cardIds: deck.cardIds.filter((id) => id !== c.id) })} />
                 ))}
               </ol>
             </SortableContext>
           </DndContext>
+          <button type="button" onClick={() => go({ view: 'card', id: newId(), deck: deckId })}>
+            + {t('decks.newProduct')}
+          </button>
           <details className="add-products">
             <summary>{t('decks.addProducts')}</summary>
             <label>

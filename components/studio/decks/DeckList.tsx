@@ -5,10 +5,12 @@ import { deckProblems } from '../../../lib/readiness';
 import { errorCode, newId, type CatalogueData } from '../catalogue/data';
 import { routeHref, type Route } from '../catalogue/route';
 import { useSortable } from '../shell/sortable';
+import { useLanguageName } from '../../common/language-name';
 
 /** Decks (run sheets): create, open, duplicate, delete to the trash. */
 export function DeckList({ data, call, go, confirm }: { data: CatalogueData; call: Client; go: (r: Route) => void; confirm: (text: string) => boolean }) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const [name, setName] = useState('');
   const [error, setError] = useState<string>();
   const act = async (fn: () => Promise<unknown>) => {
@@ -81,7 +83,7 @@ export function DeckList({ data, call, go, confirm }: { data: CatalogueData; cal
                   </td>
                   <td>{d.cardIds.length}</td>
                   <td>{d.market}</td>
-                  <td>{d.languages.join(', ')}</td>
+                  <td>{d.languages.map(ln).join(', ')}</td>
                   <td>{problems.length === 0 ? <span className="ok">✓ {t('readiness.ready')}</span> : t('readiness.count', { count: problems.length })}</td>
                   <td className="actions">
                     <button

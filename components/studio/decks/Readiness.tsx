@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
 import { routeHref } from '../catalogue/route';
+import { useProblemMessage } from './problem-message';
 
 /** "Ready to go live?": every problem of the deck, each with a link to where it is fixed. */
 export function Readiness({ problems, cards, deckId }: { problems: readonly Problem[]; cards: readonly Card[]; deckId: string }) {
   const { t, i18n } = useTranslation();
+  const message = useProblemMessage();
   const nameOf = (id: string | undefined) => {
     const c = cards.find((x) => x.id === id);
     if (!c) return '';
@@ -23,15 +25,16 @@ export function Readiness({ problems, cards, deckId }: { problems: readonly Prob
           <p role="status">{t('readiness.count', { count: problems.length })}</p>
           <ul className="problems">
             {problems.map((p, i) => {
+              const language = p.language ? { language: p.language } : {};
               const href =
                 p.field === 'deck' || !p.cardId
-                  ? routeHref({ view: 'deck', id: deckId, field: 'products' })
-                  : routeHref({ view: 'card', id: p.cardId, field: p.field, ...(p.language ? { language: p.language } : {}) });
+                  ? routeHref({ view: 'deck', id: deckId, field: p.field === 'policy' ? 'policy' : 'products', ...language })
+                  : routeHref({ view: 'card', id: p.cardId, field: p.field, ...language });
               return (
                 <li key={i} data-code={p.code}>
                   {p.cardId && <span className="problem-card">{nameOf(p.cardId)}: </span>}
-                  <span>{t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '', ...(p.returns !== undefined ? { count: p.returns, ratio: p.ratio ?? 0 } : {}) })}</span>{' '}
-                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${t(`readiness.problem.${p.code}`, { language: p.language ?? '', market: p.market ?? '', ...(p.returns !== undefined ? { count: p.returns, ratio: p.ratio ?? 0 } : {}) })}`}>
+                  <span>{message(p)}</span>{' '}
+                  <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${message(p)}`}>
                     {t('readiness.fix')}
                   </a>
                 </li>

@@ -3,16 +3,20 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../lib/messaging/client';
 import { Card, Category } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
-import { errorsByPath, fieldErrors, type FieldError } from '../../../lib/validation';
+import { cardErrors } from '../../../lib/cards/card-check';
+import { errorsByPath, type FieldError } from '../../../lib/validation';
 import { SidebarPreview } from '../catalogue/Preview';
 import { editorLanguages, errorCode, type CatalogueData } from '../catalogue/data';
 import type { Route } from '../catalogue/route';
 import { CaveatsSection, NotesSection } from './CaveatsAndNotes';
 import { DimensionsSection } from './DimensionsSection';
+import { useDeckMembership } from './DeckMembership';
 import { ErrorText, Field, type CardPartProps } from './fields';
+import { FieldProblems } from './FieldProblems';
 import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
+import { useLanguageName } from '../../common/language-name';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'draft' | 'failed';
 
@@ -32,6 +36,8 @@ interface Props {
   /** A section to open and focus (from a readiness "fix" link). */
   field?: string;
   language?: string;
+  /** "New product" from this deck: the product joins it as it is first saved. */
+  fromDeck?: string;
 }
 
 /**
@@ -39,8 +45,9 @@ interface Props {
  * is kept as a draft (so nothing typed is lost) with each field's message from the card schema.
  * The preview beside it is the sidebar's own card view.
  */
-export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage }: Props) {
+export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage, fromDeck }: Props) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const [draft, setDraft] = useState<Card | null>(null);
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
@@ -68,18 +75,26 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
   }, [call, cardId]);
 
   const decks = data.decks;
-  const inDecks = useMemo(() => decks.filter((d) => d.cardIds.includes(cardId)), [decks, cardId]);
+  const membership = useDeckMembership(cardId, data, call, fromDeck);
+  // Read when a save runs, not a reason to save: ticking a deck saves through its own request.
+  const membershipNow = useRef(membership);
+  useEffect(() => {
+    membershipNow.current = membership;
+  });
+  const inDecks = useMemo(() => decks.filter((d) => membership.deckIds.includes(d.id)), [decks, membership.deckIds]);
   const languages = useMemo(() => editorLanguages(inDecks.length > 0 ? inDecks : decks, draft ? Object.keys(draft.name) : []), [inDecks, decks, draft]);
   const language = languages[0];
 
   const parsed = useMemo(() => (draft ? Card.safeParse(draft) : null), [draft]);
   if (parsed?.success) lastValid.current = parsed.data;
   const errors = useMemo(() => {
-    const map = parsed && !parsed.success ? errorsByPath(fieldErrors(parsed.error)) : new Map<string, FieldError>();
+    const map = draft ? errorsByPath(cardErrors(draft, data.cards)) : new Map<string, FieldError>();
     if (serverError) map.set(serverError.path, { path: serverError.path, code: serverError.code, params: {}, message: serverError.code });
     return map;
-  }, [parsed, serverError]);
+  }, [draft, data.cards, serverError]);
 
+  // A boolean, not the map: a reload of the catalogue (after every save) must not save again.
+  const blocked = errors.size > 0;
   // Autosave after a pause in typing; a change still pending when the producer leaves is saved at once.
   const pending = useRef<(() => Promise<void>) | null>(null);
   useEffect(() => () => void pending.current?.(), []);
@@ -89,8 +104,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
       pending.current = null;
       setSave('saving');
       try {
-        if (parsed?.success) {
-          await call('card.save', { card: parsed.data });
+        if (parsed?.success && !blocked) {
+          await call('card.save', { card: parsed.data, ...membershipNow.current.saveExtra });
           setServerError(undefined);
           setRestored(false);
           setSave('saved');
@@ -110,7 +125,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     pending.current = run;
     const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [draft, parsed, call, cardId]);
+  }, [draft, parsed, blocked, call, cardId]);
 
   // Open the section a readiness link points at: when the link is followed (or the card has
   // loaded), not on every keystroke.
@@ -171,7 +186,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     setSave(card ? 'saved' : 'idle');
   }
 
-  const errorCount = parsed && !parsed.success ? parsed.error.issues.length : 0;
+  const errorCount = errors.size;
 
   return (
     <div className="editor-layout">
@@ -181,7 +196,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
           <p className={`save-state save-${save}`} role="status" aria-live="polite">
             {save === 'saving' && t('editor.saving')}
             {save === 'saved' && `✓ ${t('editor.saved')}`}
-            {save === 'draft' && t('editor.draftSaved', { count: errorCount })}
+            {save === 'draft' && (errorCount > 0 ? t('editor.draftSaved', { count: errorCount }) : t('editor.draftKept'))}
             {save === 'failed' && t('editor.saveFailed')}
           </p>
         </div>
@@ -213,11 +228,14 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             </Field>
           </div>
           {languages.map((l) => (
-            <Field key={l} label={`${t('editor.name')} (${l})`} error={err(`name.${l}`) ?? (l === language ? err('name') : undefined)}>
+            <Field key={l} label={`${t('editor.name')} (${ln(l)})`} error={err(`name.${l}`) ?? (l === language ? err('name') : undefined)}>
               {(p) => <input {...p} lang={l} value={draft.name[l] ?? ''} onChange={(e) => setText('name', l, e.target.value)} />}
             </Field>
           ))}
         </section>
+
+        {membership.view}
+        <FieldProblems card={lastValid.current} data={data} />
 
         <section id="section-image" aria-labelledby="h-image">
           <h3 id="h-image">{t('editor.image')}</h3>
@@ -258,6 +276,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             language={language}
             allowDefault
             market={previewDeck.market}
+            openIn={field === 'policy' ? focusLanguage : undefined}
           />
           <ErrorText error={err('policyId')} />
         </section>
@@ -279,7 +298,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             {t('editor.previewLanguage')}{' '}
             <select value={shownLanguage} onChange={(e) => setPreviewLanguage(e.target.value)}>
               {previewDeck.languages.map((l) => (
-                <option key={l}>{l}</option>
+                <option key={l} value={l}>{ln(l)}</option>
               ))}
             </select>
           </label>

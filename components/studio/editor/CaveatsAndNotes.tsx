@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLanguageName } from '../../common/language-name';
 import { NoteKind } from '../../../lib/schema/card';
 import { newId } from '../catalogue/data';
 import { Field, type CardPartProps } from './fields';
@@ -6,6 +7,7 @@ import { Field, type CardPartProps } from './fields';
 /** The "not suitable if" caveats, each in every language, with its must-say flag. */
 export function CaveatsSection({ draft, update, err, languages, language }: CardPartProps) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   return (
     <section id="section-caveats" aria-labelledby="h-caveats">
       <h3 id="h-caveats">{t('editor.caveats')}</h3>
@@ -13,7 +15,7 @@ export function CaveatsSection({ draft, update, err, languages, language }: Card
         {draft.caveats.map((c, i) => (
           <li key={c.id} className={`caveat-edit${c.mustSay ? ' must' : ''}`}>
             {languages.map((l) => (
-              <Field key={l} label={`${t('editor.caveat', { n: i + 1 })} (${l})`} error={err(`caveats.${i}.text.${l}`) ?? (l === language ? err(`caveats.${i}.text`) : undefined)}>
+              <Field key={l} label={`${t('editor.caveat', { n: i + 1 })} (${ln(l)})`} error={err(`caveats.${i}.text.${l}`) ?? (l === language ? err(`caveats.${i}.text`) : undefined)}>
                 {(p) => (
                   <input
                     {...p}
@@ -50,6 +52,7 @@ export function CaveatsSection({ draft, update, err, languages, language }: Card
 /** Notes (material, care, colour accuracy, demo prompts), each of a kind and in every language. */
 export function NotesSection({ draft, update, err, languages, language }: CardPartProps) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   return (
     <section id="section-notes" aria-labelledby="h-notes">
       <h3 id="h-notes">{t('editor.notes')}</h3>
@@ -73,7 +76,7 @@ export function NotesSection({ draft, update, err, languages, language }: CardPa
               </button>
             </div>
             {languages.map((l) => (
-              <Field key={l} label={`${t('editor.note', { n: i + 1 })} (${l})`} error={err(`notes.${i}.text.${l}`) ?? (l === language ? err(`notes.${i}.text`) : undefined)}>
+              <Field key={l} label={`${t('editor.note', { n: i + 1 })} (${ln(l)})`} error={err(`notes.${i}.text.${l}`) ?? (l === language ? err(`notes.${i}.text`) : undefined)}>
                 {(p) => (
                   <input
                     {...p}

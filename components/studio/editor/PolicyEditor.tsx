@@ -1,21 +1,28 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, type PolicyTemplateId } from '../../../lib/cards/policy-templates';
+import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, templateForMarket, type PolicyTemplateId } from '../../../lib/cards/policy-templates';
 import type { Client } from '../../../lib/messaging/client';
 import { ReturnPolicy } from '../../../lib/schema/policy';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
 import { errorCode, newId } from '../catalogue/data';
 import { Field, NumberInput } from './fields';
+import { useLanguageName } from '../../common/language-name';
 
 /** Edits one return policy; saved explicitly, since several cards and decks may share it. */
 export function PolicyEditor({ policy: initial, language, call, onSaved, onCancel }: { policy: ReturnPolicy; language: string; call: Client; onSaved: (p: ReturnPolicy) => void; onCancel: () => void }) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const [policy, setPolicy] = useState(initial);
   const [marketsText, setMarketsText] = useState(initial.markets.join(', '));
   const [failure, setFailure] = useState<string>();
   const parsed = useMemo(() => ReturnPolicy.safeParse(policy), [policy]);
   const errors = useMemo(() => (parsed.success ? new Map() : errorsByPath(fieldErrors(parsed.error))), [parsed]);
   const warnings = parsed.success ? checkPolicy(parsed.data) : [];
+  // A text written in other languages but not this one: said on its field, as the readiness check says it.
+  const missingHere = (key: 'condition' | 'exceptions' | 'summary') => {
+    const text = policy[key];
+    return text && !text[language]?.trim() && Object.values(text).some((v) => v.trim() !== '') ? { path: key, code: 'missingLanguage', params: { language: ln(language) }, message: 'missing' } : undefined;
+  };
   const set = (patch: Partial<ReturnPolicy>) => setPolicy((p) => ({ ...p, ...patch }));
   const setText = (key: 'condition' | 'exceptions' | 'summary', text: string) => {
     const next = { ...(policy[key] ?? {}), [language]: text };
@@ -80,13 +87,13 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
           />
         )}
       </Field>
-      <Field label={`${t('editor.policyCondition')} (${language})`} error={errors.get('condition')}>
+      <Field label={`${t('editor.policyCondition')} (${ln(language)})`} error={errors.get('condition') ?? missingHere('condition')}>
         {(p) => <input {...p} value={policy.condition?.[language] ?? ''} onChange={(e) => setText('condition', e.target.value)} />}
       </Field>
-      <Field label={`${t('editor.policyExceptions')} (${language})`} error={errors.get('exceptions')}>
+      <Field label={`${t('editor.policyExceptions')} (${ln(language)})`} error={errors.get('exceptions') ?? missingHere('exceptions')}>
         {(p) => <input {...p} value={policy.exceptions?.[language] ?? ''} onChange={(e) => setText('exceptions', e.target.value)} />}
       </Field>
-      <Field label={`${t('editor.policySummary')} (${language})`} error={errors.get('summary')} hint={t('editor.policySummaryHint')}>
+      <Field label={`${t('editor.policySummary')} (${ln(language)})`} error={errors.get('summary') ?? missingHere('summary')} hint={t('editor.policySummaryHint')}>
         {(p) => <textarea {...p} rows={2} value={policy.summary?.[language] ?? ''} onChange={(e) => setText('summary', e.target.value)} />}
       </Field>
       <label className="check">
@@ -125,6 +132,7 @@ export function PolicyPicker({
   label,
   id,
   market,
+  openIn,
 }: {
   value: string | undefined;
   policies: readonly ReturnPolicy[];
@@ -135,10 +143,15 @@ export function PolicyPicker({
   label: string;
   id?: string;
   market?: string;
+  /** A readiness link for a policy text missing in this language: open the policy on it. */
+  openIn?: string;
 }) {
   const { t } = useTranslation();
-  const [editing, setEditing] = useState<ReturnPolicy>();
-  const [template, setTemplate] = useState<PolicyTemplateId>(market === 'GB' ? 'uk' : market === 'CN' ? 'cn' : market === 'JP' ? 'jp' : market === 'US' ? 'us' : 'eu');
+  const [editing, setEditing] = useState<ReturnPolicy | undefined>(() => (openIn ? policies.find((p) => p.id === value) : undefined));
+  // The template follows the deck's market until the producer picks one for this market.
+  const [picked, setPicked] = useState<{ market: string | undefined; template: PolicyTemplateId }>();
+  const template = picked && picked.market === market ? picked.template : templateForMarket(market ?? 'EU').id;
+  const setTemplate = (id: PolicyTemplateId) => setPicked({ market, template: id });
   const current = policies.find((p) => p.id === value);
   return (
     <div className="policy-picker">
@@ -182,7 +195,7 @@ export function PolicyPicker({
         <PolicyEditor
           key={editing.id}
           policy={editing}
-          language={language}
+          language={openIn ?? language}
           call={call}
           onSaved={(p) => {
             setEditing(undefined);

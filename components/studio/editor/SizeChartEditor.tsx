@@ -3,6 +3,7 @@ import { measurementId, measurementLabel } from '../../../lib/import/measurement
 import type { SizeChart } from '../../../lib/schema/card';
 import type { FieldError } from '../../../lib/validation';
 import { ErrorText, Field, NumberInput, parseNumber } from './fields';
+import { useLanguageName } from '../../common/language-name';
 
 type Chart = SizeChart;
 
@@ -91,6 +92,7 @@ export function emptyChart(language: string): Chart {
 
 export function SizeChartEditor({ chart, onChange, languages, errors }: Props) {
   const { t } = useTranslation();
+  const ln = useLanguageName();
   const language = languages[0];
   const err = (path: string) => errors.get(`sizeChart.${path}`);
   const set = (patch: Partial<Chart>) => onChange({ ...chart, ...patch });
@@ -215,7 +217,7 @@ export function SizeChartEditor({ chart, onChange, languages, errors }: Props) {
 
       <h4>{t('editor.fitAdvice')}</h4>
       {languages.map((l) => (
-        <Field key={l} label={`${t('editor.fitAdvice')} (${l})`} error={err(`fitAdvice.${l}`) ?? (l === language ? err('fitAdvice') : undefined)}>
+        <Field key={l} label={`${t('editor.fitAdvice')} (${ln(l)})`} error={err(`fitAdvice.${l}`) ?? (l === language ? err('fitAdvice') : undefined)}>
           {(p) => (
             <input
               {...p}
@@ -249,7 +251,7 @@ export function SizeChartEditor({ chart, onChange, languages, errors }: Props) {
           <Field label={t('editor.modelWears')} error={err(`modelRefs.${i}.wears`)}>
             {(p) => <input {...p} className="short" value={m.wears} onChange={(e) => setModels(models.map((x, k) => (k === i ? { ...x, wears: e.target.value } : x)))} />}
           </Field>
-          <Field label={`${t('editor.modelFit')} (${language})`} error={err(`modelRefs.${i}.fit`)}>
+          <Field label={`${t('editor.modelFit')} (${ln(language)})`} error={err(`modelRefs.${i}.fit`)}>
             {(p) => (
               <input
                 {...p}

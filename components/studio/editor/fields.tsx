@@ -33,10 +33,10 @@ export function Field({
   id: fixedId,
 }: {
   label: ReactNode;
-  /** A known id for the control (a link elsewhere points at it); otherwise one is made. */
-  id?: string;
   error?: FieldError;
   hint?: ReactNode;
+  /** A stable id for the control (a link or a test names it); the label is tied to it either way. */
+  id?: string;
   children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const madeId = useId();

@@ -10,7 +10,7 @@ import type { Client } from '../../../lib/messaging/client';
 import { downloadText } from '../download';
 import { errorCode, newId, type CatalogueData } from '../catalogue/data';
 import { routeHref } from '../catalogue/route';
-import { languageName } from '../../../lib/sessions/choices';
+import { useLanguageName } from '../../common/language-name';
 
 type Stage = { kind: 'idle' } | { kind: 'reading'; progress: number } | { kind: 'failed'; issues: ImportIssue[] } | { kind: 'preview'; plan: ImportPlan } | { kind: 'done'; added: number; updated: number; deckId?: string };
 
@@ -34,7 +34,8 @@ export function IssueText({ issue }: { issue: ImportIssue }) {
  * the producer confirms, all at once or not at all.
  */
 export function ImportPanel({ data, call }: { data: CatalogueData; call: Client }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const ln = useLanguageName();
   const inputId = useId();
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [language, setLanguage] = useState('en');
@@ -94,9 +95,7 @@ export function ImportPanel({ data, call }: { data: CatalogueData; call: Client 
           {t('import.language')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value)}>
             {['en', 'zh-CN', 'es', 'fr', 'de', 'ja'].map((l) => (
-              <option key={l} value={l}>
-                {languageName(l, i18n.language)}
-              </option>
+              <option key={l} value={l}>{ln(l)}</option>
             ))}
           </select>
         </label>

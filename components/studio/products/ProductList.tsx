@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
-import { productProblems } from '../../../lib/readiness';
 import { Category } from '../../../lib/schema/card';
 import { newId, type CatalogueData } from '../catalogue/data';
 import type { Route } from '../catalogue/route';
 import { routeHref } from '../catalogue/route';
+import { productRows } from './product-rows';
+import { RowProblems } from './RowProblems';
 import { useSortable } from '../shell/sortable';
 
 /** All products, searchable by SKU or name and filtered by category, deck and "has problems". */
@@ -16,25 +17,24 @@ export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) 
   const [deckId, setDeckId] = useState('');
   const [problemsOnly, setProblemsOnly] = useState(false);
 
+  const all = useMemo(() => productRows(data), [data]);
   const rows = useMemo(() => {
     const q = query.trim().toLowerCase();
     const deck = data.decks.find((d) => d.id === deckId);
-    return data.cards
-      .map((card) => ({ card, problems: productProblems(card, data.decks, data.policies), decks: data.decks.filter((d) => d.cardIds.includes(card.id)) }))
-      .filter(({ card, problems }) => {
-        if (q && !card.sku.toLowerCase().includes(q) && !Object.values(card.name).some((n) => n.toLowerCase().includes(q))) return false;
-        if (category && card.category !== category) return false;
-        if (deck && !deck.cardIds.includes(card.id)) return false;
-        if (problemsOnly && problems.length === 0) return false;
-        return true;
-      });
-  }, [data, query, category, deckId, problemsOnly]);
+    return all.filter((row) => {
+      if (q && !row.sku.toLowerCase().includes(q) && !Object.values(row.name).some((n) => typeof n === 'string' && n.toLowerCase().includes(q))) return false;
+      if (category && row.category !== category) return false;
+      if (deck && !deck.cardIds.includes(row.id)) return false;
+      if (problemsOnly && row.problems.length === 0 && !row.draft) return false;
+      return true;
+    });
+  }, [all, data.decks, query, category, deckId, problemsOnly]);
   const table = useSortable(rows, {
-    sku: (r) => r.card.sku,
-    name: (r) => localize(r.card.name, i18n.language, ['en'])?.text,
-    category: (r) => t(`category.${r.card.category}`),
+    sku: (r) => r.sku,
+    name: (r) => localize(r.name, i18n.language, ['en'])?.text,
+    category: (r) => (r.category ? t(`category.${r.category}`) : undefined),
     decks: (r) => r.decks.map((d) => d.name).join(', ') || undefined,
-    problems: (r) => r.problems.length,
+    problems: (r) => r.problems.length + (r.draft ? r.draft.errors.length : 0),
   });
 
   return (
@@ -76,10 +76,10 @@ export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) 
         </label>
       </div>
       <p role="status" className="hint">
-        {t('products.count', { count: rows.length, total: data.cards.length })}
+        {t('products.count', { count: rows.length, total: all.length })}
       </p>
       {rows.length === 0 ? (
-        <p>{data.cards.length === 0 ? t('products.empty') : t('products.noMatch')}</p>
+        <p>{all.length === 0 ? t('products.empty') : t('products.noMatch')}</p>
       ) : (
         <table className="products">
           <thead>
@@ -92,25 +92,20 @@ export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) 
             </tr>
           </thead>
           <tbody>
-            {table.rows.map(({ card, problems, decks }) => (
-              <tr key={card.id} data-sku={card.sku}>
+            {table.rows.map((row) => (
+              <tr key={row.id} data-sku={row.sku} data-draft={row.draft ? true : undefined}>
                 <td>
-                  <a href={routeHref({ view: 'card', id: card.id })}>{card.sku}</a>
+                  <a href={routeHref({ view: 'card', id: row.id })}>{row.sku || t('products.noSku')}</a>
                 </td>
                 <td>
-                  {localize(card.name, i18n.language, ['en'])?.text}
-                  {card.demo && <span className="badge">{t('common.demo')}</span>}
+                  {localize(row.name, i18n.language, ['en'])?.text}
+                  {row.demo && <span className="badge">{t('common.demo')}</span>}
+                  {row.draft && <span className="badge draft">{t('products.draft')}</span>}
                 </td>
-                <td>{t(`category.${card.category}`)}</td>
-                <td>{decks.map((d) => d.name).join(', ')}</td>
+                <td>{row.category && Category.safeParse(row.category).success ? t(`category.${row.category}`) : ''}</td>
+                <td>{row.decks.map((d) => d.name).join(', ')}</td>
                 <td>
-                  {problems.length === 0 ? (
-                    <span className="ok">✓</span>
-                  ) : (
-                    <a href={routeHref({ view: 'card', id: card.id, field: problems[0].field })} className="problem-count">
-                      {t('products.problemCount', { count: problems.length })}
-                    </a>
-                  )}
+                  <RowProblems row={row} />
                 </td>
               </tr>
             ))}
