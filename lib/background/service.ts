@@ -7,6 +7,8 @@ import { composeSidebarBootstrap, type Ask } from '../messaging/bootstrap';
 import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/protocol';
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
+import { proofHandlers } from './proof-handlers';
+import type { Prover } from './prover';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -33,6 +35,8 @@ export interface ServiceDeps {
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
   enableSite: (origin: string) => Promise<void>;
+  /** Signs and time-stamps chain heads off the live path (lib/background/prover.ts). */
+  prover?: Prover;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
   autoEndAfterMs?: number;
 }
@@ -98,6 +102,7 @@ export function createService(deps: ServiceDeps) {
   async function sweep(): Promise<void> {
     const ended = await repo.autoEndStale(deps.now(), deps.autoEndAfterMs ?? AUTO_END_AFTER_MS);
     await Promise.all(ended.map((s) => onScreen.forget(s.id)));
+    for (const s of ended) deps.prover?.point(s.id, 'end');
     if (ended.length > 0) {
       deps.notifyChanged();
       sealLater();
@@ -153,6 +158,7 @@ export function createService(deps: ServiceDeps) {
         now: deps.now(),
       });
       await tabs.setSession(tabId, session.id);
+      deps.prover?.point(session.id, 'start');
       return changed(session);
     },
 
@@ -172,6 +178,7 @@ export function createService(deps: ServiceDeps) {
       const ended = await repo.endSession(sessionId, deps.now(), 'host');
       await onScreen.forget(sessionId);
       sealLater();
+      deps.prover?.point(sessionId, 'end');
       return changed(ended);
     },
     'session.list': async ({ filter }) => {
@@ -216,6 +223,7 @@ export function createService(deps: ServiceDeps) {
       const event = await repo.recordEvent({ ...p, now: deps.now() });
       // The committed event goes out with the push: sidebars apply it without a re-read.
       deps.notifyChanged({ event });
+      deps.prover?.point(event.sessionId, 'event');
       return event;
     },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
@@ -276,6 +284,7 @@ export function createService(deps: ServiceDeps) {
       return null;
     },
 
+    ...proofHandlers(deps.prover),
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
   };
 

@@ -4,6 +4,7 @@ import { Id, LanguageTag, MarketCode } from '../schema/common';
 import { LogFilter } from '../export/filter';
 import { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
 import { catalogueRequestSchemas } from './catalogue-protocol';
+import { proofRequestSchemas } from './proof-protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -83,6 +84,7 @@ export const requestSchemas = {
     .strict(),
   hotkey: z.object({ key: z.enum(FORWARDED_KEYS) }).strict(),
   ...catalogueRequestSchemas,
+  ...proofRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

@@ -9,6 +9,7 @@ import type { PageText } from '../export/page';
 import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
+import type { ProofResponses } from './proof-types';
 
 export interface Layout {
   collapsed: boolean;
@@ -25,7 +26,7 @@ export interface TabContext {
 }
 
 // The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts.
-export interface Responses extends CatalogueResponses {
+export interface Responses extends CatalogueResponses, ProofResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];
