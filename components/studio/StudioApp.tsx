@@ -8,6 +8,7 @@ import { Catalogue } from './catalogue/Catalogue';
 import { SessionsArea } from './sessions/SessionsArea';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import { Translations } from './translations/Translations';
+import { Timestamps } from './settings/Timestamps';
 
 interface Props {
   call: Client;
@@ -88,6 +89,7 @@ export function StudioApp({ call, onChanged, confirm }: Props) {
             <Translations call={call} onChanged={onChanged} />
 
             <SessionsArea call={call} revision={revision} />
+            <Timestamps call={call} />
           </>
         )}
       </main>

@@ -6,7 +6,9 @@ import { createService } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { demoBundle } from '../../lib/demo/deck';
 import { ProofStore } from '../../lib/db/proof-store';
-import { verifyLogText } from '../../lib/evidence/verify';
+import { formatReport, verifyLogText } from '../../lib/evidence/verify';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { collect, logChunks, repositorySource } from '../../lib/export/stream';
 import type { Reply } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
@@ -90,6 +92,23 @@ describe('proofs over chain heads', () => {
     expect(s.chainVersion).toBe(2);
     expect(s.proofs?.stamps).toMatchObject({ count: 3, lastSeq: 4, authorities: ['Upfront Test TSA, Upfront tests'] });
     expect(s.proofs?.signatures).toMatchObject({ count: 3, installation: await t.repo.installationId() });
+    // What `npm run verify-log` prints for it.
+    const lines = formatReport(report, 'show.json').join('\n');
+    expect(lines).toMatch(/chain v2, header covered/);
+    expect(lines).toMatch(/timestamps: 3 \(first .*, last .*, up to event 4; by Upfront Test TSA, Upfront tests\)/);
+    expect(lines).toMatch(new RegExp(`signed by installation ${await t.repo.installationId()} \\(3 head`));
+  });
+
+  it('still verifies logs of earlier versions, and says which chain version and that they have no proofs', async () => {
+    const text = readFileSync(path.resolve(import.meta.dirname, '../../docs/examples/sample-log.json'), 'utf8');
+    const report = await verifyLogText(text);
+    expect(report.ok).toBe(true);
+    expect(report.version).toBe(JSON.parse(text).version);
+    expect(report.version).toBeLessThan(3);
+    expect(report.sessions.every((s) => s.chainVersion === 1)).toBe(true);
+    const lines = formatReport(report, 'sample-log.json').join('\n');
+    expect(lines).toMatch(/chain v1, header not covered/);
+    expect(lines).toMatch(/no timestamp/);
   });
 
   it('fails a whole rewrite of a stamped session, an edited header, a removed event and one inserted before the stamped head', async () => {

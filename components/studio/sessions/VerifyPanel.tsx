@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { yieldToEventLoop } from '../../../lib/export/stream';
 import { formatDateTime } from '../../../lib/format';
 import { verifyLogText, type VerifyReport } from '../../../lib/evidence/verify';
+import { ProofSummary } from './ProofSummary';
 
 /** Checks a log file (from this or any machine) with the same code as `npm run verify-log`. */
 export function VerifyPanel() {
@@ -77,6 +78,7 @@ export function VerifyPanel() {
                 <li key={s.sessionId} className={s.problem ? 'bad' : 'good'}>
                   {s.problem ? '✗' : '✓'} {s.host} · {dateTime(s.startedAt)} · {t('verify.events', { count: s.events })}
                   {s.problem && <> — {t(`verify.code.${s.problem.code}`)}</>}
+                  {!s.problem && <ProofSummary check={s} />}
                 </li>
               ))}
             </ul>
