@@ -3,11 +3,13 @@ import { SidebarHub, type HubPort } from '@/lib/background/hub';
 import { LayoutStore } from '@/lib/background/layouts';
 import { serveLogFiles } from '@/lib/background/log-files';
 import { seedDemoOnce } from '@/lib/background/seed';
+import { Prover } from '@/lib/background/prover';
 import { createService, type Sender } from '@/lib/background/service';
 import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
 import { OrderStore } from '@/lib/db/orders';
+import { ProofStore } from '@/lib/db/proof-store';
 import { ReturnsLoopStore } from '@/lib/returns/store';
 import type { ContentPush } from '@/lib/messaging/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
@@ -40,6 +42,7 @@ export default defineBackground(() => {
   const repo = safety.repo;
   const tabs = new TabRegistry(storageKeyValue(browser.storage.session));
   const layouts = new LayoutStore(local);
+  const prover = new Prover({ repo, store: new ProofStore(db), local, now: () => Date.now(), fetch: (...args) => fetch(...args) });
 
   const service = createService({
     extensionId: browser.runtime.id,
@@ -61,6 +64,7 @@ export default defineBackground(() => {
     },
     safety: safety.deps,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
+    prover,
     enableSite: async (origin) => {
       const id = `custom:${origin}`;
       const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
@@ -79,6 +83,8 @@ export default defineBackground(() => {
   void ready.then(() => repo.autoEndStale(Date.now())).catch((err) => console.error('Upfront: auto-end failed', err));
   // Logs of sessions ended before database version 4, into pages (lib/db/event-pages.ts).
   void ready.then(() => repo.sealEnded()).catch((err) => console.error('Upfront: sealing ended sessions failed', err));
+  // Time-stamps that could not be had when their shows ended (offline, authority down).
+  void ready.then(() => prover.retry()).catch((err) => console.error('Upfront: time-stamp retry failed', err));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void ready.then(() => service(message, sender as Sender)).then(sendResponse);
@@ -87,7 +93,7 @@ export default defineBackground(() => {
 
   // Log files for the studio, answered with a Blob on a MessageChannel (service worker only; a
   // background page, as in Firefox, never receives these and the studio asks page by page).
-  serveLogFiles(self as unknown as Parameters<typeof serveLogFiles>[0], { repo, now: () => Date.now() }, ready);
+  serveLogFiles(self as unknown as Parameters<typeof serveLogFiles>[0], { repo, now: () => Date.now(), proofs: (ids) => prover.proofsFor(ids) }, ready);
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);

@@ -1,3 +1,4 @@
+import type { Proofs } from '../evidence/proofs';
 import type { Repository } from '../db/repository';
 import { UpfrontError } from '../errors';
 import { logBlob, logChunks, repositorySource, throttleProgress } from '../export/stream';
@@ -7,6 +8,8 @@ import type { Session } from '../schema/session';
 export interface LogFileDeps {
   repo: Repository;
   now: () => number;
+  /** The sessions' time-stamps and signatures, for JSON files (lib/background/prover.ts). */
+  proofs?: (sessionIds: string[]) => Promise<Proofs | undefined>;
 }
 
 /** The part of a service worker's `message` event a log file request uses. */
@@ -31,7 +34,7 @@ export async function answerLogFile(data: unknown, reply: (message: LogFileReply
     if (missing !== undefined) throw new UpfrontError('session-not-found', missing);
     const sessions = found as Session[];
     const installation = await deps.repo.installationId();
-    const chunks = logChunks(repositorySource(deps.repo), {
+    const chunks = logChunks({ ...repositorySource(deps.repo), proofs: deps.proofs }, {
       format,
       sessions,
       exportedAt: deps.now(),

@@ -1,5 +1,5 @@
 import { UpfrontError } from '../errors';
-import { genesisHash } from '../evidence/chain';
+import { genesisOf } from '../evidence/chain';
 import type { returnsLoopRequestSchemas } from '../messaging/returns-loop-protocol';
 import type { LookupLine, ReturnsLoopResponses } from '../messaging/returns-loop-types';
 import { analyse } from '../returns/analysis';
@@ -58,7 +58,7 @@ export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: ()
       if (!matched) throw new UpfrontError('order-unmatched', key);
       const cited = matched.show.events.filter((e) => e.at <= line.orderedAt).map((e) => e.cardHash);
       const snapshots = new Map((await s().snapshots([...new Set(cited)])).map((x) => [x.hash, x]));
-      return buildEvidencePack(matched, snapshots, genesisHash(matched.show.session.id), now());
+      return buildEvidencePack(matched, snapshots, genesisOf(matched.show.session), now());
     },
     'returns.analysis': async ({ filter, graceMs }) => analyse(await loopOf(graceMs), filter),
     'returns.unmatched': async ({ graceMs, limit }) => {

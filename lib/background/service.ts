@@ -13,6 +13,8 @@ import { SessionCoverage } from './coverage';
 import { safetyHandlers, type SafetyDeps } from '../safety/handlers';
 import type { ReturnsLoopStore } from '../returns/store';
 import { returnsLoopHandlers } from './returns-loop-handlers';
+import { proofHandlers } from './proof-handlers';
+import type { Prover } from './prover';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
@@ -47,6 +49,8 @@ export interface ServiceDeps {
   enableSite: (origin: string) => Promise<void>;
   /** The journal, storage checks and recovery report (issue 22: lib/safety). */
   safety?: SafetyDeps;
+  /** Signs and time-stamps chain heads off the live path (lib/background/prover.ts). */
+  prover?: Prover;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
   autoEndAfterMs?: number;
 }
@@ -119,6 +123,7 @@ export function createService(deps: ServiceDeps) {
   async function sweep(): Promise<void> {
     const ended = await repo.autoEndStale(deps.now(), deps.autoEndAfterMs ?? AUTO_END_AFTER_MS);
     await Promise.all(ended.map((s) => onScreen.forget(s.id)));
+    for (const s of ended) deps.prover?.point(s.id, 'end');
     if (ended.length > 0) {
       deps.notifyChanged(ended.length === 1 ? { scope: 'session', sessionId: ended[0].id } : { scope: 'session' });
       sealLater();
@@ -189,6 +194,7 @@ export function createService(deps: ServiceDeps) {
         await tabs.setSession(tabId, started.id);
         return started;
       });
+      deps.prover?.point(session.id, 'start');
       return changed(session, { scope: 'session', sessionId: session.id });
     },
 
@@ -208,6 +214,7 @@ export function createService(deps: ServiceDeps) {
       const ended = await repo.endSession(sessionId, deps.now(), 'host');
       await onScreen.forget(sessionId);
       sealLater();
+      deps.prover?.point(sessionId, 'end');
       return changed(ended, { scope: 'session', sessionId });
     },
     'session.list': async ({ filter }) => {
@@ -258,6 +265,7 @@ export function createService(deps: ServiceDeps) {
       const event = await repo.recordEvent({ ...p, now: deps.now() });
       // The committed event goes out with the push: sidebars apply it without a re-read.
       deps.notifyChanged({ scope: 'event', sessionId: event.sessionId, event });
+      deps.prover?.point(event.sessionId, 'event');
       return event;
     },
     'event.list': ({ sessionId }) => repo.listEvents(sessionId),
@@ -319,6 +327,7 @@ export function createService(deps: ServiceDeps) {
       return null;
     },
 
+    ...proofHandlers(deps.prover),
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
     ...safetyHandlers(deps.safety),

@@ -4,6 +4,7 @@ import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { OrderLayout, OrderLine, ReturnLine } from '../returns/types';
+import type { DeviceSignature, Stamp } from '../evidence/proofs';
 import { upgradeToV2, type MetaEntry } from './meta';
 
 export const DB_NAME = 'upfront';
@@ -40,6 +41,9 @@ export class UpfrontDb extends Dexie {
   orderLines!: EntityTable<OrderLine, 'key'>;
   returnLines!: EntityTable<ReturnLine, 'key'>;
   orderLayouts!: EntityTable<OrderLayout, 'signature'>;
+  /** Proofs over chain heads (lib/db/proof-store.ts): RFC 3161 time-stamps and device signatures. */
+  stamps!: Table<Stamp & { at: number }, [string, number]>;
+  signatures!: Table<DeviceSignature, [string, number]>;
 
   constructor(name = DB_NAME) {
     // Strict durability: a disclosure is acknowledged only once it is on disk, so a crash right
@@ -80,6 +84,12 @@ export class UpfrontDb extends Dexie {
       orderLines: 'key, orderId, sku, orderedAt, source',
       returnLines: 'key, orderId, sku, returnedAt, source',
       orderLayouts: 'signature',
+    });
+    // Evidence outside the browser (issue 19): time-stamps and device signatures over chain
+    // heads, a record per session and head. New tables only.
+    this.version(6).stores({
+      stamps: '[sessionId+seq], sessionId',
+      signatures: '[sessionId+seq], sessionId',
     });
   }
 }

@@ -49,7 +49,7 @@ export async function importSession(db: UpfrontDb, input: ImportInput): Promise<
     ...extra,
   });
 
-  const broken = checkChain(session.id, events, session.head);
+  const broken = checkChain(session, events, session.head);
   if (broken) return result('rejected', { reason: broken.code });
   if (session.lastSeq !== events.length) return result('rejected', { reason: 'head' });
   const snapshots = new Map(input.snapshots.map((s) => [s.hash, s]));

@@ -1,6 +1,6 @@
 import { cardItems, effectivePolicyId, snapshotContent } from '../cards/items';
 import { UpfrontError } from '../errors';
-import { eventHash, genesisHash } from '../evidence/chain';
+import { CURRENT_CHAIN_VERSION, eventHash, headerGenesisHash } from '../evidence/chain';
 import { contentHash } from '../evidence/hash';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
@@ -140,8 +140,10 @@ export class Repository {
         language: input.language ?? deck.languages[0],
         startedAt: input.now,
         lastSeq: 0,
-        head: genesisHash(input.id),
+        head: '',
+        chainVersion: CURRENT_CHAIN_VERSION,
       };
+      session.head = headerGenesisHash(session);
       await this.db.sessions.add(session);
       return session;
     });

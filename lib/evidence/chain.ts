@@ -1,9 +1,34 @@
-import type { DisclosureEvent } from '../schema/session';
+import type { DisclosureEvent, Session } from '../schema/session';
 import { contentHash, sha256Hex } from './hash';
 
-/** The chain of a session starts from a hash of its id, so two sessions never share a chain. */
+/**
+ * Chain version 1 (sessions recorded before issue 19): the chain starts from a hash of the
+ * session id alone, so two sessions never share a chain, but the session's own fields are not
+ * covered.
+ */
 export function genesisHash(sessionId: string): string {
   return sha256Hex(`upfront:session:${sessionId}`);
+}
+
+/** The session fields a version 2 chain covers: change any of them and the chain breaks. */
+export const HEADER_FIELDS = ['id', 'deckId', 'deckName', 'host', 'platform', 'consoleOrigin', 'market', 'language', 'startedAt'] as const;
+export type SessionHeader = Pick<Session, (typeof HEADER_FIELDS)[number]>;
+
+export function sessionHeader(s: SessionHeader): SessionHeader {
+  return Object.fromEntries(HEADER_FIELDS.map((k) => [k, s[k]])) as SessionHeader;
+}
+
+/** Chain version 2: the genesis is the hash of the session's header (canonical JSON). */
+export function headerGenesisHash(s: SessionHeader): string {
+  return contentHash({ chain: 'upfront:session:v2', header: sessionHeader(s) });
+}
+
+/** The chain version a session was recorded with (absent: 1). */
+export const CURRENT_CHAIN_VERSION = 2;
+
+/** Where a session's chain starts, by the chain version it was recorded with. */
+export function genesisOf(s: SessionHeader & { chainVersion?: number }): string {
+  return s.chainVersion === 2 ? headerGenesisHash(s) : genesisHash(s.id);
 }
 
 export type UnchainedEvent = Omit<DisclosureEvent, 'hash'>;
@@ -27,8 +52,9 @@ export type CodedBreak = ChainBreak & { code: ChainBreakCode; position: number }
  * Sequence numbers must run 1, 2, 3… with no gap, each prev must be the previous hash, and each
  * hash must match the event's content; `expectedHead` (from the session) catches a cut tail.
  */
-export function checkChain(sessionId: string, events: DisclosureEvent[], expectedHead?: string): CodedBreak | null {
-  const step = checkChainSlice(sessionId, events, 0, events.length, genesisHash(sessionId));
+export function checkChain(session: SessionHeader & { chainVersion?: number }, events: DisclosureEvent[], expectedHead?: string): CodedBreak | null {
+  const sessionId = session.id;
+  const step = checkChainSlice(sessionId, events, 0, events.length, genesisOf(session));
   return 'code' in step ? step : checkHead(events, step.prev, expectedHead);
 }
 
@@ -66,8 +92,9 @@ export function checkHead(events: DisclosureEvent[], prev: string, expectedHead:
 }
 
 /** checkChain without the code and position (the skeleton's interface, kept for its callers). */
-export function verifyChain(sessionId: string, events: DisclosureEvent[], expectedHead?: string): ChainBreak | null {
-  const b = checkChain(sessionId, events, expectedHead);
+export function verifyChain(session: string | (SessionHeader & { chainVersion?: number }), events: DisclosureEvent[], expectedHead?: string): ChainBreak | null {
+  // A bare id is a version 1 session (the skeleton's callers).
+  const b = checkChain(typeof session === 'string' ? ({ id: session } as SessionHeader) : session, events, expectedHead);
   if (!b) return null;
   return b.eventId !== undefined ? { seq: b.seq, eventId: b.eventId, reason: b.reason } : { seq: b.seq, reason: b.reason };
 }

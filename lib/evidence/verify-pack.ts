@@ -1,6 +1,6 @@
 import { EvidencePack, PACK_FORMAT } from '../returns/evidence-pack';
 import type { DisclosureEvent, Snapshot } from '../schema/session';
-import { checkChainSlice, genesisHash } from './chain';
+import { checkChainSlice, genesisOf } from './chain';
 import { contentHash } from './hash';
 import type { VerifyProblem, VerifyReport } from './verify';
 
@@ -28,7 +28,7 @@ export function verifyPackData(data: unknown): VerifyReport {
   const at = (code: VerifyProblem['code'], where: string, message: string, e?: DisclosureEvent) =>
     problems.push({ code, path: where, sessionId: session.id, ...(e ? { seq: e.seq, eventId: e.id } : {}), message });
 
-  const step = checkChainSlice(session.id, events, 0, events.length, genesisHash(session.id));
+  const step = checkChainSlice(session.id, events, 0, events.length, genesisOf(session));
   if ('code' in step) {
     at(step.code, `events[${step.position}]`, `session ${session.id} (${session.host}), event ${step.seq}${step.eventId ? ` (${step.eventId})` : ''}: ${step.reason}`, events[step.position]);
   } else {
@@ -53,7 +53,7 @@ export function verifyPackData(data: unknown): VerifyReport {
     ok: problems.length === 0,
     version: pack.version,
     exportedAt: pack.createdAt,
-    sessions: [{ sessionId: session.id, host: session.host, startedAt: session.startedAt, events: events.length, head: session.head, problem: problems.find((p) => p.sessionId === session.id) }],
+    sessions: [{ sessionId: session.id, host: session.host, startedAt: session.startedAt, events: events.length, head: session.head, chainVersion: session.chainVersion ?? 1, problem: problems.find((p) => p.sessionId === session.id) }],
     events: events.length,
     snapshots: pack.snapshots.length,
     problems,

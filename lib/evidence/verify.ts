@@ -1,11 +1,13 @@
 import { LogFile, SUPPORTED_LOG_VERSIONS, LOG_FORMAT } from '../export/log-file';
 import type { DisclosureEvent } from '../schema/session';
-import { checkChainSlice, checkHead, genesisHash, type ChainBreakCode, type CodedBreak } from './chain';
+import { checkChainSlice, checkHead, eventHash, genesisOf, type ChainBreakCode, type CodedBreak } from './chain';
+import { checkProofs, type ChainHeads, type SessionProofs } from './proofs';
 import { PACK_FORMAT, snapshotProblems, verifyPackData } from './verify-pack';
 
 /** Stable codes for what is wrong; the studio translates them ("verify.code.*"), the CLI prints them. */
 export type VerifyCode =
   | ChainBreakCode
+  | 'header'
   | 'not-json'
   | 'not-a-log'
   | 'unsupported-version'
@@ -18,7 +20,12 @@ export type VerifyCode =
   | 'snapshot-missing'
   // An evidence pack (lib/evidence/verify-pack.ts): its prefix or its order does not hold together.
   | 'pack-prefix'
-  | 'pack-order';
+  | 'pack-order'
+  | 'stamp-head'
+  | 'stamp-token'
+  | 'signature-head'
+  | 'signature'
+  | 'signature-key';
 
 export interface VerifyProblem {
   code: VerifyCode;
@@ -38,8 +45,12 @@ export interface SessionCheck {
   events: number;
   /** The chain head the file gives for the session: compare it with the one noted at export. */
   head: string;
+  /** 2: the chain covers the session's header; 1: recorded before that (lib/evidence/chain.ts). */
+  chainVersion: 1 | 2;
   /** The first place this session's record breaks, or undefined when it verifies. */
   problem?: VerifyProblem;
+  /** Its time-stamps and device signatures that verify (none in files before version 3). */
+  proofs?: SessionProofs;
 }
 
 export interface VerifyReport {
@@ -141,7 +152,18 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
     let problem: VerifyProblem | undefined;
     // In slices, pausing between them when asked, so one huge session does not block a page.
     let b: CodedBreak | null = null;
-    let prev = genesisHash(s.id);
+    let prev = genesisOf(s);
+    if (s.chainVersion === 2 && headerChanged(prev, s.head, events[0])) {
+      problem = {
+        code: 'header',
+        path: `sessions[${sessionIndex.get(s.id)}]`,
+        sessionId: s.id,
+        message: `session ${s.id} (${s.host}): its header (host, deck, market, platform, console or start time) was changed after it was recorded`,
+      };
+      eventProblems.push({ index: -1, problem });
+      sessions.push({ sessionId: s.id, host: s.host, startedAt: s.startedAt, events: events.length, head: s.head, chainVersion: 2, problem });
+      continue;
+    }
     const slice = Math.min(yieldEvery, events.length) || 1;
     for (let from = 0; from < events.length; from += slice) {
       const step = checkChainSlice(s.id, events, from, Math.min(events.length, from + slice), prev);
@@ -195,10 +217,23 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
         seen.add(event.id);
       }
     }
-    sessions.push({ sessionId: s.id, host: s.host, startedAt: s.startedAt, events: events.length, head: s.head, problem });
+    sessions.push({ sessionId: s.id, host: s.host, startedAt: s.startedAt, events: events.length, head: s.head, chainVersion: s.chainVersion ?? 1, problem });
   }
   eventProblems.sort((a, b) => a.index - b.index);
   problems.push(...eventProblems.map((p) => p.problem));
+
+  // Proofs: each time-stamp and signature must cover a head the chain as written reaches.
+  if (file.proofs) {
+    const heads: ChainHeads = new Map();
+    for (const s of file.sessions) heads.set(s.id, [genesisOf(s), ...(bySession.get(s.id) ?? []).map((l) => l.event.hash)]);
+    const checked = await checkProofs(file.proofs, heads, new Map(file.sessions.map((s) => [s.id, s.host])));
+    for (const s of sessions) {
+      s.proofs = checked.bySession.get(s.sessionId);
+      const first = checked.problems.find((p) => p.sessionId === s.sessionId);
+      if (first && !s.problem) s.problem = first;
+    }
+    problems.push(...checked.problems);
+  }
 
   // Snapshots: each must hash to its key, and every cited one must be there.
   problems.push(...snapshotProblems(file.snapshots, file.events));
@@ -214,19 +249,47 @@ export async function verifyLogData(data: unknown, options: VerifyOptions = {}):
   };
 }
 
+/**
+ * A version 2 chain starts at its header's hash. When the first event is intact (its hash matches
+ * its content) yet does not start there, or an empty session's head is not there, it is the
+ * header that changed, not the events.
+ */
+function headerChanged(genesis: string, head: string, first: DisclosureEvent | undefined): boolean {
+  if (!first) return head !== genesis;
+  return first.prev !== genesis && eventHash(first) === first.hash;
+}
+
+const chainLabel = (v: 1 | 2) => (v === 2 ? 'chain v2, header covered' : 'chain v1, header not covered');
+
+const iso = (t: number) => new Date(t).toISOString();
+
+/** One line per session on its proofs: time-stamps (count, first and last time, authority) and signature. */
+function proofLines(p: SessionProofs | undefined): string[] {
+  const st = p?.stamps;
+  const stamps = st && st.count > 0
+    ? `timestamps: ${st.count} (first ${iso(st.first!)}, last ${iso(st.last!)}, up to event ${st.lastSeq}; by ${st.authorities.join(', ')})`
+    : 'no timestamp';
+  const sig = p?.signatures.count ? `signed by installation ${p.signatures.installation} (${p.signatures.count} head(s))` : 'no device signature';
+  return [`      ${stamps}`, `      ${sig}`];
+}
+
 /** The report in plain English lines, for the terminal. */
 export function formatReport(report: VerifyReport, fileName: string): string[] {
   const lines: string[] = [];
   if (report.ok) {
     lines.push(`OK ${fileName}: ${report.sessions.length} session(s), ${report.events} event(s), ${report.snapshots} snapshot(s); every chain and snapshot verifies.`);
-    for (const s of report.sessions) lines.push(`  ✓ ${s.sessionId}  ${s.host}  ${new Date(s.startedAt).toISOString()}  ${s.events} event(s)  head ${s.head}`);
+    for (const s of report.sessions) {
+      lines.push(`  ✓ ${s.sessionId}  ${s.host}  ${new Date(s.startedAt).toISOString()}  ${s.events} event(s)  head ${s.head}  (${chainLabel(s.chainVersion)})`);
+      lines.push(...proofLines(s.proofs));
+    }
     return lines;
   }
   const first = report.problems[0];
   lines.push(`FAILED ${fileName}: ${report.problems.length} problem(s).`);
   lines.push(`First break${first.path ? ` at ${first.path}` : ''} [${first.code}]: ${first.message}`);
   for (const s of report.sessions) {
-    lines.push(s.problem ? `  ✗ ${s.sessionId}  ${s.host}: ${s.problem.message}` : `  ✓ ${s.sessionId}  ${s.host}  ${s.events} event(s)`);
+    lines.push(s.problem ? `  ✗ ${s.sessionId}  ${s.host}: ${s.problem.message}` : `  ✓ ${s.sessionId}  ${s.host}  ${s.events} event(s)  (${chainLabel(s.chainVersion)})`);
+    if (!s.problem) lines.push(...proofLines(s.proofs));
   }
   for (const p of report.problems.slice(1)) if (!p.sessionId || !report.sessions.some((s) => s.problem === p)) lines.push(`  - [${p.code}] ${p.message}`);
   return lines;

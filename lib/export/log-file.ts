@@ -1,11 +1,16 @@
 import { z } from '../zod';
 import { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import { Proofs } from '../evidence/proofs';
 import { LogFilter } from './filter';
 
 export const LOG_FORMAT = 'upfront-log';
-/** 2 added source, filter, and the session fields endReason, endNote and origin. */
-export const LOG_VERSION = 2;
-export const SUPPORTED_LOG_VERSIONS = [1, 2] as const;
+/**
+ * 2 added source, filter, and the session fields endReason, endNote and origin.
+ * 3 added the session field chainVersion (2: the chain covers the session's header) and
+ * `proofs` (time-stamps and device signatures over chain heads).
+ */
+export const LOG_VERSION = 3;
+export const SUPPORTED_LOG_VERSIONS = [1, 2, 3] as const;
 
 /**
  * The JSON log file, as read back by the verifier and the team-view import. Strict objects: a
@@ -15,7 +20,7 @@ export const SUPPORTED_LOG_VERSIONS = [1, 2] as const;
 export const LogFile = z
   .object({
     format: z.literal(LOG_FORMAT),
-    version: z.union([z.literal(1), z.literal(2)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     exportedAt: z.iso.datetime(),
     /** The installation that wrote the file (absent in version 1). */
     source: z.object({ installation: z.string().min(1).max(100), app: z.literal('upfront') }).strict().optional(),
@@ -24,6 +29,8 @@ export const LogFile = z
     sessions: z.array(Session.strict()),
     events: z.array(DisclosureEvent.strict()),
     snapshots: z.array(Snapshot.strict()),
+    /** Time-stamps and device signatures over chain heads (version 3; lib/evidence/proofs.ts). */
+    proofs: Proofs.optional(),
   })
   .strict()
   .meta({

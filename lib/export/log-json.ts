@@ -1,4 +1,5 @@
 import type { LogData } from '../db/repository';
+import type { Proofs } from '../evidence/proofs';
 import type { Session } from '../schema/session';
 import { compactFilter, type LogFilter } from './filter';
 import { LOG_FORMAT, LOG_VERSION } from './log-file';
@@ -49,10 +50,14 @@ export function jsonEventLines(events: unknown[]): string {
   return events.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
 }
 
-/** The close of the events list, the snapshots, and the end of the file. */
-export function jsonTail(snapshots: unknown[], anyEvents: boolean): string {
+/** The close of the events list, the snapshots, the proofs (when there are any), and the end of the file. */
+export function jsonTail(snapshots: unknown[], anyEvents: boolean, proofs?: Proofs): string {
   const list = snapshots.map((s) => `    ${JSON.stringify(s)}`).join(',\n');
-  return `${anyEvents ? '\n  ' : ''}],\n  "snapshots": [${list ? `\n${list}\n  ` : ''}]\n}\n`;
+  const any = proofs && (proofs.stamps.length > 0 || proofs.signatures.length > 0);
+  const proofText = any
+    ? `,\n  "proofs": {\n${(['stamps', 'keys', 'signatures'] as const).map((k) => `    ${JSON.stringify(k)}: [${proofs[k].map((p) => `\n      ${JSON.stringify(p)}`).join(',')}${proofs[k].length ? '\n    ' : ''}]`).join(',\n')}\n  }`
+    : '';
+  return `${anyEvents ? '\n  ' : ''}],\n  "snapshots": [${list ? `\n${list}\n  ` : ''}]${proofText}\n}\n`;
 }
 
 /**

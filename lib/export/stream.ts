@@ -1,3 +1,4 @@
+import type { Proofs } from '../evidence/proofs';
 import type { Session, Snapshot } from '../schema/session';
 import type { LogFilter } from './filter';
 import { csvHead } from './log-csv';
@@ -8,6 +9,8 @@ import { pageBuilder, repositoryReader, type LogReader, type Page, type PageRequ
 export interface LogSource {
   page(request: PageRequest): Promise<Page>;
   snapshots(hashes: string[]): Promise<Snapshot[]>;
+  /** Time-stamps and signatures over the sessions' heads (JSON only; absent where they cannot be read). */
+  proofs?(sessionIds: string[]): Promise<Proofs | undefined>;
 }
 
 export interface StreamOptions {
@@ -104,7 +107,7 @@ export async function* logChunks(source: LogSource, options: StreamOptions): Asy
     const snapshots: Snapshot[] = [];
     for (let i = 0; i < hashes.length; i += SNAPSHOT_BATCH) snapshots.push(...(await source.snapshots(hashes.slice(i, i + SNAPSHOT_BATCH))));
     snapshots.sort((a, b) => a.hash.localeCompare(b.hash));
-    yield jsonTail(snapshots, anyEvents);
+    yield jsonTail(snapshots, anyEvents, await source.proofs?.(options.sessions.map((s) => s.id)));
   }
 }
 

@@ -7,6 +7,7 @@ import { catalogueRequestSchemas } from './catalogue-protocol';
 import { returnsRequestSchemas } from './returns-protocol';
 import { safetyRequestSchemas } from '../safety/protocol';
 import { returnsLoopRequestSchemas } from './returns-loop-protocol';
+import { proofRequestSchemas } from './proof-protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -95,6 +96,7 @@ export const requestSchemas = {
   ...returnsRequestSchemas,
   ...safetyRequestSchemas,
   ...returnsLoopRequestSchemas,
+  ...proofRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

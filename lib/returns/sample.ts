@@ -1,4 +1,4 @@
-import { genesisHash } from '../evidence/chain';
+import { genesisOf } from '../evidence/chain';
 import { LogFile } from '../export/log-file';
 import { SAMPLE_START } from '../sessions/sample';
 import { z } from '../zod';
@@ -61,7 +61,7 @@ export function sampleReturnsFiles(sampleLogText: string): Record<string, string
   const input = { ...log, ...sampleOrders() };
   const loop = buildLoop(input);
   const first = loop.lines.find((l) => l.line.orderId === '577001')!;
-  const pack = buildEvidencePack(first, new Map(log.snapshots.map((s) => [s.hash, s])), genesisHash(first.show.session.id), SAMPLE_START + 30 * 86_400_000);
+  const pack = buildEvidencePack(first, new Map(log.snapshots.map((s) => [s.hash, s])), genesisOf(first.show.session), SAMPLE_START + 30 * 86_400_000);
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   return {
     'docs/schema/returns-report.schema.json': returnsReportJsonSchemaText(),

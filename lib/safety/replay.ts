@@ -1,4 +1,4 @@
-import { checkChain, genesisHash, type ChainBreakCode } from '../evidence/chain';
+import { checkChain, genesisOf, type ChainBreakCode } from '../evidence/chain';
 import { contentHash } from '../evidence/hash';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { JournalRecord } from './journal-format';
@@ -73,7 +73,7 @@ export function replay(records: JournalRecord[]): Replayed {
   for (const id of bySeq.keys()) if (!headers.has(id)) problems.push({ code: 'no-session', sessionId: id });
   for (const [id, header] of headers) {
     const all = [...(bySeq.get(id)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
-    const broke = checkChain(id, all);
+    const broke = checkChain(header, all);
     const events = broke ? all.slice(0, broke.position) : all;
     for (const e of events) if (!snapshots.has(e.cardHash)) problems.push({ code: 'snapshot-missing', sessionId: id, eventId: e.id, seq: e.seq });
     const end = ends.get(id);
@@ -81,7 +81,7 @@ export function replay(records: JournalRecord[]): Replayed {
     const session: Session = {
       ...open,
       lastSeq: events.length,
-      head: events.at(-1)?.hash ?? genesisHash(id),
+      head: events.at(-1)?.hash ?? genesisOf(header),
       ...(end ? { endedAt: end.endedAt, ...(end.endReason && { endReason: end.endReason }), ...(end.endNote !== undefined && { endNote: end.endNote }) } : {}),
     };
     sessions.set(id, { session, events, dropped: all.length - events.length, ...(broke ? { broken: { seq: broke.seq, code: broke.code } } : {}) });

@@ -37,6 +37,12 @@ export const Session = z.object({
       importedAt: z.number().int().optional(),
     })
     .optional(),
+  /**
+   * How the session's chain starts (lib/evidence/chain.ts): 2 = from the hash of its header
+   * (host, deck, market, platform, console, start…), so editing any of them breaks verification;
+   * absent = 1, from its id alone (sessions recorded before log version 3).
+   */
+  chainVersion: z.literal(2).optional(),
   /** When this session was last included in an export from this browser (for the reminder). */
   exportedAt: z.number().int().optional(),
 });

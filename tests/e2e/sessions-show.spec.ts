@@ -135,7 +135,7 @@ test('a whole show with a crash and a correction, then the team lead finds, expo
     const csvFile = await download(studio, () => sessions.getByRole('button', { name: 'Export listed as CSV' }).click(), out);
     await expect(sessions.getByText(/has not been exported yet/)).toHaveCount(0);
     const log = JSON.parse(readFileSync(jsonFile, 'utf8'));
-    expect(log).toMatchObject({ format: 'upfront-log', version: 2, filter: { host: 'Lina', cardId: 'demo-card-serum' } });
+    expect(log).toMatchObject({ format: 'upfront-log', version: 3, filter: { host: 'Lina', cardId: 'demo-card-serum' } });
     expect(log.events).toHaveLength(4); // whole session, so the chain verifies
     const csv = readFileSync(csvFile, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);

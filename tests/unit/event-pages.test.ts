@@ -67,7 +67,7 @@ describe('an ended session: its events move into pages, the log reads the same',
     expect([...pages[0].cardIds].sort()).toEqual([HOODIE, SERUM]);
 
     expect(await repo.listEvents('show')).toStrictEqual(recorded);
-    expect(verifyChain('show', await repo.listEvents('show'), ended.head)).toBeNull();
+    expect(verifyChain(ended, await repo.listEvents('show'), ended.head)).toBeNull();
     expect(await repo.eventsPage('show', 1, 2)).toStrictEqual([recorded[1]]);
     expect(await repo.eventsPage('show', 0, 2)).toStrictEqual(recorded.slice(0, 2));
     expect(await repo.lastActivity(ended)).toBe(recorded[2].at);

@@ -167,7 +167,7 @@ describe('JSON log', () => {
     for (const e of parsed.events) DisclosureEvent.parse(e);
     for (const s of parsed.snapshots) Snapshot.parse(s);
     const session = parsed.sessions[0];
-    expect(verifyChain(session.id, parsed.events, session.head)).toBeNull();
+    expect(verifyChain(session, parsed.events, session.head)).toBeNull();
   });
 });
 

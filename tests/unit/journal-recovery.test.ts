@@ -43,7 +43,7 @@ describe('recovery on start', () => {
     expect((await db.sessions.toArray()).sort((a, b) => a.id.localeCompare(b.id))).toEqual(before.sessions.sort((a, b) => a.id.localeCompare(b.id)));
     for (const s of await db.sessions.toArray()) {
       const events = (await storedEvents(db)).filter((e) => e.sessionId === s.id).sort((a, b) => a.seq - b.seq);
-      expect(checkChain(s.id, events, s.head)).toBeNull();
+      expect(checkChain(s, events, s.head)).toBeNull();
     }
     expect((await db.decks.get('demo-deck'))?.cardIds).toEqual(demoBundle(NOW).deck.cardIds);
     // The live show stays open, to be resumed; the ended one stays ended.

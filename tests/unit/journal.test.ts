@@ -59,7 +59,7 @@ describe('journal: append and replay', () => {
     const held = (await storedEvents(db)).sort((a, b) => a.seq - b.seq);
     expect(j.events).toEqual(held);
     expect(j.session).toEqual(await db.sessions.get('session-1'));
-    expect(checkChain('session-1', j.events, j.session.head)).toBeNull();
+    expect(checkChain(j.session, j.events, j.session.head)).toBeNull();
     // Both cards' snapshots are there, so a rebuilt log verifies in full.
     expect([...r.snapshots.keys()].sort()).toEqual([...new Set(held.map((e) => e.cardHash))].sort());
     expect(r.problems).toEqual([]);
@@ -89,7 +89,7 @@ describe('journal: append and replay', () => {
     expect(new Set(events.map((e) => e.seq)).size).toBe(12);
     const j = (await replayed()).sessions.get('session-1')!;
     expect(j.events.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
-    expect(checkChain('session-1', j.events, (await db.sessions.get('session-1'))!.head)).toBeNull();
+    expect(checkChain(j.session, j.events, (await db.sessions.get('session-1'))!.head)).toBeNull();
     expect(disk.state.appends.length - 1).toBeLessThan(12);
   });
 });
@@ -228,6 +228,6 @@ describe('the journal format is documented', () => {
     const j = r.sessions.get('example-show')!;
     expect(j.events).toHaveLength(2);
     expect(j.session.endedAt).toBeDefined();
-    expect(checkChain('example-show', j.events, j.session.head)).toBeNull();
+    expect(checkChain(j.session, j.events, j.session.head)).toBeNull();
   });
 });

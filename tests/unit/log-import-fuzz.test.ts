@@ -134,7 +134,7 @@ describe('importing sessions of arbitrary content (team view)', () => {
         if (result && result.status === 'added') {
           const here = (await db.sessions.get(session.id))!;
           expect(stored).toHaveLength(here.lastSeq);
-          expect(checkChain(here.id, stored, here.head)).toBeNull();
+          expect(checkChain(here, stored, here.head)).toBeNull();
         } else {
           expect(await db.sessions.count()).toBe(0);
           expect(await storedEvents(db)).toEqual([]);

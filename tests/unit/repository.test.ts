@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
-import { genesisHash, verifyChain } from '../../lib/evidence/chain';
+import { headerGenesisHash, verifyChain } from '../../lib/evidence/chain';
 import { contentHash } from '../../lib/evidence/hash';
 import type { UpfrontDb } from '../../lib/db/database';
 import type { DeckBundle, RecordInput, Repository } from '../../lib/db/repository';
@@ -108,8 +108,11 @@ describe('startSession', () => {
       language: 'en',
       startedAt: NOW,
       lastSeq: 0,
-      head: genesisHash('session-1'),
+      head: s.head,
+      chainVersion: 2,
     });
+    // The chain starts from the session's header (host, deck, market, console, start…).
+    expect(s.head).toBe(headerGenesisHash(s));
     expect(await repo.getSession('session-1')).toEqual(s);
   });
 
@@ -164,7 +167,7 @@ describe('recordEvent', () => {
     const b = await repo.recordEvent(said('e2', { item: { kind: 'size', id: 'size' }, now: NOW + 61_000 }));
     const c = await repo.recordEvent(said('e3', { cardId: COVER, item: { kind: 'caveat', id: 'demo-caveat-depth' }, now: NOW + 125_000 }));
     expect([a.seq, b.seq, c.seq]).toEqual([1, 2, 3]);
-    expect(a.prev).toBe(genesisHash('session-1'));
+    expect(a.prev).toBe(headerGenesisHash((await repo.getSession('session-1'))!));
     expect(b.prev).toBe(a.hash);
     expect(c.prev).toBe(b.hash);
     expect(c.offsetMs).toBe(125_000);
@@ -173,7 +176,7 @@ describe('recordEvent', () => {
     expect(events).toEqual([a, b, c]);
     const session = await repo.getSession('session-1');
     expect(session).toMatchObject({ lastSeq: 3, head: c.hash });
-    expect(verifyChain('session-1', events, session!.head)).toBeNull();
+    expect(verifyChain(session!, events, session!.head)).toBeNull();
   });
 
   it('stores a snapshot of the card whose hash is the event’s card hash', async () => {
@@ -256,7 +259,7 @@ describe('recordEvent', () => {
     const first = await repo.recordEvent(said('e1'));
     const fix = await repo.recordEvent(said('e2', { action: 'correction', corrects: first.id }));
     expect(fix).toMatchObject({ seq: 2, action: 'correction', corrects: 'e1' });
-    expect(verifyChain('session-1', await repo.listEvents('session-1'))).toBeNull();
+    expect(verifyChain((await repo.getSession('session-1'))!, await repo.listEvents('session-1'))).toBeNull();
   });
 
   it('keeps the old snapshot when the card is edited after an event', async () => {
@@ -322,11 +325,37 @@ describe('removeDemo', () => {
     expect(session?.deckName).toBe(demoBundle(NOW).deck.name);
     expect(await repo.listEvents('session-1')).toEqual([e]);
     expect(await db.snapshots.get(e.cardHash)).toBeDefined();
-    expect(verifyChain('session-1', await repo.listEvents('session-1'), session!.head)).toBeNull();
+    expect(verifyChain(session!, await repo.listEvents('session-1'), session!.head)).toBeNull();
   });
 
   it('removes nothing the second time', async () => {
     await repo.removeDemo();
     expect(await repo.removeDemo()).toEqual({ decks: 0, cards: 0, policies: 0 });
+  });
+});
+
+describe('exportLog', () => {
+  beforeEach(async () => {
+    await live('session-1', NOW);
+    await live('session-2', NOW + 1000);
+    await repo.recordEvent(said('a1'));
+    await repo.recordEvent(said('b1', { sessionId: 'session-2', cardId: COVER, item: { kind: 'caveat', id: 'demo-caveat-depth' } }));
+    await repo.recordEvent(said('a2', { item: { kind: 'size', id: 'size' } }));
+  });
+
+  it('carries the chosen sessions, their events in order and only the snapshots they cite', async () => {
+    const log = await repo.exportLog(['session-1']);
+    expect(log.sessions.map((s) => s.id)).toEqual(['session-1']);
+    expect(log.events.map((e) => e.id)).toEqual(['a1', 'a2']);
+    expect(log.snapshots.map((s) => s.hash)).toEqual([log.events[0].cardHash]);
+    expect(verifyChain(log.sessions[0], log.events, log.sessions[0].head)).toBeNull();
+  });
+
+  it('exports every session when none are named and skips unknown ids', async () => {
+    const all = await repo.exportLog();
+    expect(all.sessions.map((s) => s.id)).toEqual(['session-2', 'session-1']);
+    expect(all.events.map((e) => e.id)).toEqual(['b1', 'a1', 'a2']);
+    expect(all.snapshots).toHaveLength(2);
+    expect((await repo.exportLog(['nope'])).sessions).toEqual([]);
   });
 });

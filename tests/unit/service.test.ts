@@ -263,7 +263,8 @@ describe('event.record', () => {
     expect(e).toMatchObject({ seq: 1, offsetMs: 90_000 });
     expect(notifyChanged).toHaveBeenCalledTimes(1);
     const events = await repo.listEvents('session-1');
-    expect(verifyChain('session-1', events, (await repo.getSession('session-1'))!.head)).toBeNull();
+    const session = (await repo.getSession('session-1'))!;
+    expect(verifyChain(session, events, session.head)).toBeNull();
   });
 
   it('passes the repository’s error code through and notifies nobody', async () => {

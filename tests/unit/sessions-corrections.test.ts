@@ -23,7 +23,8 @@ describe('corrections in the log', () => {
     expect([fix.corrects, again.corrects]).toEqual(['e1', 'e2']);
     const events = await bg.repo.listEvents('s1');
     expect(events[0]).toEqual(first);
-    expect(verifyChain('s1', events, (await bg.repo.getSession('s1'))!.head)).toBeNull();
+    const session = (await bg.repo.getSession('s1'))!;
+    expect(verifyChain(session, events, session.head)).toBeNull();
   });
 
   it.each([

@@ -4,6 +4,7 @@ import { yieldToEventLoop } from '../../../lib/export/stream';
 import { formatDateTime } from '../../../lib/format';
 import { verifyLogText, type VerifyReport } from '../../../lib/evidence/verify';
 import { ChainHead } from './ChainHead';
+import { ProofSummary } from './ProofSummary';
 
 /** Checks a log file (from this or any machine) with the same code as `npm run verify-log`. */
 export function VerifyPanel() {
@@ -80,6 +81,7 @@ export function VerifyPanel() {
                   {s.problem && <> — {t(`verify.code.${s.problem.code}`)}</>}
                   <br />
                   {t('logs.head')}: <ChainHead head={s.head} />
+                  {!s.problem && <ProofSummary check={s} />}
                 </li>
               ))}
             </ul>
