@@ -8,6 +8,8 @@ import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
 import { proofHandlers } from './proof-handlers';
+import { stageHandlers, type OpenWindow } from './stage-handlers';
+import type { StageKeeper } from './stage';
 import type { Prover } from './prover';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
@@ -35,6 +37,9 @@ export interface ServiceDeps {
   activeTab: () => Promise<{ id?: number; url?: string } | undefined>;
   /** Makes Upfront's content script run on a site the host enabled. */
   enableSite: (origin: string) => Promise<void>;
+  /** What each live session shows its viewers (lib/background/stage.ts), and how a stage window opens. */
+  stage?: StageKeeper;
+  openWindow?: OpenWindow;
   /** Signs and time-stamps chain heads off the live path (lib/background/prover.ts). */
   prover?: Prover;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
@@ -175,6 +180,8 @@ export function createService(deps: ServiceDeps) {
       const s = await repo.getSession(sessionId);
       // Another machine's session is that machine's to end.
       if (s?.origin?.importedFrom !== undefined) throw new UpfrontError('session-imported', sessionId);
+      // What was on stage leaves it as the show ends, recorded while the session is still live.
+      if (s && s.endedAt === undefined) await deps.stage?.clear(sessionId);
       const ended = await repo.endSession(sessionId, deps.now(), 'host');
       await onScreen.forget(sessionId);
       sealLater();
@@ -285,6 +292,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     ...proofHandlers(deps.prover),
+    ...stageHandlers(deps.stage, deps.openWindow),
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
   };
 

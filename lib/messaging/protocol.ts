@@ -5,6 +5,7 @@ import { LogFilter } from '../export/filter';
 import { Action, DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
 import { catalogueRequestSchemas } from './catalogue-protocol';
 import { proofRequestSchemas } from './proof-protocol';
+import { stageRequestSchemas } from './stage-protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -85,6 +86,7 @@ export const requestSchemas = {
   hotkey: z.object({ key: z.enum(FORWARDED_KEYS) }).strict(),
   ...catalogueRequestSchemas,
   ...proofRequestSchemas,
+  ...stageRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

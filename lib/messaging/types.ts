@@ -10,6 +10,7 @@ import type { Card } from '../schema/card';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { CatalogueResponses } from './catalogue-types';
 import type { ProofResponses } from './proof-types';
+import type { StageResponses } from './stage-types';
 
 export interface Layout {
   collapsed: boolean;
@@ -26,7 +27,7 @@ export interface TabContext {
 }
 
 // The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts.
-export interface Responses extends CatalogueResponses, ProofResponses {
+export interface Responses extends CatalogueResponses, ProofResponses, StageResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];

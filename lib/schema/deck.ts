@@ -9,6 +9,8 @@ export const Deck = z.object({
   market: MarketCode,
   languages: z.array(LanguageTag).min(1),
   defaultPolicyId: Id.optional(),
+  /** An item on the viewers' stage this long (ms) counts as disclosed even if not marked said (issue 18; default 5 s). */
+  stageMinMs: z.number().int().min(0).max(600_000).optional(),
   demo: z.boolean().optional(),
   updatedAt: z.number().int(),
 });
