@@ -17,9 +17,13 @@ export function StageBar({ stage }: { stage: StageControl }) {
   const settings = useStore(stage.store, (s) => s.settings);
   const error = useStore(stage.store, (s) => s.error);
   const busy = useStore(stage.store, (s) => s.busy);
-  const selected = useSidebar((s) => currentCard(s)?.items[s.selected]);
-  const cardId = useSidebar((s) => currentCard(s)?.card.id);
-  const selectedOn = !!on?.item && !!selected && on.cardId === cardId && on.item.kind === selected.kind && on.item.id === selected.id;
+  // Strings, not objects: currentCard() builds its items anew on every call.
+  const selectedKey = useSidebar((s) => {
+    const c = currentCard(s);
+    const it = c?.items[s.selected];
+    return c && it ? `${c.card.id}|${it.kind}:${it.id}` : '';
+  });
+  const selectedOn = !!on?.item && selectedKey === `${on.cardId}|${on.item.kind}:${on.item.id}`;
   return (
     <section className="stage-bar" aria-labelledby={`${id}-t`}>
       <h2 id={`${id}-t`} className="sr-only">
