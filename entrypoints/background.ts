@@ -63,6 +63,10 @@ export default defineBackground(() => {
       const win = await browser.windows.create({ url: browser.runtime.getURL(`/${path}` as '/stage.html'), type: 'popup', width: size.width, height: size.height, focused: true });
       return win!.id!;
     },
+    resizeWindow: async (windowId, dw, dh) => {
+      const win = await browser.windows.get(windowId);
+      if (win.width !== undefined && win.height !== undefined) await browser.windows.update(windowId, { width: win.width + dw, height: win.height + dh });
+    },
     enableSite: async (origin) => {
       const id = `custom:${origin}`;
       const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });

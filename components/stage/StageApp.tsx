@@ -50,6 +50,14 @@ export function StageApp({ call, sessionId, onPush }: Props) {
 
   const settings = stage?.settings;
   const px = settings ? stagePixels(settings.size) : stagePixels('1920x1080');
+
+  // Keep the window's content at the chosen size (the browser's frame takes some of the window).
+  useEffect(() => {
+    if (!settings) return;
+    const dw = px.width - window.innerWidth;
+    const dh = px.height - window.innerHeight;
+    if (dw !== 0 || dh !== 0) void call('stage.fit', { sessionId, dw, dh }).catch(() => undefined);
+  }, [call, sessionId, settings, px.width, px.height]);
   const card = stage && bundle?.deck.id === stage.deckId ? bundle.cards.find((c) => c.id === stage.cardId) : undefined;
   const classes = ['stage', `stage-${settings?.layout ?? 'lower-third'}`, `stage-bg-${settings?.background ?? 'chroma'}`, px.height > px.width ? 'stage-vertical' : ''];
 

@@ -8,7 +8,7 @@ import { CONTENT_SCRIPT_REQUESTS, Envelope, requestSchemas } from '../messaging/
 import type { Change, ContentPush, Reply, RequestType, Responses, TabContext } from '../messaging/types';
 import { catalogueHandlers } from './catalogue-handlers';
 import { proofHandlers } from './proof-handlers';
-import { stageHandlers, type OpenWindow } from './stage-handlers';
+import { stageHandlers, type OpenWindow, type ResizeWindow } from './stage-handlers';
 import type { StageKeeper } from './stage';
 import type { Prover } from './prover';
 import type { KeyValue } from './kv';
@@ -40,6 +40,7 @@ export interface ServiceDeps {
   /** What each live session shows its viewers (lib/background/stage.ts), and how a stage window opens. */
   stage?: StageKeeper;
   openWindow?: OpenWindow;
+  resizeWindow?: ResizeWindow;
   /** Signs and time-stamps chain heads off the live path (lib/background/prover.ts). */
   prover?: Prover;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
@@ -292,7 +293,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     ...proofHandlers(deps.prover),
-    ...stageHandlers(deps.stage, deps.openWindow),
+    ...stageHandlers(deps.stage, deps.openWindow, deps.resizeWindow),
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
   };
 

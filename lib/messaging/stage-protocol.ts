@@ -23,4 +23,6 @@ export const stageRequestSchemas = {
   'stage.get': z.object({ sessionId: Id }).strict(),
   /** From the sidebar: open (or bring forward) the session's stage window at this size. */
   'stage.open': z.object({ sessionId: Id, size: StageSize }).strict(),
+  /** From the stage page: its content is off the chosen size by this much; the window grows or shrinks by it. */
+  'stage.fit': z.object({ sessionId: Id, dw: z.number().int().min(-4000).max(4000), dh: z.number().int().min(-4000).max(4000) }).strict(),
 };

@@ -6,6 +6,7 @@ export interface StageResponses {
   'stage.clear': null;
   'stage.get': StageState | null;
   'stage.open': { windowId: number };
+  'stage.fit': null;
 }
 
 /** The port a stage window listens on; it names its session, then gets `{ type: 'stage', state }`. */
