@@ -5,6 +5,9 @@ import { serveLogFiles } from '@/lib/background/log-files';
 import { seedDemoOnce } from '@/lib/background/seed';
 import { Prover } from '@/lib/background/prover';
 import { createService, type Sender } from '@/lib/background/service';
+import { StageKeeper } from '@/lib/background/stage';
+import { StageHub, type StagePort } from '@/lib/background/stage-hub';
+import { STAGE_PORT } from '@/lib/messaging/stage-types';
 import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
@@ -42,6 +45,14 @@ export default defineBackground(() => {
   const repo = safety.repo;
   const tabs = new TabRegistry(storageKeyValue(browser.storage.session));
   const layouts = new LayoutStore(local);
+  const stageHub = new StageHub();
+  const stage = new StageKeeper({
+    repo,
+    session: storageKeyValue(browser.storage.session),
+    now: () => Date.now(),
+    newId: () => crypto.randomUUID(),
+    push: (sessionId, state) => stageHub.push(sessionId, state),
+  });
   const prover = new Prover({ repo, store: new ProofStore(db), local, now: () => Date.now(), fetch: (...args) => fetch(...args) });
 
   const service = createService({
@@ -65,6 +76,23 @@ export default defineBackground(() => {
     safety: safety.deps,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
     prover,
+    stage,
+    // The stage window: a popup of the exact content size streaming software captures.
+    openWindow: async (path, size, existing) => {
+      if (existing !== undefined) {
+        const found = await browser.windows.get(existing).catch(() => undefined);
+        if (found) {
+          await browser.windows.update(existing, { focused: true });
+          return existing;
+        }
+      }
+      const win = await browser.windows.create({ url: browser.runtime.getURL(`/${path}` as '/stage.html'), type: 'popup', width: size.width, height: size.height, focused: true });
+      return win!.id!;
+    },
+    resizeWindow: async (windowId, dw, dh) => {
+      const win = await browser.windows.get(windowId);
+      if (win.width !== undefined && win.height !== undefined) await browser.windows.update(windowId, { width: win.width + dw, height: win.height + dh });
+    },
     enableSite: async (origin) => {
       const id = `custom:${origin}`;
       const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
@@ -97,6 +125,9 @@ export default defineBackground(() => {
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);
+    if (port.name === STAGE_PORT && port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/stage.html'))) {
+      stageHub.connect(port as unknown as StagePort);
+    }
   });
 
   // The toolbar button: on a console it shows or collapses the dock; anywhere else it opens the
@@ -121,7 +152,15 @@ export default defineBackground(() => {
     }
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => void tabs.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    // A closed console takes its show's stage down, recorded (the session itself stays open to resume).
+    void tabs
+      .sessionOf(tabId)
+      .then((sessionId) => (sessionId ? stage.clear(sessionId) : null))
+      .catch(() => undefined)
+      .finally(() => tabs.forget(tabId));
+  });
+  browser.windows.onRemoved.addListener((windowId) => void stage.windowClosed(windowId).catch(() => undefined));
 
   // Keep the log: ask the browser not to evict extension storage under pressure.
   void navigator.storage?.persist?.();

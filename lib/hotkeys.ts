@@ -6,10 +6,11 @@
  *
  * Letters were chosen to be pressed blind with one hand: J/K move (as in many lists), M marks
  * said, S opens the size chart, U switches units, L switches the viewer language (the cards'
- * text, not the interface), [ ] walk the size rows, E ends the show.
+ * text, not the interface), [ ] walk the size rows, E ends the show, V opens the stage view and
+ * O puts the selected item on stage (or takes it off).
  * Escape is forwarded so the host can close a prompt without reaching for the mouse.
  */
-export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', 'l', '[', ']', 'e', 'Escape'] as const;
+export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', 'l', '[', ']', 'e', 'v', 'o', 'Escape'] as const;
 export type ForwardedKey = (typeof FORWARDED_KEYS)[number];
 
 export function isForwardedKey(key: string): key is ForwardedKey {
@@ -26,6 +27,8 @@ export type HotkeyAction =
   | { type: 'language' }
   | { type: 'sizeRow'; delta: 1 | -1 }
   | { type: 'end' }
+  | { type: 'stageOpen' }
+  | { type: 'stageToggle' }
   | { type: 'escape' }
   | { type: 'help' };
 
@@ -45,6 +48,8 @@ export function hotkeyAction(key: string): HotkeyAction | undefined {
   if (k === ']') return { type: 'sizeRow', delta: 1 };
   if (k === '[') return { type: 'sizeRow', delta: -1 };
   if (k === 'e') return { type: 'end' };
+  if (k === 'v') return { type: 'stageOpen' };
+  if (k === 'o') return { type: 'stageToggle' };
   if (k === 'Escape') return { type: 'escape' };
   if (k === '?') return { type: 'help' };
   return undefined;
@@ -61,6 +66,8 @@ export const KEYMAP: readonly (readonly [keys: string, labelKey: string])[] = [
   ['L', 'keys.language'],
   ['[ / ]', 'keys.sizeRow'],
   ['E', 'keys.end'],
+  ['V', 'keys.stageOpen'],
+  ['O', 'keys.stageToggle'],
   ['/', 'keys.search'],
   ['Esc', 'keys.escape'],
   ['?', 'keys.help'],

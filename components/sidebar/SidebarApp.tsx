@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hotkeyAction } from '../../lib/hotkeys';
+import type { StageControl } from '../../lib/sidebar/stage-control';
 import type { SidebarStore } from '../../lib/sidebar/store';
 import { watchVisibility } from '../../lib/sidebar/visibility';
 import { ErrorBoundary } from '../common/ErrorBoundary';
@@ -14,9 +15,10 @@ import { RecapDialog } from './RecapDialog';
 import { Resume } from './Resume';
 import { RUN_SEARCH_ID, RunSheet } from './RunSheet';
 import { SafetyNotices } from './SafetyNotices';
+import { StageBar } from './StageBar';
 
 /** Runs a key through the one keymap; used for keys pressed here and keys forwarded by the page. */
-export function runHotkey(sidebar: SidebarStore, key: string): boolean {
+export function runHotkey(sidebar: SidebarStore, key: string, stage?: StageControl): boolean {
   const action = hotkeyAction(key);
   if (!action) return false;
   const { actions } = sidebar;
@@ -43,6 +45,10 @@ export function runHotkey(sidebar: SidebarStore, key: string): boolean {
       return void actions.escape(), true;
     case 'help':
       return void actions.toggleHelp(), true;
+    case 'stageOpen':
+      return void stage?.actions.open(), stage !== undefined;
+    case 'stageToggle':
+      return void stage?.actions.toggle(), stage !== undefined;
   }
 }
 
@@ -87,7 +93,7 @@ function Header() {
   );
 }
 
-function Body() {
+function Body({ stage }: { stage?: StageControl }) {
   const { t } = useTranslation();
   const host = useHost();
   const status = useSidebar((s) => s.status);
@@ -141,6 +147,7 @@ function Body() {
       {!session && <Resume />}
       {!session && <GoLive />}
       {!session && <p className="not-live">{t('sidebar.notLive')}</p>}
+      {session && stage && <StageBar stage={stage} />}
       <RunSheet />
       <ErrorBoundary fallback={(_e, reset) => <CardError reset={reset} />}>
         <CardView />
@@ -165,7 +172,7 @@ function CardError({ reset }: { reset: () => void }) {
 }
 
 /** The host's sidebar, the same in the in-page overlay and the browser's side panel. */
-export function SidebarApp({ sidebar, host }: { sidebar: SidebarStore; host: SidebarHost }) {
+export function SidebarApp({ sidebar, host, stage }: { sidebar: SidebarStore; host: SidebarHost; stage?: StageControl }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
@@ -175,11 +182,11 @@ export function SidebarApp({ sidebar, host }: { sidebar: SidebarStore; host: Sid
         return document.getElementById(RUN_SEARCH_ID)?.focus();
       }
       // A focused button answers Enter and Space itself; every other key goes to the keymap.
-      if (runHotkey(sidebar, e.key)) e.preventDefault();
+      if (runHotkey(sidebar, e.key, stage)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [sidebar]);
+  }, [sidebar, stage]);
   // Inside a console page, refuse to record while the page covers or hides the sidebar.
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -191,7 +198,7 @@ export function SidebarApp({ sidebar, host }: { sidebar: SidebarStore; host: Sid
       <div ref={root} className={`sidebar mode-${host.mode}`}>
         <Header />
         <main className="sidebar-main">
-          <Body />
+          <Body stage={stage} />
         </main>
       </div>
     </SidebarContext.Provider>

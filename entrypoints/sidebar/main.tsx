@@ -12,6 +12,7 @@ import { keepConnected } from '@/lib/messaging/port';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { createPushReceiver } from '@/lib/sidebar/pushes';
 import { createSidebarStore } from '@/lib/sidebar/store';
+import { createStageControl } from '@/lib/sidebar/stage-control';
 import '@/components/sidebar/sidebar.css';
 
 // Wiring only: the sidebar's logic is in lib/sidebar, its UI in components/sidebar.
@@ -20,10 +21,11 @@ const call = createClient((message) => browser.runtime.sendMessage(message));
 const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
 // Product photos by reference: each fetched once, kept as an object URL (lib/image-urls.ts).
 const imageUrls = createImageUrls((id) => call('image.get', { id }));
+const stage = createStageControl({ call, sidebar });
 // Pushes from the background, each checked with zod before it is applied; the checker (zod) is
 // loaded once the sidebar is on screen and the page is idle, or with the first push.
 const pushes = createPushReceiver(
-  (push) => (push.type === 'changed' ? void sidebar.actions.changed(push) : void runHotkey(sidebar, push.key)),
+  (push) => (push.type === 'changed' ? void sidebar.actions.changed(push) : void runHotkey(sidebar, push.key, stage)),
   () => import('@/lib/messaging/push-protocol').then((m) => m.readSidebarPush),
 );
 
@@ -94,6 +96,7 @@ async function start() {
   performance.mark('upfront:script');
   // The sidebar's data is asked for first, while the interface language loads (bench: cold open).
   const loaded = sidebar.actions.init().then(() => performance.mark('upfront:data'));
+  void loaded.then(() => stage.actions.refresh());
   // The language chosen in any Upfront page (extension storage), else the browser's; kept in step live.
   const prefs = browserPreferenceArea();
   const i18n = await createI18n(await initialUiLanguage(prefs, browser.i18n.getUILanguage()));
@@ -106,7 +109,7 @@ async function start() {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <ImageUrlsContext.Provider value={imageUrls}>
-        <SidebarApp sidebar={sidebar} host={host} />
+        <SidebarApp sidebar={sidebar} host={host} stage={stage} />
       </ImageUrlsContext.Provider>
     </I18nextProvider>,
   );

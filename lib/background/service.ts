@@ -14,6 +14,8 @@ import { safetyHandlers, type SafetyDeps } from '../safety/handlers';
 import type { ReturnsLoopStore } from '../returns/store';
 import { returnsLoopHandlers } from './returns-loop-handlers';
 import { proofHandlers } from './proof-handlers';
+import { stageHandlers, type OpenWindow, type ResizeWindow } from './stage-handlers';
+import type { StageKeeper } from './stage';
 import type { Prover } from './prover';
 import type { KeyValue } from './kv';
 import type { LayoutStore } from './layouts';
@@ -49,6 +51,10 @@ export interface ServiceDeps {
   enableSite: (origin: string) => Promise<void>;
   /** The journal, storage checks and recovery report (issue 22: lib/safety). */
   safety?: SafetyDeps;
+  /** What each live session shows its viewers (lib/background/stage.ts), and how a stage window opens. */
+  stage?: StageKeeper;
+  openWindow?: OpenWindow;
+  resizeWindow?: ResizeWindow;
   /** Signs and time-stamps chain heads off the live path (lib/background/prover.ts). */
   prover?: Prover;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
@@ -211,6 +217,8 @@ export function createService(deps: ServiceDeps) {
       const s = await repo.getSession(sessionId);
       // Another machine's session is that machine's to end.
       if (s?.origin?.importedFrom !== undefined) throw new UpfrontError('session-imported', sessionId);
+      // What was on stage leaves it as the show ends, recorded while the session is still live.
+      if (s && s.endedAt === undefined) await deps.stage?.clear(sessionId);
       const ended = await repo.endSession(sessionId, deps.now(), 'host');
       await onScreen.forget(sessionId);
       sealLater();
@@ -328,6 +336,7 @@ export function createService(deps: ServiceDeps) {
     },
 
     ...proofHandlers(deps.prover),
+    ...stageHandlers(deps.stage, deps.openWindow, deps.resizeWindow),
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
     ...safetyHandlers(deps.safety),

@@ -54,6 +54,7 @@ export interface RecordInput {
   language: string;
   action: Action;
   corrects?: string;
+  stage?: { layout: 'full' | 'lower-third' | 'side' };
   now: number;
 }
 
@@ -368,6 +369,7 @@ export class Repository {
         language: input.language,
         action: input.action,
         ...(input.corrects !== undefined ? { corrects: input.corrects } : {}),
+        ...(input.stage !== undefined ? { stage: { layout: input.stage.layout } } : {}),
         prev: session.head,
       };
       const event: DisclosureEvent = { ...unchained, hash: eventHash(unchained) };

@@ -4,6 +4,7 @@ import type { Card } from '../schema/card';
 import type { LocalizedText } from '../schema/common';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
+import { onScreenSpans, shownOnStage } from '../stage/on-screen';
 import { snapshotCard, snapshotParts } from './log-csv';
 import { policyText } from './policy-text';
 
@@ -25,6 +26,11 @@ export interface CoverageRow {
   /** When it was said (first "said" event) or skipped. */
   at?: DisclosureEvent;
   corrected: boolean;
+  /**
+   * How a disclosed item was disclosed: said by the host, shown on the viewers' stage for at least
+   * the deck's minimum (issue 18), or both.
+   */
+  via?: 'said' | 'shown' | 'both';
 }
 
 export interface ProductGroup {
@@ -78,6 +84,8 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
     }
   }
 
+  const spans = onScreenSpans(events);
+  const stageMinMs = deck?.deck.stageMinMs;
   return [...groups].map(([cardId, g]) => {
     const items = g.card ? cardItems(g.card, g.policy ?? undefined) : [];
     const coverage = items
@@ -88,12 +96,15 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
         const skipped = mine.find((e) => e.action === 'skipped');
         const corrected = mine.some((e) => e.action === 'correction');
         const text = item.kind === 'caveat' ? g.card?.caveats.find((c) => c.id === item.id)?.text : undefined;
+        const onStage = shownOnStage(spans, cardId, item, stageMinMs)?.shown;
+        const via = said && onStage ? 'both' : onStage ? 'shown' : said ? 'said' : undefined;
         return {
           item: { kind: item.kind, id: item.id },
           text,
-          status: said ? 'said' : skipped ? 'skipped' : 'not-said',
-          at: said ?? skipped,
+          status: said || onStage ? 'said' : skipped ? 'skipped' : 'not-said',
+          at: said ?? onStage ?? skipped,
           corrected,
+          ...(via ? { via } : {}),
         };
       });
     const policyItem = items.find((i) => i.kind === 'policy');

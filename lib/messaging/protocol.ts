@@ -8,6 +8,7 @@ import { returnsRequestSchemas } from './returns-protocol';
 import { safetyRequestSchemas } from '../safety/protocol';
 import { returnsLoopRequestSchemas } from './returns-loop-protocol';
 import { proofRequestSchemas } from './proof-protocol';
+import { stageRequestSchemas } from './stage-protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -97,6 +98,7 @@ export const requestSchemas = {
   ...safetyRequestSchemas,
   ...returnsLoopRequestSchemas,
   ...proofRequestSchemas,
+  ...stageRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

@@ -21,6 +21,7 @@ export type { ImportResult } from '../db/merge';
 export type { DeckExport, Draft, TrashSummary } from '../db/catalogue';
 export type { OrdersImportResult } from '../db/orders';
 import type { ProofResponses } from './proof-types';
+import type { StageResponses } from './stage-types';
 
 export interface Layout {
   collapsed: boolean;
@@ -38,9 +39,10 @@ export interface TabContext {
 
 // The studio's catalogue requests (cards, decks, policies, images, trash, imports) are in ./catalogue-types.ts,
 // the returns loop's: orders and returns in ./returns-types.ts, order lookup, evidence pack and
-// analysis in ./returns-loop-types.ts; time-stamps and device signatures in ./proof-types.ts.
+// analysis in ./returns-loop-types.ts; time-stamps and device signatures in ./proof-types.ts; the
+// stage view's in ./stage-types.ts.
 // The safety requests (journal, storage check, recovery, automatic copies) are in ../safety/types.ts.
-export interface Responses extends CatalogueResponses, ReturnsResponses, ReturnsLoopResponses, SafetyResponses, ProofResponses {
+export interface Responses extends CatalogueResponses, ReturnsResponses, ReturnsLoopResponses, SafetyResponses, ProofResponses, StageResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];

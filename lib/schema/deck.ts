@@ -14,6 +14,8 @@ export const Deck = z.object({
    * where the producer set one; a product without one is numbered by its run-sheet position.
    */
   linkNumbers: z.record(Id, z.number().int().min(1).max(9999)).optional(),
+  /** An item on the viewers' stage this long (ms) counts as disclosed even if not marked said (issue 18; default 5 s). */
+  stageMinMs: z.number().int().min(0).max(600_000).optional(),
   demo: z.boolean().optional(),
   updatedAt: z.number().int(),
 });

@@ -64,8 +64,12 @@ export type ItemKind = z.infer<typeof ItemKind>;
 export const Item = z.object({ kind: ItemKind, id: Id });
 export type Item = z.infer<typeof Item>;
 
-/** shown: put on screen; said: host said it; correction: fixes an earlier event; skipped: host moved on without saying a must-say item. */
-export const Action = z.enum(['shown', 'said', 'correction', 'skipped']);
+/**
+ * shown: put on screen (with `stage`: on the viewers' stage view); hidden: taken off the stage
+ * (or replaced, the stage window closed, the console closed); said: host said it; correction:
+ * fixes an earlier event; skipped: host moved on without saying a must-say item.
+ */
+export const Action = z.enum(['shown', 'hidden', 'said', 'correction', 'skipped']);
 export type Action = z.infer<typeof Action>;
 
 export const DisclosureEvent = z.object({
@@ -80,6 +84,8 @@ export const DisclosureEvent = z.object({
   language: LanguageTag,
   action: Action,
   corrects: Id.optional(),
+  /** On the viewers' stage view (issue 18): its layout, for `shown` and `hidden` events. */
+  stage: z.object({ layout: z.enum(['full', 'lower-third', 'side']) }).strict().optional(),
   /** Chain hash of the previous event (or the session's genesis hash). */
   prev: z.string().regex(/^[0-9a-f]{64}$/),
   hash: z.string().regex(/^[0-9a-f]{64}$/),

@@ -9,6 +9,7 @@ import { platformName } from '../../../lib/sessions/choices';
 import { ChainHead } from './ChainHead';
 import type { OnChanged } from '../changes';
 import { useSessionDetail } from './data';
+import { onScreenSpans } from '../../../lib/stage/on-screen';
 
 /**
  * One session: what was shown or said when (clock time and offset into the stream), by product,
@@ -19,6 +20,8 @@ export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: C
   const { detail, error } = useSessionDetail(call, sessionId, onChanged);
   const groups = useMemo(() => (detail ? productGroups(detail.session, detail.events, detail.snapshots, detail.deck) : []), [detail]);
   const snapshots = useMemo(() => new Map((detail?.snapshots ?? []).map((s) => [s.hash, s])), [detail]);
+  // Issue 18: each stage showing, by its `shown` event, for "on screen from … to …".
+  const onScreen = useMemo(() => new Map(onScreenSpans(detail?.events ?? []).map((s) => [s.shown.id, s])), [detail]);
 
   if (error) {
     return (
@@ -94,6 +97,11 @@ export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: C
                           · {clock(c.at.at)} · {formatOffset(c.at.offsetMs)}
                         </span>
                       )}
+                      {c.via && c.status === 'said' && (
+                        <span className="badge via" data-via={c.via}>
+                          {t(`logs.via.${c.via}`)}
+                        </span>
+                      )}
                       {c.corrected && <span className="badge corrected">{t('logs.corrected')}</span>}
                     </li>
                   ))}
@@ -138,6 +146,14 @@ export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: C
                         {t(`logs.actions_.${e.action}`)}
                         {correctsSeq !== undefined && <> {t('logs.correctsSeq', { seq: correctsSeq })}</>}
                         {correctedBy.length > 0 && <> {t('logs.correctedBySeq', { seq: correctedBy.join(', ') })}</>}
+                        {onScreen.has(e.id) && (
+                          <span className="on-screen">
+                            {' '}
+                            {onScreen.get(e.id)!.hidden
+                              ? t('logs.onScreen', { from: formatOffset(onScreen.get(e.id)!.fromMs), to: formatOffset(onScreen.get(e.id)!.toMs) })
+                              : t('logs.onScreenOpen', { from: formatOffset(onScreen.get(e.id)!.fromMs) })}
+                          </span>
+                        )}
                       </td>
                       <td>
                         {itemLabel(e.item.kind)}
