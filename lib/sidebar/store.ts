@@ -323,6 +323,26 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     }
   }
 
+  let recapping: Promise<void> | null = null;
+  async function recordRecapAndEnd(): Promise<void> {
+    const { session, bundle } = get();
+    if (!session) return;
+    const sends = recapEvents(bundle, get().marks, viewerLanguage(get()), newId);
+    set({ marks: { ...get().marks, ...Object.fromEntries(sends.map((r) => [r.key, { state: 'saving', eventId: r.id } as MarkState])) } });
+    const results = await Promise.allSettled(sends.map((r) => call('event.record', { id: r.id, sessionId: session.id, ...r.payload })));
+    const marks = { ...get().marks };
+    let failure: string | undefined;
+    results.forEach((result, i) => {
+      const { key, id } = sends[i];
+      if (result.status === 'fulfilled') marks[key] = { state: 'recorded', eventId: id };
+      else marks[key] = { state: 'failed', eventId: id, code: (failure ??= errorCode(result.reason)) };
+    });
+    set({ marks });
+    // Do not end a show whose recap could not be recorded: the host sees why and decides.
+    if (failure) return set({ actionError: failure });
+    await actions.endSession();
+  }
+
   const actions = {
     async init(tabId?: number) {
       try {
@@ -479,23 +499,12 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
      * policy (one request each, sent together; ids kept on the marks, so a retry cannot record
      * one twice). Products whose policy was already recorded said keep that event.
      */
-    async endWithRecap() {
-      const { session, bundle } = get();
-      if (!session) return;
-      const sends = recapEvents(bundle, get().marks, viewerLanguage(get()), newId);
-      set({ marks: { ...get().marks, ...Object.fromEntries(sends.map((r) => [r.key, { state: 'saving', eventId: r.id } as MarkState])) } });
-      const results = await Promise.allSettled(sends.map((r) => call('event.record', { id: r.id, sessionId: session.id, ...r.payload })));
-      const marks = { ...get().marks };
-      let failure: string | undefined;
-      results.forEach((result, i) => {
-        const { key, id } = sends[i];
-        if (result.status === 'fulfilled') marks[key] = { state: 'recorded', eventId: id };
-        else marks[key] = { state: 'failed', eventId: id, code: (failure ??= errorCode(result.reason)) };
+    endWithRecap(): Promise<void> {
+      // E pressed again while the recap is being recorded waits for it: nothing is sent twice.
+      recapping ??= recordRecapAndEnd().finally(() => {
+        recapping = null;
       });
-      set({ marks });
-      // Do not end a show whose recap could not be recorded: the host sees why and decides.
-      if (failure) return set({ actionError: failure });
-      await actions.endSession();
+      return recapping;
     },
 
     /**

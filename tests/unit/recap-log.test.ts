@@ -78,3 +78,25 @@ describe('the end-of-show recap in the log', () => {
     expect(events.filter((e) => e.item.kind === 'policy')).toHaveLength(3);
   });
 });
+
+describe('E pressed again while the recap is being recorded', () => {
+  it('sends each product’s event once and ends once', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    let n = 0;
+    const client = bg.client(overlay(1));
+    const sent: string[] = [];
+    const call = ((type: string, payload: unknown) => {
+      sent.push(type);
+      return client(type as never, payload as never);
+    }) as typeof client;
+    const { store, actions } = createSidebarStore({ call, newId: () => `id-${++n}` });
+    await actions.init();
+    await actions.goLive('Lina');
+    actions.requestEnd();
+    await Promise.all([actions.endWithRecap(), actions.endWithRecap(), actions.endWithRecap()]);
+    expect(store.getState().session).toBeNull();
+    expect(sent.filter((t) => t === 'event.record')).toHaveLength(3);
+    expect(sent.filter((t) => t === 'session.end')).toHaveLength(1);
+  });
+});
