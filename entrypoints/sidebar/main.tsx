@@ -10,6 +10,7 @@ import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
 import { keepConnected } from '@/lib/messaging/port';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
+import { prefetchNeighbours } from '@/lib/sidebar/prefetch';
 import { createPushReceiver } from '@/lib/sidebar/pushes';
 import { createSidebarStore } from '@/lib/sidebar/store';
 import { createStageControl } from '@/lib/sidebar/stage-control';
@@ -22,6 +23,7 @@ const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
 // Product photos by reference: each fetched once, kept as an object URL (lib/image-urls.ts).
 const imageUrls = createImageUrls((id) => call('image.get', { id }));
 const stage = createStageControl({ call, sidebar });
+prefetchNeighbours(sidebar.store, imageUrls);
 // Pushes from the background, each checked with zod before it is applied; the checker (zod) is
 // loaded once the sidebar is on screen and the page is idle, or with the first push.
 const pushes = createPushReceiver(

@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { DeckFileImage } from '../deckfile/format';
 import { UpfrontError } from '../errors';
-import { base64ToBytes, bytesToBase64, dataUrl, imageIdFor, imageIdOf, type StoredImageType } from '../images';
+import { base64ToBytes, bytesToBase64, imageIdFor, imageIdOf, type StoredImageType } from '../images';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
@@ -248,22 +248,6 @@ export class Catalogue {
     const stored = await this.images.get(id);
     if (!stored) return null;
     return { id, type: stored.type, width: stored.width, height: stored.height, data: bytesToBase64(new Uint8Array(await blobBytes(stored.blob))) };
-  }
-
-  /**
-   * The same deck bundle with stored images inlined as data: URLs, for pages that show cards
-   * (the sidebar cannot open the database, and an <img> cannot load an "upfront-image:" ref).
-   */
-  async withImages<B extends { cards: Card[] }>(bundle: B): Promise<B> {
-    const cards = await Promise.all(
-      bundle.cards.map(async (card) => {
-        const id = imageIdOf(card.image);
-        if (!id) return card;
-        const image = await this.getImage(id);
-        return image ? { ...card, image: dataUrl(image) } : card;
-      }),
-    );
-    return { ...bundle, cards };
   }
 
   /** A deck with its cards (run-sheet order), the policies they use and their stored images. */

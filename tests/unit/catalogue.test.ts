@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, imageIdFor, imageRef } from '../../lib/images';
+import { bytesToBase64, imageIdFor } from '../../lib/images';
 import { Card } from '../../lib/schema/card';
 import { deckProblems } from '../../lib/readiness';
 import { freshCatalogue, NOW } from './studio-helpers';
@@ -49,15 +49,14 @@ describe('catalogue (studio data in the background)', () => {
     expect(await db.decks.get('d')).toMatchObject({ id: 'd' });
   });
 
-  it('stores images as blobs under the hash of their bytes and inlines them for the sidebar', async () => {
+  it('stores images as blobs under the hash of their bytes and gives them back by id', async () => {
     const { catalogue } = freshCatalogue();
     const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
     const id = imageIdFor(bytes);
     await expect(catalogue.putImage({ id: 'f'.repeat(64), type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) }, NOW)).rejects.toThrow(/image-id-mismatch/);
     await catalogue.putImage({ id, type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) }, NOW);
-    const c = card('a', 'A', { image: imageRef(id) });
-    const { cards } = await catalogue.withImages({ cards: [c] });
-    expect(cards[0].image).toBe(`data:image/png;base64,${bytesToBase64(bytes)}`);
+    expect(await catalogue.getImage(id)).toEqual({ id, type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) });
+    expect(await catalogue.getImage('e'.repeat(64))).toBeNull();
   });
 });
 

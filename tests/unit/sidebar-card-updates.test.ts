@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createImageUrls } from '../../lib/image-urls';
+import { prefetchNeighbours } from '../../lib/sidebar/prefetch';
 import type { Card } from '../../lib/schema/card';
 import { demo, fakeSidebar } from '../helpers/fake-background';
 
@@ -74,5 +76,23 @@ describe('picking a deck with no show live', () => {
     await Promise.resolve();
     expect(call).toHaveBeenCalledWith('deck.pick', { deckId: 'deck-2', tabId: 5 });
     expect(sidebar.store.getState().bundle!.deck.id).toBe('deck-2');
+  });
+});
+
+describe('photos of the cards next to the one on screen', () => {
+  it('are asked for once each as the host moves, never twice', async () => {
+    const cards = demo.cards.map((c, i) => ({ ...c, image: `upfront-image:${String(i).repeat(64)}` }));
+    const { sidebar } = fakeSidebar({ 'deck.get': () => ({ ...demo, cards }) });
+    const asked: string[] = [];
+    const urls = createImageUrls(async (id) => (asked.push(id), { type: 'image/webp', data: '' }), () => 'blob:x');
+    prefetchNeighbours(sidebar.store, urls);
+    await sidebar.actions.init();
+    // Opening on card 0: cards 0 and 1.
+    await vi.waitFor(() => expect(asked).toEqual(['0'.repeat(64), '1'.repeat(64)]));
+    sidebar.actions.next();
+    await vi.waitFor(() => expect(asked).toEqual(['0'.repeat(64), '1'.repeat(64), '2'.repeat(64)]));
+    sidebar.actions.previous();
+    await Promise.resolve();
+    expect(asked).toHaveLength(3);
   });
 });

@@ -82,7 +82,8 @@ export function useSessionDetail(call: Client, sessionId: string, onChanged: OnC
     next(load);
     const off = onChanged((change) => {
       if (change?.event) {
-        if (change.event.sessionId === sessionId) next(() => append(change.event!));
+        // A snapshot that could not be read: the whole session instead, never a missing event.
+        if (change.event.sessionId === sessionId) next(() => append(change.event!).catch(load));
       } else if ((touchesSessions(change) && (change?.sessionId ?? sessionId) === sessionId) || (touchesCatalogue(change) && !change?.cardIds)) {
         next(load);
       }
