@@ -84,12 +84,14 @@ export async function photos(page, count, log = () => undefined) {
  * so every card has 7–8 items to disclose (a 3-hour show of 2,000 events fits in 300 cards).
  */
 export async function seedPhotoDeck({ context, worker, extensionId }, { count, log, deckId = 'photo-deck', prefix = 'photo' }) {
-  const studio = await openExtensionPage(context, extensionId, 'studio.html#/products');
+  // A page of the extension's origin with no interface of its own (its manifest shown as text):
+  // it can send requests, and the pushes each stored image causes make nothing there re-read.
+  const plain = await openExtensionPage(context, extensionId, 'manifest.json');
   let images;
   try {
-    images = await photos(studio, count, log);
+    images = await photos(plain, count, log);
     for (let i = 0; i < images.length; i += 20) {
-      await studio.evaluate(async (batch) => {
+      await plain.evaluate(async (batch) => {
         for (const { bytes: _b, ...image } of batch) {
           const reply = await chrome.runtime.sendMessage({ type: 'image.put', payload: { image } });
           if (!reply?.ok) throw new Error(`image.put: ${JSON.stringify(reply)}`);
@@ -97,7 +99,7 @@ export async function seedPhotoDeck({ context, worker, extensionId }, { count, l
       }, images.slice(i, i + 20));
     }
   } finally {
-    await studio.close();
+    await plain.close();
   }
   const demo = await demoRecords(worker);
   const policy = demo.policies.find((p) => p.id === 'demo-policy-eu') ?? demo.policies[0];

@@ -10,12 +10,12 @@ import { budget } from '../budgets.mjs';
 import { consoleWithPhotoDeck } from './photos.mjs';
 
 export async function longShow({ smoke, report, log }) {
-  const events = smoke ? 150 : 2000;
+  const events = smoke ? 80 : 2000;
   const browser = await launch();
   const { context, worker } = browser;
   try {
     // Seven or eight items per card: 300 cards hold a 3-hour show.
-    const { frame } = await consoleWithPhotoDeck(browser, { count: smoke ? 24 : 300, log });
+    const { frame } = await consoleWithPhotoDeck(browser, { count: smoke ? 12 : 300, log });
     await goLive(frame);
     const cdp = await context.newCDPSession(frame);
     const heap = [await heapAfterGcMB(cdp)];
