@@ -12,8 +12,8 @@ export interface JournalFiles {
   append(name: string, text: string): Promise<void>;
   /** Cuts a file to `length` bytes (a torn last record). */
   truncate(name: string, length: number): Promise<void>;
-  /** Replaces a file's whole content at once. */
-  replace(name: string, text: string): Promise<void>;
+  /** Replaces a file's whole content at once (text, or bytes: the reserve is zeros). */
+  replace(name: string, data: string | Uint8Array<ArrayBuffer>): Promise<void>;
   /** A file's size in bytes; 0 when it does not exist. */
   size(name: string): Promise<number>;
   /** Deletes a file if it exists. */
@@ -22,7 +22,7 @@ export interface JournalFiles {
 
 /** The minimal part of the File System API the journal uses (lib.dom lacks some of it in workers). */
 interface Writable {
-  write(data: { type: 'write'; position: number; data: string } | string): Promise<void>;
+  write(data: { type: 'write'; position: number; data: string } | string | Uint8Array<ArrayBuffer>): Promise<void>;
   truncate(size: number): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
@@ -79,6 +79,6 @@ export function opfsFiles(folder = 'journal'): JournalFiles {
     remove: (name) => ifExists(async () => (await root()).removeEntry(name), undefined),
     append: (name, text) => write(name, true, (w, size) => w.write({ type: 'write', position: size, data: text })),
     truncate: (name, length) => write(name, true, (w) => w.truncate(length)),
-    replace: (name, text) => write(name, false, (w) => w.write(text)),
+    replace: (name, data) => write(name, false, (w) => w.write(data)),
   };
 }
