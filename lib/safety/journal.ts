@@ -29,7 +29,7 @@ export class Journal {
   private opened: Promise<void> | undefined;
   private waiting: Waiting[] = [];
   private writing = false;
-  /** Set when a write failed: the next one re-reads the segment's end before adding to it. */
+  /** Set when a write failed: the next one looks for the last file's number again. */
   private unsure = false;
   constructor(readonly files: JournalFiles) {}
 

@@ -91,7 +91,7 @@ describe('journal: append and replay', () => {
     const j = (await replayed()).sessions.get('session-1')!;
     expect(j.events.map((e) => e.id).sort()).toEqual(events.map((e) => e.id).sort());
     expect(checkChain('session-1', j.events, (await db.sessions.get('session-1'))!.head)).toBeNull();
-    expect(disk.state.appends.length - 1).toBeLessThan(12);
+    expect(disk.state.writes.length - 1).toBeLessThan(12);
   });
 });
 
