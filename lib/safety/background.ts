@@ -45,10 +45,17 @@ export function startSafety(w: SafetyWiring) {
 
   // The last copy's hash outlives the worker, so a start with an unchanged catalogue writes nothing.
   let copying: Promise<void> = Promise.resolve();
+  // A copy is owed at each start and after each change; a storage check that finds room pays it.
+  let owed = true;
+  const copyIfOwed = () => (owed ? copyCatalogue() : Promise.resolve());
   const copyCatalogue = () => {
+    owed = false;
     copying = copying.then(async () => {
       const before = await w.local.get<string>(COPY_HASH_KEY);
-      const hash = await saveCatalogueCopy(w.db, w.files, w.now(), before);
+      const hash = await saveCatalogueCopy(w.db, w.files, w.now(), before).catch((err) => {
+        owed = true;
+        throw err;
+      });
       if (hash !== before) await w.local.set(COPY_HASH_KEY, hash);
     });
     return copying;
@@ -57,9 +64,10 @@ export function startSafety(w: SafetyWiring) {
   // Copied once the edits stop, and never right behind a disclosure: reading and hashing a big
   // catalogue holds the worker, and a host's next click would wait for it.
   const catalogueChanged = () => {
+    owed = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (w.now() - (repo.health.lastWriteAt ?? 0) < COPY_AFTER_MS) return catalogueChanged();
+      if (headroom.blocked || w.now() - (repo.health.lastWriteAt ?? 0) < COPY_AFTER_MS) return catalogueChanged();
       void copyCatalogue().catch((err) => console.error('Upfront: catalogue copy failed', err));
     }, COPY_AFTER_MS);
   };
@@ -73,7 +81,14 @@ export function startSafety(w: SafetyWiring) {
         w.notifyChanged();
       });
   };
-  const repo = new JournaledRepository(w.db, journal, w.now, autoSave, () => void headroom.release());
+  const repo = new JournaledRepository(
+    w.db,
+    journal,
+    w.now,
+    autoSave,
+    () => void headroom.fault(),
+    () => headroom.roomToWrite(),
+  );
 
   // Each time the database opens (at start, and after a storage fault closed it), before any
   // other request reaches it: if the browser lost it, rebuild it from the journal. Dexie holds
@@ -105,9 +120,7 @@ export function startSafety(w: SafetyWiring) {
     (err) => console.error('Upfront: the database did not open', err),
   );
 
-  // Once per start too: the demo seed and anything written before this version have no change to follow.
-  void recovered.then(catalogueChanged);
 
-  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now };
+  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue: copyIfOwed };
   return { repo, recovered, deps, catalogueChanged };
 }

@@ -25,6 +25,8 @@ export interface SafetyDeps {
   estimate: () => Promise<{ usage?: number; quota?: number }>;
   /** The disk's own free space, probed (the estimate is a quota). */
   headroom: Headroom;
+  /** Copies the catalogue beside the journal if a copy is owed (start, a change), when a check found room. */
+  copyCatalogue: () => Promise<void>;
   now: () => number;
 }
 
@@ -44,7 +46,10 @@ export function safetyHandlers(wired: SafetyDeps | undefined): Handlers {
       const sample: StorageSample = { at: deps().now(), usage: e.usage ?? 0, quota: e.quota ?? 0 };
       const samples = addSample((await deps().session.get<StorageSample[]>(SAMPLES_KEY)) ?? [], sample);
       await deps().session.set(SAMPLES_KEY, samples).catch(() => undefined);
-      return withDisk(assessStorage(samples), await deps().headroom.check());
+      const disk = await deps().headroom.check();
+      // Before Go live the sidebar's first check finds room: the catalogue is copied then, if it changed.
+      if (disk === 'ok') await deps().copyCatalogue().catch(() => undefined);
+      return withDisk(assessStorage(samples), disk);
     },
     'safety.status': async () => {
       const failed = await deps().local.get<string>(AUTO_SAVE_FAILED_KEY);

@@ -19,6 +19,15 @@ export const HEADROOM = {
  * recorded while the host frees space. Once space is back, the reserve is taken again.
  */
 export class Headroom {
+  /**
+   * Set when a write failed for space with the reserve already given back: nothing more is
+   * written (database or journal) until a check finds room again. Measured on a 200 MB disk:
+   * writes attempted on a full disk left the journal's own file index (a LevelDB the browser
+   * keeps for the Origin Private File System) damaged, and the browser reset it at the next start.
+   */
+  blocked = false;
+  private released = false;
+
   constructor(
     private readonly files: JournalFiles,
     private readonly limits = HEADROOM,
@@ -31,20 +40,34 @@ export class Headroom {
     }
     if (await this.tryWrite(PROBE_FILE, this.limits.probeBytes)) {
       await this.files.remove(PROBE_FILE);
+      this.blocked = false;
+      this.released = false;
       return 'ok';
     }
     await this.release();
     return 'short';
   }
 
-  /** Gives the reserve back to the disk (called on any write that failed for space). */
+  /** Gives the reserve back to the disk: the show's runway. */
   async release(): Promise<void> {
+    this.released = true;
     await this.files.remove(RESERVE_FILE).catch(() => undefined);
+  }
+
+  /** Whether a write may go ahead: while blocked, the disk is asked again (space may have been freed). */
+  async roomToWrite(): Promise<boolean> {
+    return !this.blocked || (await this.check()) === 'ok';
+  }
+
+  /** A write failed for space: the first time, the reserve goes; after that, writing stops. */
+  async fault(): Promise<void> {
+    if (this.released) this.blocked = true;
+    else await this.release();
   }
 
   private async tryWrite(name: string, bytes: number): Promise<boolean> {
     try {
-      await this.files.replace(name, '\0'.repeat(bytes));
+      await this.files.replace(name, new Uint8Array(bytes));
       return true;
     } catch (err) {
       await this.files.remove(name).catch(() => undefined);

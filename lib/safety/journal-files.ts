@@ -8,12 +8,8 @@ export interface JournalFiles {
   list(): Promise<string[]>;
   /** A file's text; '' when it does not exist. */
   read(name: string): Promise<string>;
-  /** Adds text at the end of a file, creating it; all of it or, on failure, none of it. */
-  append(name: string, text: string): Promise<void>;
-  /** Cuts a file to `length` bytes (a torn last record). */
-  truncate(name: string, length: number): Promise<void>;
-  /** Replaces a file's whole content at once. */
-  replace(name: string, text: string): Promise<void>;
+  /** Replaces a file's whole content at once (text, or bytes: the reserve is zeros). */
+  replace(name: string, data: string | Uint8Array<ArrayBuffer>): Promise<void>;
   /** A file's size in bytes; 0 when it does not exist. */
   size(name: string): Promise<number>;
   /** Deletes a file if it exists. */
@@ -22,14 +18,13 @@ export interface JournalFiles {
 
 /** The minimal part of the File System API the journal uses (lib.dom lacks some of it in workers). */
 interface Writable {
-  write(data: { type: 'write'; position: number; data: string } | string): Promise<void>;
-  truncate(size: number): Promise<void>;
+  write(data: string | Uint8Array<ArrayBuffer>): Promise<void>;
   close(): Promise<void>;
   abort(): Promise<void>;
 }
 interface FileHandle {
   getFile(): Promise<File>;
-  createWritable(options?: { keepExistingData?: boolean }): Promise<Writable>;
+  createWritable(): Promise<Writable>;
 }
 interface DirHandle {
   getFileHandle(name: string, options?: { create?: boolean }): Promise<FileHandle>;
@@ -41,19 +36,17 @@ interface DirHandle {
 /**
  * The journal's folder in the Origin Private File System. A service worker has no synchronous
  * access handles (dedicated workers only), so every write goes through createWritable: the
- * browser writes a copy and swaps it in on close, which makes each append all-or-nothing but
- * costs a copy of the file, hence short segment files (lib/safety/journal.ts).
+ * browser writes a copy and swaps it in on close (all or nothing). The journal never rewrites a
+ * file it wrote (lib/safety/journal.ts).
  */
 export function opfsFiles(folder = 'journal'): JournalFiles {
   let dir: Promise<DirHandle> | undefined;
   const root = () => (dir ??= (navigator.storage.getDirectory() as unknown as Promise<DirHandle>).then((r) => r.getDirectoryHandle(folder, { create: true })));
   const handle = async (name: string, create: boolean) => (await root()).getFileHandle(name, { create });
-  const write = async (name: string, keep: boolean, act: (w: Writable, size: number) => Promise<void>) => {
-    const file = await handle(name, true);
-    const size = keep ? (await file.getFile()).size : 0;
-    const w = await file.createWritable({ keepExistingData: keep });
+  const write = async (name: string, data: string | Uint8Array<ArrayBuffer>) => {
+    const w = await (await handle(name, true)).createWritable();
     try {
-      await act(w, size);
+      await w.write(data);
       await w.close();
     } catch (err) {
       await w.abort().catch(() => undefined);
@@ -77,8 +70,6 @@ export function opfsFiles(folder = 'journal'): JournalFiles {
     read: (name) => ifExists(async () => (await (await handle(name, false)).getFile()).text(), ''),
     size: (name) => ifExists(async () => (await (await handle(name, false)).getFile()).size, 0),
     remove: (name) => ifExists(async () => (await root()).removeEntry(name), undefined),
-    append: (name, text) => write(name, true, (w, size) => w.write({ type: 'write', position: size, data: text })),
-    truncate: (name, length) => write(name, true, (w) => w.truncate(length)),
-    replace: (name, text) => write(name, false, (w) => w.write(text)),
+    replace: write,
   };
 }

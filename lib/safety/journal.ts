@@ -4,15 +4,6 @@ import type { JournalFiles } from './journal-files';
 const SEGMENT = /^log-(\d{8})\.jsonl$/;
 const segmentName = (n: number) => `log-${String(n).padStart(8, '0')}.jsonl`;
 
-export interface JournalLimits {
-  /** Records per segment file: every append rewrites its segment, so it stays short. */
-  records: number;
-  /** Bytes per segment file (a card snapshot can be large). */
-  bytes: number;
-}
-
-export const SEGMENT_LIMITS: JournalLimits = { records: 256, bytes: 512 * 1024 };
-
 export interface JournalRead {
   records: JournalRecord[];
   segments: number;
@@ -24,39 +15,30 @@ export interface JournalRead {
 
 interface Waiting {
   text: string;
-  count: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
 /**
- * The append-only journal: records in numbered segment files. Appends are written one batch at
- * a time, in order; appends asked for while one is being written go together in the next batch
- * (one file write for several clicks). Reading works at any time, whatever the writer does.
+ * The append-only journal: records in numbered files, a file per batch. Appends are written one
+ * batch at a time, in order; appends asked for while one is being written go together in the
+ * next batch (one file for several clicks). Reading works at any time, whatever the writer does.
  */
 export class Journal {
   private segment = 0;
-  private count = 0;
-  private bytes = 0;
   private opened: Promise<void> | undefined;
   private waiting: Waiting[] = [];
   private writing = false;
-  /** Set when a write failed: the next one re-reads the segment's end before adding to it. */
+  /** Set when a write failed: the next one looks for the last file's number again. */
   private unsure = false;
-  /** Torn tails cut off when the writer opened (reported by the next recovery or check). */
-  readonly repaired: string[] = [];
-
-  constructor(
-    readonly files: JournalFiles,
-    private readonly limits: JournalLimits = SEGMENT_LIMITS,
-  ) {}
+  constructor(readonly files: JournalFiles) {}
 
   /** Appends records and resolves once they are in the file; rejects if they could not be written. */
   append(records: JournalRecord[]): Promise<void> {
     if (records.length === 0) return Promise.resolve();
     const text = records.map(encodeRecord).join('');
     return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ text, count: records.length, resolve, reject });
+      this.waiting.push({ text, resolve, reject });
       void this.drain();
     });
   }
@@ -68,7 +50,7 @@ export class Journal {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0);
         try {
-          await this.write(batch.map((w) => w.text).join(''), batch.reduce((n, w) => n + w.count, 0));
+          await this.write(batch.map((w) => w.text).join(''));
           for (const w of batch) w.resolve();
         } catch (err) {
           this.unsure = true;
@@ -80,39 +62,23 @@ export class Journal {
     }
   }
 
-  private async write(text: string, count: number): Promise<void> {
+  private async write(text: string): Promise<void> {
     if (!this.opened || this.unsure) {
       this.opened = this.openLast();
       this.unsure = false;
     }
     await this.opened;
-    if (this.segment === 0 || this.count >= this.limits.records || this.bytes + text.length > this.limits.bytes) {
-      this.segment += 1;
-      this.count = 0;
-      this.bytes = 0;
-    }
-    await this.files.append(segmentName(this.segment), text);
-    this.count += count;
-    this.bytes += text.length;
+    // Each batch is a new file, never an existing one rewritten: the browser writes a file by
+    // swapping a finished copy in, and on a full disk (measured, 200 MB) a failed swap lost the
+    // file it replaced, with every record in it. A new file that fails loses only its own batch.
+    this.segment += 1;
+    await this.files.replace(segmentName(this.segment), text);
   }
 
-  /** Finds the last segment, and cuts off a record a crash left half-written at its end. */
+  /** Finds the last file's number (a crash can leave a record cut short at its end: read drops it). */
   private async openLast(): Promise<void> {
     try {
-      const numbers = await this.segmentNumbers();
-      this.segment = numbers.at(-1) ?? 0;
-      this.count = 0;
-      this.bytes = 0;
-      if (this.segment === 0) return;
-      const name = segmentName(this.segment);
-      const text = await this.files.read(name);
-      const decoded = decodeSegment(text);
-      if (decoded.torn) {
-        await this.files.truncate(name, decoded.validLength);
-        this.repaired.push(name);
-      }
-      this.count = decoded.records.length + decoded.damaged.length;
-      this.bytes = decoded.validLength;
+      this.segment = (await this.segmentNumbers()).at(-1) ?? 0;
     } catch (err) {
       this.opened = undefined;
       throw err;

@@ -40,6 +40,8 @@ export class JournaledRepository extends Repository {
     private readonly onEnded: (session: Session) => void = () => undefined,
     /** Told of every write that failed for space (the reserve is given back to the disk). */
     private readonly onFault: () => void = () => undefined,
+    /** False while the disk is known full (after asking it again): writes fail at once instead of touching storage. */
+    private readonly roomToWrite: () => Promise<boolean> = async () => true,
   ) {
     super(database);
   }
@@ -84,6 +86,7 @@ export class JournaledRepository extends Repository {
 
   /** Appends, with whatever an earlier failure left owed; throws an error the host can read. */
   private async append(records: JournalRecord[]): Promise<void> {
+    if (!(await this.roomToWrite())) throw new UpfrontError('disk-full', 'the disk is full: no write until a storage check finds room');
     const owed = this.owed;
     this.owed = [];
     try {
@@ -117,6 +120,7 @@ export class JournaledRepository extends Repository {
    * until it restarts), and throws the fault by name.
    */
   private async guard<T>(run: () => Promise<T>): Promise<T> {
+    if (!(await this.roomToWrite())) throw new UpfrontError('disk-full', 'the disk is full: no write until a storage check finds room');
     try {
       return await run();
     } catch (err) {

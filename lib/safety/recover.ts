@@ -59,7 +59,7 @@ export async function recoverOnStart(db: UpfrontDb, journal: Journal, wasCreated
     lost: sessions.lost,
     disagreements: sessions.disagreements,
     snapshotsMissing: replayed.problems.filter((p) => p.code === 'snapshot-missing').length,
-    torn: read.torn.length + journal.repaired.length,
+    torn: read.torn.length,
     damaged: read.damaged.length,
   };
 }

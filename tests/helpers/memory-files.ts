@@ -1,12 +1,19 @@
 import type { JournalFiles } from '../../lib/safety/journal-files';
 
 /**
- * The journal's files in a Map, with the faults a disk can have: the next appends fail (a full
- * disk), a small disk (capacity, checked by replace), a slow disk (delayMs per append), and a log of every write so tests can see how much each append rewrote.
+ * The journal's files in a Map, with the faults a disk can have: the next writes fail (a full
+ * disk), a small disk (capacity), a slow disk (delayMs per write), and a log of every write.
  */
 export function memoryFiles() {
   const files = new Map<string, string>();
-  const state = { failNext: 0, failWith: () => new DOMException('The disk is full', 'QuotaExceededError') as Error, appends: [] as { name: string; length: number }[], delayMs: 0, capacity: undefined as number | undefined };
+  const state = { failNext: 0, failWith: () => new DOMException('The disk is full', 'QuotaExceededError') as Error, writes: [] as { name: string; length: number }[], delayMs: 0, capacity: undefined as number | undefined };
+  const fault = async () => {
+    if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
+    if (state.failNext > 0) {
+      state.failNext -= 1;
+      throw state.failWith();
+    }
+  };
   const api: JournalFiles = {
     async list() {
       return [...files.keys()];
@@ -14,23 +21,14 @@ export function memoryFiles() {
     async read(name) {
       return files.get(name) ?? '';
     },
-    async append(name, text) {
-      if (state.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, state.delayMs));
-      if (state.failNext > 0) {
-        state.failNext -= 1;
-        throw state.failWith();
-      }
-      files.set(name, (files.get(name) ?? '') + text);
-      state.appends.push({ name, length: text.length });
-    },
-    async truncate(name, length) {
-      files.set(name, (files.get(name) ?? '').slice(0, length));
-    },
-    async replace(name, text) {
+    async replace(name, data) {
+      await fault();
+      const text = typeof data === 'string' ? data : '\0'.repeat(data.length);
       if (state.capacity !== undefined && [...files].reduce((n, [k, v]) => n + (k === name ? 0 : v.length), 0) + text.length > state.capacity) {
         throw state.failWith();
       }
       files.set(name, text);
+      state.writes.push({ name, length: text.length });
     },
     async size(name) {
       return files.get(name)?.length ?? 0;
