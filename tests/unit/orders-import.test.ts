@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrderFile, type ParseResult, type ParsedOrders } from '../../lib/returns/import';
+import { narrowTo, parseOrderFile, type ParseResult, type ParsedOrders } from '../../lib/returns/import';
 import { readOrderTable } from '../../lib/returns/import/table';
 import { OrderLine, ReturnLine, type OrderLayout } from '../../lib/returns/types';
 import { csvFile, EXAMPLES, exampleBytes, IMPORT_NOW, parseExample, PERSONAL_VALUES } from './orders-helpers';
@@ -125,6 +125,17 @@ describe('no buyer personal data', () => {
     const r = await parseOrderFile(file, opts);
     expect(r).toMatchObject({ ok: false, needs: 'mapping', headers: ['Ref', 'Item code', 'Units', 'Placed'] });
     for (const v of ['Zoe Quincy', '7700', 'High St', 'zoe@example.com']) expect(JSON.stringify(r)).not.toContain(v);
+  });
+});
+
+describe('what a read keeps', () => {
+  it('a known format keeps only the columns it reads; an unknown one every non-personal column', async () => {
+    const tiktok = await readOrderTable({ name: 't.csv', bytes: exampleBytes('tiktok-orders.csv') }, undefined, narrowTo([]));
+    if (!tiktok.ok) throw new Error('unreadable');
+    expect(tiktok.table.headers).toEqual(['Order ID', 'Order Status', 'SKU ID', 'Seller SKU', 'Product Name', 'Quantity', 'Sku Quantity of return', 'Created Time']);
+    expect(tiktok.table.allHeaders).toHaveLength(53);
+    const unknown = await readOrderTable(csvFile('u.csv', [['Ref', 'Price', 'Phone', 'Placed'], ['1', '2', '3', '4']]), undefined, narrowTo([]));
+    expect(unknown.ok && unknown.table.headers).toEqual(['Ref', 'Price', 'Placed']);
   });
 });
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { megabytes } from '../../../lib/import/read';
 import type { Client } from '../../../lib/messaging/client';
-import { parseOrderTable, readOrderTable, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
+import { narrowTo, parseOrderTable, readOrderTable, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
 import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
 import { orderTemplateCsv } from '../../../lib/returns/import/template';
 import { isTimeZone } from '../../../lib/returns/import/time';
@@ -67,6 +67,8 @@ export function ImportOrders({ call }: { call: Client }) {
   // A file whose bytes are still being read gets the options in force when they are done.
   const latestRead = useRef(read);
   latestRead.current = read;
+  const latestLayouts = useRef(layouts);
+  latestLayouts.current = layouts;
 
   // A new zone or date order reads again every file not yet imported; layouts once loaded, the
   // files still waiting for a mapping.
@@ -93,7 +95,7 @@ export function ImportOrders({ call }: { call: Client }) {
       const entry: FileEntry = { id: newId(), name: file.name, stage: { kind: 'reading' } };
       setEntries((list) => [...list, entry]);
       // The bytes live only for this read: the table keeps no personal column.
-      const table = await readOrderTable({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const table = await readOrderTable({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, undefined, narrowTo(latestLayouts.current));
       if (!table.ok) {
         setStage(entry.id, { kind: 'read', result: { ok: false, issues: table.issues } });
         continue;
