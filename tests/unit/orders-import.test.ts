@@ -250,3 +250,27 @@ describe('unknown layouts: the column mapping', () => {
     expect(await parseOrderFile(file, { ...opts, layouts: [layout] })).toEqual({ ok: false, issues: [{ field: 'Ordered', code: 'missingColumn' }] });
   });
 });
+
+describe('Excel workbooks', () => {
+  async function workbook(rows: unknown[][]): Promise<{ name: string; bytes: Uint8Array }> {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('OrderSKUList');
+    for (const row of rows) sheet.addRow(row);
+    return { name: 'w.xlsx', bytes: new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer) };
+  }
+  const header = ['Order ID', 'Seller SKU', 'Quantity', 'Created Time', 'Recipient'];
+
+  it('reads serial numbers as wall times in the shop zone, and never the personal column', async () => {
+    // 46346.5 is 2026-11-20 12:00 as Excel counts days; Madrid is UTC+1 then.
+    const file = await workbook([header, ['577000000000000001', 'A-1', 2, 46346.5, 'Zoe Quincy']]);
+    const r = parsed(await parseOrderFile(file, opts));
+    expect(r.orders[0]).toMatchObject({ orderedAt: utc('2026-11-20T11:00:00Z'), orderedAtText: '2026-11-20 12:00:00', quantity: 2 });
+    expect(JSON.stringify(r)).not.toContain('Zoe');
+  });
+
+  it('refuses an order id stored as a number that lost its digits', async () => {
+    const file = await workbook([header, [577023118420113401, 'A-1', 1, 46346.5, '']]);
+    expect(await parseOrderFile(file, opts)).toMatchObject({ ok: false, issues: [{ row: 2, field: 'Order ID', code: 'orders.idAsNumber' }] });
+  });
+});
