@@ -95,7 +95,11 @@ export function ImportOrders({ call }: { call: Client }) {
       const entry: FileEntry = { id: newId(), name: file.name, stage: { kind: 'reading' } };
       setEntries((list) => [...list, entry]);
       // The bytes live only for this read: the table keeps no personal column.
-      const table = await readOrderTable({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, undefined, narrowTo(latestLayouts.current));
+      const table = await readOrderTable(
+        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        (progress) => setStage(entry.id, { kind: 'reading', progress }),
+        narrowTo(latestLayouts.current),
+      );
       if (!table.ok) {
         setStage(entry.id, { kind: 'read', result: { ok: false, issues: table.issues } });
         continue;
