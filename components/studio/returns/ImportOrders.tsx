@@ -29,6 +29,8 @@ export function ImportOrders({ call }: { call: Client }) {
   const inputId = useId();
   const [timeZone, setTimeZone] = useState(browserZone);
   const [zoneDraft, setZoneDraft] = useState(timeZone);
+  // The 400-odd suggestions are put in the page once the field is first used, not with the studio.
+  const [zonesWanted, setZonesWanted] = useState(false);
   const zoneList = useMemo(
     () => (
       <datalist id={`${inputId}-zones`}>
@@ -153,13 +155,14 @@ export function ImportOrders({ call }: { call: Client }) {
             value={zoneDraft}
             aria-invalid={zoneDraft !== timeZone || undefined}
             aria-describedby={`${inputId}-zone-hint`}
+            onFocus={() => setZonesWanted(true)}
             onChange={(e) => {
               setZoneDraft(e.target.value);
               if (isTimeZone(e.target.value.trim())) setTimeZone(e.target.value.trim());
             }}
           />
         </label>
-        {zoneList}
+        {zonesWanted && zoneList}
         {zoneDraft !== timeZone && (
           <p role="alert" className="error">
             {t('orders.issue.timeZone', { zone: zoneDraft })} {t('orders.zoneKept', { zone: timeZone })}
