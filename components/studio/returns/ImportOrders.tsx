@@ -31,16 +31,7 @@ export function ImportOrders({ call }: { call: Client }) {
   const [zoneDraft, setZoneDraft] = useState(timeZone);
   // The 400-odd suggestions are put in the page once the field is first used, not with the studio.
   const [zonesWanted, setZonesWanted] = useState(false);
-  const zoneList = useMemo(
-    () => (
-      <datalist id={`${inputId}-zones`}>
-        {zones().map((z) => (
-          <option key={z} value={z} />
-        ))}
-      </datalist>
-    ),
-    [inputId],
-  );
+  const zoneOptions = useMemo(() => (zonesWanted ? zones().map((z) => <option key={z} value={z} />) : null), [zonesWanted]);
   const [dateOrder, setDateOrder] = useState<DateOrder | 'auto'>('auto');
   const [layouts, setLayouts] = useState<OrderLayout[]>([]);
   const [entries, setEntries] = useState<FileEntry[]>([]);
@@ -162,7 +153,7 @@ export function ImportOrders({ call }: { call: Client }) {
             }}
           />
         </label>
-        {zonesWanted && zoneList}
+        <datalist id={`${inputId}-zones`}>{zoneOptions}</datalist>
         {zoneDraft !== timeZone && (
           <p role="alert" className="error">
             {t('orders.issue.timeZone', { zone: zoneDraft })} {t('orders.zoneKept', { zone: timeZone })}
