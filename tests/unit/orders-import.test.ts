@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOrderFile, type ParseResult, type ParsedOrders } from '../../lib/returns/import';
+import { narrowTo, parseOrderFile, type ParseResult, type ParsedOrders } from '../../lib/returns/import';
 import { readOrderTable } from '../../lib/returns/import/table';
 import { OrderLine, ReturnLine, type OrderLayout } from '../../lib/returns/types';
 import { csvFile, EXAMPLES, exampleBytes, IMPORT_NOW, parseExample, PERSONAL_VALUES } from './orders-helpers';
@@ -128,6 +128,17 @@ describe('no buyer personal data', () => {
   });
 });
 
+describe('what a read keeps', () => {
+  it('a known format keeps only the columns it reads; an unknown one every non-personal column', async () => {
+    const tiktok = await readOrderTable({ name: 't.csv', bytes: exampleBytes('tiktok-orders.csv') }, undefined, narrowTo([]));
+    if (!tiktok.ok) throw new Error('unreadable');
+    expect(tiktok.table.headers).toEqual(['Order ID', 'Order Status', 'SKU ID', 'Seller SKU', 'Product Name', 'Quantity', 'Sku Quantity of return', 'Created Time']);
+    expect(tiktok.table.allHeaders).toHaveLength(53);
+    const unknown = await readOrderTable(csvFile('u.csv', [['Ref', 'Price', 'Phone', 'Placed'], ['1', '2', '3', '4']]), undefined, narrowTo([]));
+    expect(unknown.ok && unknown.table.headers).toEqual(['Ref', 'Price', 'Placed']);
+  });
+});
+
 describe('dates that read two ways', () => {
   const tiktok = (times: string[]) =>
     csvFile('t.csv', [['Order ID', 'Seller SKU', 'Quantity', 'Created Time'], ...times.map((t, i) => [`57700000000000000${i}`, 'DEMO-SERUM-30', '1', t])]);
@@ -237,5 +248,29 @@ describe('unknown layouts: the column mapping', () => {
     if (first.ok || first.needs !== 'mapping') throw new Error('expected the mapping step');
     const layout: OrderLayout = { signature: first.signature, source: 'upfront', columns: { orderId: 'Ref', sku: 'Item code', orderedAt: 'Ordered' } };
     expect(await parseOrderFile(file, { ...opts, layouts: [layout] })).toEqual({ ok: false, issues: [{ field: 'Ordered', code: 'missingColumn' }] });
+  });
+});
+
+describe('Excel workbooks', () => {
+  async function workbook(rows: unknown[][]): Promise<{ name: string; bytes: Uint8Array }> {
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('OrderSKUList');
+    for (const row of rows) sheet.addRow(row);
+    return { name: 'w.xlsx', bytes: new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer) };
+  }
+  const header = ['Order ID', 'Seller SKU', 'Quantity', 'Created Time', 'Recipient'];
+
+  it('reads serial numbers as wall times in the shop zone, and never the personal column', async () => {
+    // 46346.5 is 2026-11-20 12:00 as Excel counts days; Madrid is UTC+1 then.
+    const file = await workbook([header, ['577000000000000001', 'A-1', 2, 46346.5, 'Zoe Quincy']]);
+    const r = parsed(await parseOrderFile(file, opts));
+    expect(r.orders[0]).toMatchObject({ orderedAt: utc('2026-11-20T11:00:00Z'), orderedAtText: '2026-11-20 12:00:00', quantity: 2 });
+    expect(JSON.stringify(r)).not.toContain('Zoe');
+  });
+
+  it('refuses an order id stored as a number that lost its digits', async () => {
+    const file = await workbook([header, [577023118420113401, 'A-1', 1, 46346.5, '']]);
+    expect(await parseOrderFile(file, opts)).toMatchObject({ ok: false, issues: [{ row: 2, field: 'Order ID', code: 'orders.idAsNumber' }] });
   });
 });

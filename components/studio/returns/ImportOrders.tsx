@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next';
 import { megabytes } from '../../../lib/import/read';
 import type { Client } from '../../../lib/messaging/client';
-import { parseOrderTable, readOrderTable, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
+import { narrowTo, parseOrderTable, readOrderTable, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
 import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
 import { orderTemplateCsv } from '../../../lib/returns/import/template';
 import { isTimeZone } from '../../../lib/returns/import/time';
@@ -29,16 +29,9 @@ export function ImportOrders({ call }: { call: Client }) {
   const inputId = useId();
   const [timeZone, setTimeZone] = useState(browserZone);
   const [zoneDraft, setZoneDraft] = useState(timeZone);
-  const zoneList = useMemo(
-    () => (
-      <datalist id={`${inputId}-zones`}>
-        {zones().map((z) => (
-          <option key={z} value={z} />
-        ))}
-      </datalist>
-    ),
-    [inputId],
-  );
+  // The 400-odd suggestions are put in the page once the field is first used, not with the studio.
+  const [zonesWanted, setZonesWanted] = useState(false);
+  const zoneOptions = useMemo(() => (zonesWanted ? zones().map((z) => <option key={z} value={z} />) : null), [zonesWanted]);
   const [dateOrder, setDateOrder] = useState<DateOrder | 'auto'>('auto');
   const [layouts, setLayouts] = useState<OrderLayout[]>([]);
   const [entries, setEntries] = useState<FileEntry[]>([]);
@@ -67,6 +60,8 @@ export function ImportOrders({ call }: { call: Client }) {
   // A file whose bytes are still being read gets the options in force when they are done.
   const latestRead = useRef(read);
   latestRead.current = read;
+  const latestLayouts = useRef(layouts);
+  latestLayouts.current = layouts;
 
   // A new zone or date order reads again every file not yet imported; layouts once loaded, the
   // files still waiting for a mapping.
@@ -93,7 +88,11 @@ export function ImportOrders({ call }: { call: Client }) {
       const entry: FileEntry = { id: newId(), name: file.name, stage: { kind: 'reading' } };
       setEntries((list) => [...list, entry]);
       // The bytes live only for this read: the table keeps no personal column.
-      const table = await readOrderTable({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const table = await readOrderTable(
+        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+        (progress) => setStage(entry.id, { kind: 'reading', progress }),
+        narrowTo(latestLayouts.current),
+      );
       if (!table.ok) {
         setStage(entry.id, { kind: 'read', result: { ok: false, issues: table.issues } });
         continue;
@@ -147,13 +146,14 @@ export function ImportOrders({ call }: { call: Client }) {
             value={zoneDraft}
             aria-invalid={zoneDraft !== timeZone || undefined}
             aria-describedby={`${inputId}-zone-hint`}
+            onFocus={() => setZonesWanted(true)}
             onChange={(e) => {
               setZoneDraft(e.target.value);
               if (isTimeZone(e.target.value.trim())) setTimeZone(e.target.value.trim());
             }}
           />
         </label>
-        {zoneList}
+        <datalist id={`${inputId}-zones`}>{zoneOptions}</datalist>
         {zoneDraft !== timeZone && (
           <p role="alert" className="error">
             {t('orders.issue.timeZone', { zone: zoneDraft })} {t('orders.zoneKept', { zone: timeZone })}

@@ -1,8 +1,8 @@
 import type { ImportIssue } from '../../import/types';
 import type { MappedField, OrderFileFormat, OrderLayout, OrderLine, OrderSource, ReturnLine } from '../types';
-import { detectRecipe, layoutSignature, mappingProblems, recipeOfLayout, suggestMapping, type Recipe } from './recipes';
+import { detectRecipe, layoutSignature, mappingProblems, recipeHeaders, recipeOfLayout, suggestMapping, type Recipe } from './recipes';
 import { readRows } from './rows';
-import { readOrderTable, type Cell, type OrderTable } from './table';
+import { readOrderTable, type Cell, type Narrow, type OrderTable } from './table';
 
 export { readOrderTable, type OrderTable } from './table';
 import { formatWall, excelDateToWall, isTimeZone, type DateOrder } from './time';
@@ -80,9 +80,23 @@ const sampleText = (c: Cell): string => (c instanceof Date ? formatWall(excelDat
 
 export async function parseOrderFile(file: { name: string; bytes: Uint8Array }, options: ParseOptions): Promise<ParseResult> {
   if (!isTimeZone(options.timeZone)) return zoneRefused(options.timeZone);
-  const read = await readOrderTable(file, options.onProgress);
+  const read = await readOrderTable(file, options.onProgress, narrowTo(options.layouts));
   if (!read.ok) return { ok: false, issues: read.issues };
   return parseOrderTable(read.table, file.name, options);
+}
+
+/**
+ * Keeps, of a known format's file, only the columns it reads (a TikTok export has 50-odd):
+ * a large export then takes a fraction of the memory and time. An unknown layout keeps every
+ * non-personal column for the mapping step.
+ */
+export function narrowTo(layouts: OrderLayout[] | undefined): Narrow {
+  return (headers, allHeaders) => {
+    const signature = layoutSignature(allHeaders);
+    const remembered = layouts?.find((l) => l.signature === signature);
+    const recipe = detectRecipe(headers) ?? (remembered && mappingProblems(remembered.columns).length === 0 ? recipeOfLayout(remembered) : undefined);
+    return recipe && recipeHeaders(recipe, headers);
+  };
 }
 
 const zoneRefused = (zone: string): OrderFileRefused => ({ ok: false, issues: [{ code: 'orders.timeZone', params: { zone: zone.slice(0, 60) } }] });

@@ -71,6 +71,9 @@ const SHOPIFY: Record<string, ReasonKey> = {
   other: 'other',
 };
 
+/** A table lookup that a key such as "toString" or "__proto__" (from a file) cannot reach past. */
+const lookup = (table: Record<string, ReasonKey>, key: string): ReasonKey | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+
 const TIKTOK_PREFIX = /^(ecom_order_[a-z_]*?reason_|buyer_return_and_refund_|buyer_[a-z_]*?reason_)/;
 
 /** A text that is known to be ambiguous between two reasons. */
@@ -96,12 +99,13 @@ const GENERIC: ReasonKey = 'not_as_described';
 
 function fromCode(code: string): ReasonKey | undefined {
   const c = code.trim();
-  if (SHOPIFY[c]) return SHOPIFY[c];
   const lower = c.toLowerCase();
-  if (SHOPIFY[lower]) return SHOPIFY[lower];
+  const shopify = lookup(SHOPIFY, c) ?? lookup(SHOPIFY, lower);
+  if (shopify) return shopify;
   const suffix = lower.replace(TIKTOK_PREFIX, '');
   if (suffix !== lower || lower.includes('_')) {
-    if (TIKTOK[suffix]) return TIKTOK[suffix];
+    const tiktok = lookup(TIKTOK, suffix);
+    if (tiktok) return tiktok;
     if (suffix.endsWith('_other') || suffix === 'other') return 'other';
   }
   return undefined;
@@ -113,7 +117,7 @@ const looksLikeCode = (s: string) => /^[A-Za-z0-9]+([_-][A-Za-z0-9]+)+$|^[A-Z]{3
 function fromText(text: string): { reason: ReasonKey; needsReview?: true } {
   if (AMBIGUOUS.test(text)) return { reason: 'other', needsReview: true };
   // TikTok's export writes its codes' English texts ("Item is too small"): read them as the code.
-  const asCode = TIKTOK[text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')];
+  const asCode = lookup(TIKTOK, text.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, ''));
   if (asCode) return { reason: asCode };
   let hits = WORDS.filter(([, re]) => re.test(text)).map(([key]) => key);
   if (hits.length > 1) hits = hits.filter((k) => k !== GENERIC);

@@ -154,6 +154,12 @@ export function locate(recipe: Recipe, headers: string[]): Record<keyof RecipeCo
   return out;
 }
 
+/** The headers a recipe reads, of those given. */
+export function recipeHeaders(recipe: Recipe, headers: string[]): string[] {
+  const wanted = new Set(Object.values(recipe.columns).flatMap((names) => (names ?? []).map(norm)));
+  return headers.filter((h) => wanted.has(norm(h)));
+}
+
 /** The known format whose required columns are all present, if any. */
 export function detectRecipe(headers: string[]): Recipe | undefined {
   return RECIPES.find((r) => {

@@ -31,9 +31,17 @@ export const MAX_ORDER_ROWS = 200_000;
 
 type TableResult = { ok: true; table: OrderTable } | { ok: false; issues: ImportIssue[] };
 
-/** Which header indexes to keep. */
-function keptColumns(headers: string[]): number[] {
-  return headers.flatMap((h, i) => (h.trim() !== '' && !isPersonalColumn(h) ? [i] : []));
+/**
+ * Given the non-personal headers (and the whole header row), the ones a known format needs, or
+ * undefined to keep them all (an unknown layout, whose mapping step shows them).
+ */
+export type Narrow = (headers: string[], allHeaders: string[]) => string[] | undefined;
+
+/** Which header indexes to keep: never a personal column; only what the format reads when it is known. */
+function keptColumns(headers: string[], narrow?: Narrow): number[] {
+  const kept = headers.flatMap((h, i) => (h.trim() !== '' && !isPersonalColumn(h) ? [i] : []));
+  const wanted = narrow?.(kept.map((i) => headers[i]), headers);
+  return wanted ? kept.filter((i) => wanted.includes(headers[i])) : kept;
 }
 
 const isBlank = (row: readonly Cell[]) => row.every((c) => c === undefined || c === null || (typeof c === 'string' && c.trim() === ''));
@@ -54,7 +62,7 @@ export function guessDelimiter(text: string): string {
 }
 
 /** Parses CSV text, keeping only non-personal columns of each row as its chunk is read. */
-export function readCsv(text: string, onProgress?: (fraction: number) => void): Promise<TableResult> {
+export function readCsv(text: string, onProgress?: (fraction: number) => void, narrow?: Narrow): Promise<TableResult> {
   return new Promise((resolve) => {
     let allHeaders: string[] | undefined;
     let kept: number[] = [];
@@ -75,7 +83,7 @@ export function readCsv(text: string, onProgress?: (fraction: number) => void): 
           if (!allHeaders) {
             if (isBlank(raw)) continue;
             allHeaders = raw.map((h) => String(h).replace(/^\uFEFF/, '').trim());
-            kept = keptColumns(allHeaders);
+            kept = keptColumns(allHeaders, narrow);
             continue;
           }
           if (isBlank(raw)) continue;
@@ -115,7 +123,7 @@ function plain(v: unknown): Cell {
 }
 
 /** Reads the first sheet with data of an XLSX workbook (ExcelJS, loaded only when one is picked). */
-export async function readXlsx(bytes: Uint8Array): Promise<TableResult> {
+export async function readXlsx(bytes: Uint8Array, narrow?: Narrow): Promise<TableResult> {
   const mod = await import('exceljs');
   const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   let table: OrderTable | undefined;
@@ -135,7 +143,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableResult> {
       const values = (row.values as unknown[]).slice(1).map(plain);
       if (!allHeaders) {
         allHeaders = values.map((v) => (v === undefined ? '' : String(v).trim()));
-        kept = keptColumns(allHeaders);
+        kept = keptColumns(allHeaders, narrow);
         return;
       }
       const projected = kept.map((i) => values[i]);
@@ -158,7 +166,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableResult> {
 }
 
 /** Size, kind and encoding first, then the table. Never throws. */
-export async function readOrderTable(file: { name: string; bytes: Uint8Array }, onProgress?: (fraction: number) => void): Promise<TableResult> {
+export async function readOrderTable(file: { name: string; bytes: Uint8Array }, onProgress?: (fraction: number) => void, narrow?: Narrow): Promise<TableResult> {
   const { bytes } = file;
   if (bytes.length === 0) return { ok: false, issues: [{ code: 'empty' }] };
   if (bytes.length > MAX_ORDER_FILE_BYTES) {
@@ -166,10 +174,10 @@ export async function readOrderTable(file: { name: string; bytes: Uint8Array }, 
   }
   const head = bytes.subarray(0, 64 * 1024);
   const kind = magicKind(head);
-  if (kind === 'zip') return readXlsx(bytes);
+  if (kind === 'zip') return readXlsx(bytes, narrow);
   if (kind) return { ok: false, issues: [{ code: kind === 'xls' ? 'orders.xls' : `binary.${kind}` }] };
   if (looksBinary(head)) return { ok: false, issues: [{ code: 'binary.other' }] };
   const text = decode(bytes);
   if (text === undefined) return { ok: false, issues: [{ code: 'encoding' }] };
-  return readCsv(text, onProgress);
+  return readCsv(text, onProgress, narrow);
 }

@@ -7,7 +7,7 @@ import { OrderIssueList } from './OrderIssues';
 import { OrderPreview } from './OrderPreview';
 
 export type FileStage =
-  | { kind: 'reading' }
+  | { kind: 'reading'; progress?: number }
   | { kind: 'read'; result: ParseResult }
   | { kind: 'saving'; result: ParsedOrders }
   | { kind: 'save-failed'; result: ParsedOrders; code: string }
@@ -46,7 +46,11 @@ export function OrderFileCard({ entry, timeZone, onDateOrder, onLayout, onConfir
         {entry.name}
         {result?.ok && <span className="badge">{t(`orders.format.${result.format}`)}</span>}
       </h3>
-      {stage.kind === 'reading' && <p role="status">{t('orders.reading')}</p>}
+      {stage.kind === 'reading' && (
+        <p role="status">
+          {t('orders.reading')} <progress value={stage.progress ?? 0} max={1} aria-label={t('orders.reading')} />
+        </p>
+      )}
       {result && !result.ok && result.needs === 'date-order' && (
         <fieldset className="orders-date-order">
           <legend>{t('orders.dateOrderQuestion', { example: result.examples[0] })}</legend>
