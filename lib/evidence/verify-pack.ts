@@ -2,7 +2,7 @@ import { EvidencePack, PACK_FORMAT } from '../returns/evidence-pack';
 import type { DisclosureEvent, Snapshot } from '../schema/session';
 import { checkChainSlice, genesisOf } from './chain';
 import { contentHash } from './hash';
-import type { VerifyProblem, VerifyReport } from './verify';
+import type { VerifyProblem, VerifyReport } from './verify-report';
 
 export { PACK_FORMAT };
 

@@ -59,7 +59,6 @@ describe('the studio shell', () => {
       });
       await waitFor(() => expect(document.activeElement).toBe(heading));
     }
-    expect(within(main()).getByText(/Coming next/)).toBeInTheDocument();
   });
 
   it('opens deep links inside their section', async () => {

@@ -77,6 +77,15 @@ const OLD_VERSIONS: { version: number; declare: (db: Dexie) => void }[] = [
         eventPages: '[sessionId+page], *cardIds, *eventIds',
       }),
   },
+  {
+    version: 5, // 58a1ff9
+    declare: (db) =>
+      db.version(5).stores({
+        orderLines: 'key, orderId, sku, orderedAt, source',
+        returnLines: 'key, orderId, sku, returnedAt, source',
+        orderLayouts: 'signature',
+      }),
+  },
 ];
 
 /**
@@ -106,6 +115,8 @@ const NEW_TABLES: Record<string, { since: number; expect: (rows: Row[]) => void 
   orderLines: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
   returnLines: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
   orderLayouts: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
+  stamps: { since: 6, expect: (rows) => expect(rows).toEqual([]) },
+  signatures: { since: 6, expect: (rows) => expect(rows).toEqual([]) },
 };
 
 /** A Dexie database declaring the old versions up to `version`, as that version's code did. */

@@ -29,7 +29,7 @@ describe('the end-of-show recap in the log', () => {
     expect(session.endedAt).toBeDefined();
     const events = await bg.repo.listEvents(session.id);
     const log = { sessions: [session], events, snapshots: await bg.repo.getSnapshots([...new Set(events.map((e) => e.cardHash))]) };
-    expect(verifyChain(session.id, log.events, session.head)).toBeNull();
+    expect(verifyChain(session, log.events, session.head)).toBeNull();
     const policySaid = log.events.filter((e) => e.item.kind === 'policy' && e.action === 'said');
     expect(policySaid.map((e) => `${e.cardId}:${e.item.id}`).sort()).toEqual(['demo-card-cushion-cover:demo-policy-eu', 'demo-card-hoodie:demo-policy-eu', 'demo-card-serum:demo-policy-eu-sealed']);
 

@@ -86,10 +86,12 @@ describe('JSON Schema of the log file', () => {
   it('describes every field of an event and a session', () => {
     const schema = JSON.parse(logFileJsonSchemaText());
     expect(Object.keys(schema.properties.events.items.properties).sort()).toEqual(
-      ['action', 'at', 'cardHash', 'cardId', 'corrects', 'hash', 'id', 'item', 'language', 'offsetMs', 'prev', 'sessionId', 'seq'].sort(),
+      ['action', 'at', 'cardHash', 'cardId', 'corrects', 'hash', 'id', 'item', 'language', 'offsetMs', 'prev', 'sessionId', 'seq', 'stage'].sort(),
     );
     expect(schema.properties.events.items.additionalProperties).toBe(false);
     expect(schema.properties.sessions.items.properties).toHaveProperty('endReason');
     expect(schema.properties.sessions.items.properties).toHaveProperty('origin');
+    expect(schema.properties.sessions.items.properties).toHaveProperty('chainVersion');
+    expect(schema.properties).toHaveProperty('proofs');
   });
 });

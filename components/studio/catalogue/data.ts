@@ -1,21 +1,12 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { Draft, TrashSummary } from '../../../lib/messaging/types';
 import { dataUrl, imageIdOf } from '../../../lib/images';
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
-import type { ReturnPolicy } from '../../../lib/schema/policy';
 import type { OnChanged } from '../changes';
 import { catalogueSource } from './source';
 
-export interface CatalogueData {
-  cards: Card[];
-  decks: Deck[];
-  policies: ReturnPolicy[];
-  trash: TrashSummary[];
-  /** Editor states that do not pass the card schema yet: new products not yet valid, unsaved edits. */
-  drafts: Draft[];
-}
+export type { CatalogueData } from './source';
 
 /** Everything the producer's views list, kept in step with the background's pushes. */
 export function useCatalogueData(call: Client, onChanged: OnChanged) {

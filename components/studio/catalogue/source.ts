@@ -1,7 +1,18 @@
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
 import { touchesCatalogue, type OnChanged, type StudioChange } from '../changes';
-import type { CatalogueData } from './data';
+import type { Draft, TrashSummary } from '../../../lib/messaging/types';
+import type { Deck } from '../../../lib/schema/deck';
+import type { ReturnPolicy } from '../../../lib/schema/policy';
+
+export interface CatalogueData {
+  cards: Card[];
+  decks: Deck[];
+  policies: ReturnPolicy[];
+  trash: TrashSummary[];
+  /** Editor states that do not pass the card schema yet: new products not yet valid, unsaved edits. */
+  drafts: Draft[];
+}
 
 export interface CatalogueState {
   data: CatalogueData | null;

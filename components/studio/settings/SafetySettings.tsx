@@ -60,7 +60,7 @@ export function SafetySettings({ call, downloads }: { call: Client; downloads?: 
   const { autoSave, journal } = status;
   return (
     <section className="safety-settings" aria-labelledby="safety-title">
-      <h2 id="safety-title">{t('safety.title')}</h2>
+      <h3 id="safety-title">{t('safety.title')}</h3>
       {error && (
         <p role="alert" className="error">
           {t(`errors.${error}`, { defaultValue: t('errors.internal') })}

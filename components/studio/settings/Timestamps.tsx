@@ -89,7 +89,7 @@ export function Timestamps({ call, ask = browserAsk }: { call: Client; ask?: Ask
 
   return (
     <section aria-labelledby={`${choiceName}-title`} className="timestamps">
-      <h2 id={`${choiceName}-title`}>{t('timestamps.title')}</h2>
+      <h3 id={`${choiceName}-title`}>{t('timestamps.title')}</h3>
       <p>{t('timestamps.intro')}</p>
       <fieldset disabled={busy}>
         <legend>{t('timestamps.authority')}</legend>

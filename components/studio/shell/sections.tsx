@@ -1,7 +1,7 @@
 import { Catalogue } from '../catalogue/Catalogue';
 import { SessionsArea } from '../sessions/SessionsArea';
 import { ReturnsSection } from '../returns/ReturnsSection';
-import { SafetySettings } from '../settings/SafetySettings';
+import { SettingsSection } from '../settings/SettingsSection';
 import { Translations } from '../translations/Translations';
 import type { StudioSection } from './types';
 
@@ -21,7 +21,7 @@ export const SECTIONS: readonly StudioSection[] = [
   { id: 'sessions', render: (p) => <SessionsArea call={p.call} onChanged={p.onChanged} /> },
   { id: 'trash', count: (c) => c.trash, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
   { id: 'returns', render: (p) => <ReturnsSection call={p.call} onChanged={p.onChanged} /> },
-  { id: 'settings', render: (p) => <SafetySettings call={p.call} downloads={p.downloads} /> },
+  { id: 'settings', render: (p) => <SettingsSection call={p.call} downloads={p.downloads} /> },
 ];
 
 /** The section a route belongs to: by its id, or a view that opens inside it. */
