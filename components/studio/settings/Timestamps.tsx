@@ -93,7 +93,7 @@ export function Timestamps({ call, ask = browserAsk }: { call: Client; ask?: Ask
       <p>{t('timestamps.intro')}</p>
       <fieldset disabled={busy}>
         <legend>{t('timestamps.authority')}</legend>
-        {[{ value: 'off', label: t('timestamps.off') }, ...PUBLIC_TSAS.map((p) => ({ value: p.url, label: `${p.name} (${p.url})` })), { value: 'custom', label: t('timestamps.custom') }].map((o) => (
+        {[{ value: 'off', label: t('timestamps.off') }, ...PUBLIC_TSAS.map((p) => ({ value: p.url, label: t('timestamps.preset', { name: p.name, url: p.url }) })), { value: 'custom', label: t('timestamps.custom') }].map((o) => (
           <label key={o.value} className="choice">
             <input type="radio" name={choiceName} value={o.value} checked={choice === o.value} onChange={() => setChoice(o.value)} /> {o.label}
           </label>
