@@ -147,11 +147,12 @@ function Body({ stage }: { stage?: StageControl }) {
       {!session && <Resume />}
       {!session && <GoLive />}
       {!session && <p className="not-live">{t('sidebar.notLive')}</p>}
-      {session && stage && <StageBar stage={stage} />}
       <RunSheet />
       <ErrorBoundary fallback={(_e, reset) => <CardError reset={reset} />}>
         <CardView />
       </ErrorBoundary>
+      {/* Below the card: the card's essentials keep their place on a 1080p screen. */}
+      {session && stage && <StageBar stage={stage} />}
       <p className="keys-hint">{t('sidebar.keysHint')}</p>
       {recapOpen && <RecapDialog />}
       {helpOpen && <HelpOverlay />}

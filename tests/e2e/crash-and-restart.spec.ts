@@ -9,7 +9,7 @@ const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 function verifyAll(sessions: Session[], events: DisclosureEvent[]) {
   for (const s of sessions) {
     const own = events.filter((e) => e.sessionId === s.id).sort((a, b) => a.seq - b.seq);
-    expect(verifyChain(s.id, own, s.head)).toBeNull();
+    expect(verifyChain(s, own, s.head)).toBeNull();
   }
 }
 

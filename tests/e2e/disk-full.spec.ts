@@ -141,7 +141,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
       const back = recordedLater.filter((key) => said.includes(key));
       notes.push(`recorded during or after the full disk: ${recordedLater.length}, back after the restart: ${back.length}`);
       const own = events.filter((e) => e.sessionId === sessions[0].id).sort((a, b) => a.seq - b.seq);
-      expect(verifyChain(sessions[0].id, own, sessions[0].head)).toBeNull();
+      expect(verifyChain(sessions[0], own, sessions[0].head)).toBeNull();
       const decks = await readStore<Deck>(second.worker, 'decks');
       const demo = decks.find((d) => d.id === 'demo-deck');
       expect(demo).toBeDefined();
@@ -155,7 +155,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
         expect(await axeSerious(sidebar)).toEqual([]);
         // The studio says the same, where the automatic copy in Downloads is offered once.
         const studio = await second.context.newPage();
-        await studio.goto(`chrome-extension://${second.extensionId}/studio.html`);
+        await studio.goto(`chrome-extension://${second.extensionId}/studio.html#/settings`);
         const safety = studio.getByRole('region', { name: 'Keeping the log safe' });
         await expect(safety.locator('.recovery-notice')).toContainText(/rebuilt it from its second copy/);
         await expect(safety.getByRole('button', { name: 'Turn on' })).toBeVisible();

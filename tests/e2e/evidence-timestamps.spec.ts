@@ -51,7 +51,7 @@ test('a show is time-stamped by an independent authority, and a rewritten log fa
     expect(tsa.answered).toBeGreaterThanOrEqual(2);
 
     const studio = await context.newPage();
-    await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/sessions`);
     const sessions = studio.locator('section.sessions-area');
     const jsonFile = await download(studio, () => sessions.getByRole('button', { name: 'Export listed as JSON' }).click(), out);
     const log = JSON.parse(readFileSync(jsonFile, 'utf8'));
@@ -90,6 +90,7 @@ test('a show is time-stamped by an independent authority, and a rewritten log fa
     expect(bad.out).toContain('changed, removed or added after it was stamped');
 
     // Settings says every ended show has its time-stamp.
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/settings`);
     await expect(studio.getByText('Every ended show has its time-stamp.')).toBeVisible();
   } finally {
     await context.close();

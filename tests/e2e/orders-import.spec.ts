@@ -12,7 +12,7 @@ test('a producer imports TikTok (CSV and Excel), Shopify and 抖店 exports into
   const { context, worker, extensionId } = await launch(testInfo.outputPath('profile'));
   try {
     const studio = await context.newPage();
-    await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/returns`);
     const section = studio.getByRole('region', { name: 'Orders and returns' });
     const zone = section.getByRole('combobox', { name: 'Shop time zone' });
     // Typing opens the zone suggestions; Tab takes them away, as a person moving on would.

@@ -166,7 +166,7 @@ test('a 300-product deck with a photo each: imported as a package, shown by refe
 
     // A producer renames the card on screen in the studio: it reaches the open sidebar.
     await studio.goto(`chrome-extension://${extensionId}/studio.html#/card/photo-card-1`);
-    await studio.getByLabel('Name (en)').fill('Photo product 1, renamed');
+    await studio.getByLabel('Name (English)').fill('Photo product 1, renamed');
     await expect(studio.getByText('✓ Saved')).toBeVisible();
     await expect(sidebar.locator('.card-title')).toHaveText('Photo product 1, renamed');
     await cardImage(sidebar);

@@ -92,7 +92,7 @@ test('a recorded show, its orders and returns: look up an order, print and verif
 
     // --- After-sales looks up two orders. ---
     const studio = await context.newPage();
-    await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/returns`);
     const returns = studio.locator('section.returns-area');
     await returns.getByLabel(/Order ids/).fill(`${hoodies[0].orderId}\n${stray.orderId}`);
     await returns.getByRole('button', { name: 'Look up' }).click();

@@ -56,7 +56,7 @@ test('the log says what happened: M on the prompt, the end-of-show warning and r
 
     // 13. The studio's list: coverage per session; the timeline: the head whole, copyable.
     const studio = await context.newPage();
-    await studio.goto(`chrome-extension://${extensionId}/studio.html`);
+    await studio.goto(`chrome-extension://${extensionId}/studio.html#/sessions`);
     const row = studio.locator(`tr[data-session-id="${session.id}"]`);
     await expect(row.locator('.coverage-cell')).toHaveText('1/3 said · 0 skipped · 2 not said');
     await row.getByRole('button', { name: 'Timeline' }).click();
