@@ -68,9 +68,9 @@ export async function disclosureClick({ N, report }) {
       return { clicks, bare };
     };
     const alone = await series();
-    // The studio's sessions list (below the catalogue: "#/sessions" hides it in this build) shows
-    // the live show; a producer opens its timeline to follow it.
-    const studio = await openExtensionPage(context, extensionId, 'studio.html');
+    // The studio's Sessions & logs section shows the live show; a producer opens its timeline to
+    // follow it.
+    const studio = await openExtensionPage(context, extensionId, 'studio.html#/sessions');
     await studio.locator('section.sessions-area tr[data-session-id] td.actions button[aria-expanded]').first().click({ timeout: 30_000 });
     await studio.locator('section.session-detail').waitFor({ timeout: 30_000 });
     const withStudio = await series();
