@@ -1,3 +1,4 @@
+import type { Proofs } from '../evidence/proofs';
 import { UpfrontError } from '../errors';
 import { genesisOf } from '../evidence/chain';
 import type { returnsLoopRequestSchemas } from '../messaging/returns-loop-protocol';
@@ -17,7 +18,10 @@ type Handlers = { [T in keyof ReturnsLoopResponses]: (payload: Payload<T>) => Pr
  * and the imported lines (DESIGN.md, "Round two"), so a newly merged log or import changes the
  * answer at once. Analysis runs here, in the background, where the data is.
  */
-export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: () => number): Handlers {
+/** A session's time-stamps and signatures, for the evidence pack (lib/background/prover.ts). */
+export type SessionProofsOf = (sessionId: string) => Promise<Proofs | undefined>;
+
+export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: () => number, proofsOf?: SessionProofsOf): Handlers {
   const s = () => {
     if (!store) throw new UpfrontError('internal', 'returns loop not wired');
     return store;
@@ -58,7 +62,7 @@ export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: ()
       if (!matched) throw new UpfrontError('order-unmatched', key);
       const cited = matched.show.events.filter((e) => e.at <= line.orderedAt).map((e) => e.cardHash);
       const snapshots = new Map((await s().snapshots([...new Set(cited)])).map((x) => [x.hash, x]));
-      return buildEvidencePack(matched, snapshots, genesisOf(matched.show.session), now());
+      return buildEvidencePack(matched, snapshots, genesisOf(matched.show.session), now(), await proofsOf?.(matched.show.session.id));
     },
     'returns.analysis': async ({ filter, graceMs }) => analyse(await loopOf(graceMs), filter),
     'returns.unmatched': async ({ graceMs, limit }) => {

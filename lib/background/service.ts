@@ -340,7 +340,7 @@ export function createService(deps: ServiceDeps) {
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
     ...safetyHandlers(deps.safety),
-    ...returnsLoopHandlers(deps.returnsLoop, deps.now),
+    ...returnsLoopHandlers(deps.returnsLoop, deps.now, deps.prover && ((id) => deps.prover!.proofsFor([id]))),
 
   };
 

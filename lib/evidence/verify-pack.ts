@@ -2,6 +2,7 @@ import { EvidencePack, PACK_FORMAT } from '../returns/evidence-pack';
 import type { DisclosureEvent, Snapshot } from '../schema/session';
 import { checkChainSlice, genesisOf } from './chain';
 import { contentHash } from './hash';
+import { checkProofs } from './proofs';
 import type { VerifyProblem, VerifyReport } from './verify-report';
 
 export { PACK_FORMAT };
@@ -13,9 +14,10 @@ const path = (issuePath: readonly PropertyKey[]) => issuePath.map((p) => (typeof
  * the first event, with no gap (sequence 1…n, each prev the hash before it, each hash its
  * content, starting from the session's genesis hash); that the prefix head is the last hash and
  * is the session's head if the prefix is the whole session; that no event is after the order;
- * that corrections point back inside the prefix; and every snapshot against its hash.
+ * that corrections point back inside the prefix; every snapshot against its hash; and the
+ * time-stamps and device signatures it carries against the heads of its own events.
  */
-export function verifyPackData(data: unknown): VerifyReport {
+export async function verifyPackData(data: unknown): Promise<VerifyReport> {
   const parsed = EvidencePack.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -49,11 +51,18 @@ export function verifyPackData(data: unknown): VerifyReport {
     at('pack-order', 'returns', `a return in the pack belongs to another order than ${pack.order.orderId}`);
   }
   problems.push(...snapshotProblems(pack.snapshots, events));
+  let proofs;
+  if (pack.proofs) {
+    const heads = new Map([[session.id, [genesisOf(session), ...events.map((e) => e.hash)]]]);
+    const checked = await checkProofs(pack.proofs, heads, new Map([[session.id, session.host]]));
+    proofs = checked.bySession.get(session.id);
+    problems.push(...checked.problems);
+  }
   return {
     ok: problems.length === 0,
     version: pack.version,
     exportedAt: pack.createdAt,
-    sessions: [{ sessionId: session.id, host: session.host, startedAt: session.startedAt, events: events.length, head: session.head, chainVersion: session.chainVersion ?? 1, problem: problems.find((p) => p.sessionId === session.id) }],
+    sessions: [{ sessionId: session.id, host: session.host, startedAt: session.startedAt, events: events.length, head: session.head, chainVersion: session.chainVersion ?? 1, problem: problems.find((p) => p.sessionId === session.id), ...(proofs ? { proofs } : {}) }],
     events: events.length,
     snapshots: pack.snapshots.length,
     problems,

@@ -1,3 +1,4 @@
+import { Proofs } from '../evidence/proofs';
 import { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import { z } from '../zod';
 import type { LoopLine } from './loop';
@@ -32,6 +33,11 @@ export const EvidencePack = z
     prefix: z.object({ throughSeq: z.number().int().nonnegative(), head: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
     events: z.array(DisclosureEvent.strict()),
     snapshots: z.array(Snapshot.strict()),
+    /**
+     * Time-stamps and device signatures over heads inside the prefix (issue 19), with the signing
+     * installation's public key: enough to check them from the pack alone.
+     */
+    proofs: Proofs.optional(),
   })
   .strict()
   .meta({ title: 'Upfront evidence pack', description: 'One order line, its show and the hash-chained events up to the order. See docs/returns-loop.md.' });
@@ -41,7 +47,7 @@ export type EvidencePack = z.infer<typeof EvidencePack>;
  * The pack for a matched line. `snapshots` must hold every snapshot the prefix cites (the
  * background reads them; a log file has them all). `genesis` is the chain's start hash.
  */
-export function buildEvidencePack(l: LoopLine, snapshots: ReadonlyMap<string, Snapshot>, genesis: string, createdAt: number): EvidencePack {
+export function buildEvidencePack(l: LoopLine, snapshots: ReadonlyMap<string, Snapshot>, genesis: string, createdAt: number, proofs?: Proofs): EvidencePack {
   const events: DisclosureEvent[] = [];
   for (const e of l.show.events) {
     if (e.at > l.line.orderedAt) break;
@@ -62,7 +68,16 @@ export function buildEvidencePack(l: LoopLine, snapshots: ReadonlyMap<string, Sn
     prefix: { throughSeq: events.length, head: events.length > 0 ? events[events.length - 1].hash : genesis },
     events,
     snapshots: cited,
+    ...(proofs ? { proofs: prefixProofs(proofs, events.length) } : {}),
   };
+}
+
+/** The proofs a pack can check on its own: over heads at or before its last event. */
+function prefixProofs(proofs: Proofs, throughSeq: number): Proofs {
+  const stamps = proofs.stamps.filter((p) => p.seq <= throughSeq);
+  const signatures = proofs.signatures.filter((p) => p.seq <= throughSeq);
+  const signers = new Set(signatures.map((s) => s.installation));
+  return { stamps, signatures, keys: proofs.keys.filter((k) => signers.has(k.installation)) };
 }
 
 /** The pack's file name: the order id made safe for a file system. */
