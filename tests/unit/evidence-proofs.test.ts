@@ -7,6 +7,10 @@ import { TabRegistry } from '../../lib/background/tabs';
 import { demoBundle } from '../../lib/demo/deck';
 import { ProofStore } from '../../lib/db/proof-store';
 import { formatReport, verifyLogText } from '../../lib/evidence/verify';
+import { genesisOf } from '../../lib/evidence/chain';
+import { publicDeviceKey, signHead } from '../../lib/evidence/device-key';
+import { toBase64 } from '../../lib/evidence/proofs';
+import { requestTimestamp, stampedBytes } from '../../lib/evidence/timestamp';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { collect, logChunks, repositorySource } from '../../lib/export/stream';
@@ -233,3 +237,31 @@ async function createReply(t: Awaited<ReturnType<typeof setup>>, tsaUrl: string)
     (err: Error) => ({ ok: false, code: err.message.split(':')[0] }),
   );
 }
+
+describe('an evidence pack with its proofs', () => {
+  it('verifies the time-stamps and signatures over its prefix from the pack alone, and fails a moved one', async () => {
+    const pack = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../docs/examples/sample-evidence-pack.json'), 'utf8'));
+    const genesis = genesisOf(pack.session);
+    const stamp = await requestTimestamp(tsa.url, stampedBytes(pack.session.id, 0, genesis));
+    if (!stamp.ok) throw new Error(stamp.detail);
+    const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
+    const signature = await signHead(pair, 'install-1', pack.session.id, pack.prefix.throughSeq, pack.prefix.head);
+    pack.proofs = {
+      stamps: [{ sessionId: pack.session.id, seq: 0, head: genesis, token: toBase64(stamp.token) }],
+      keys: [await publicDeviceKey(pair, 'install-1')],
+      signatures: [signature],
+    };
+    const report = await verifyLogText(JSON.stringify(pack));
+    expect(report.problems).toEqual([]);
+    expect(report.sessions[0].proofs).toMatchObject({ stamps: { count: 1, authorities: ['Upfront Test TSA, Upfront tests'] }, signatures: { count: 1, installation: 'install-1' } });
+
+    // A signature moved onto another head of the prefix, and a stamp moved to a later event.
+    const moved = structuredClone(pack);
+    moved.proofs.signatures[0].seq = 1;
+    moved.proofs.signatures[0].head = pack.events[0].hash;
+    moved.proofs.stamps[0].seq = 1;
+    const bad = await verifyLogText(JSON.stringify(moved));
+    expect(bad.ok).toBe(false);
+    expect(bad.problems.map((p) => p.code).sort()).toEqual(['signature', 'stamp-head']);
+  });
+});
