@@ -217,6 +217,17 @@ function proofLines(p: SessionProofs | undefined): string[] {
   return [`      ${stamps}`, `      ${sig}`];
 }
 
+/** Sessions grouped by the installation that signed them (a merged log holds several). */
+function byInstallation(report: VerifyReport): string[] {
+  const groups = new Map<string, string[]>();
+  for (const s of report.sessions) {
+    const who = s.proofs?.signatures.count ? (s.proofs.signatures.installation ?? '?') : 'not signed';
+    groups.set(who, [...(groups.get(who) ?? []), s.sessionId]);
+  }
+  if (![...groups.keys()].some((k) => k !== 'not signed')) return [];
+  return ['By installation:', ...[...groups].map(([who, ids]) => `  ${who === 'not signed' ? 'not signed' : `installation ${who}`}: ${ids.length} session(s): ${ids.join(', ')}`)];
+}
+
 /** The report in plain English lines, for the terminal. */
 export function formatReport(report: VerifyReport, fileName: string): string[] {
   const lines: string[] = [];
@@ -226,6 +237,7 @@ export function formatReport(report: VerifyReport, fileName: string): string[] {
       lines.push(`  ✓ ${s.sessionId}  ${s.host}  ${new Date(s.startedAt).toISOString()}  ${s.events} event(s)  head ${s.head}  (${chainLabel(s.chainVersion)})`);
       lines.push(...proofLines(s.proofs));
     }
+    lines.push(...byInstallation(report));
     return lines;
   }
   const first = report.problems[0];

@@ -89,3 +89,47 @@ describe('Settings › Time-stamps', () => {
     await waitFor(async () => expect(await prover.settings()).toEqual({ tsaUrl: 'https://freetsa.org/tsr' }));
   });
 });
+
+describe('Settings › Time-stamps, with shows waiting', () => {
+  it('names each ended show still waiting for its time-stamp, by host, start and deck', async () => {
+    const { createService } = await import('../../lib/background/service');
+    const { TabRegistry } = await import('../../lib/background/tabs');
+    const { LayoutStore } = await import('../../lib/background/layouts');
+    const { demoBundle } = await import('../../lib/demo/deck');
+    const db = new UpfrontDb(`ts-wait-${Math.random().toString(36).slice(2)}`);
+    const repo = new Repository(db);
+    const NOW = Date.UTC(2026, 10, 20, 12);
+    await repo.putDeckBundle(demoBundle(NOW));
+    const local = memoryKeyValue();
+    // An authority that cannot be reached: every show stays waiting.
+    const prover = new Prover({ repo, store: new ProofStore(db), local, now: () => NOW, fetch: () => Promise.reject(new TypeError('offline')) });
+    await prover.setSettings({ tsaUrl: 'https://tsa.example.com/tsr' });
+    const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+    const handle = createService({
+      extensionId: EXT,
+      repo,
+      tabs: new TabRegistry(memoryKeyValue()),
+      layouts: new LayoutStore(local),
+      local,
+      now: () => NOW,
+      pushToTab: async () => undefined,
+      pushHotkey: () => undefined,
+      notifyChanged: () => undefined,
+      activeTab: async () => undefined,
+      enableSite: async () => undefined,
+      prover,
+    });
+    const tab = { id: EXT, url: 'https://shop.tiktok.com/streamer/live/product/dashboard', tab: { id: 3 }, frameId: 0 };
+    const frame = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html`, tab: { id: 3 }, frameId: 2 };
+    const studio = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
+    await handle({ type: 'console.hello', payload: {} }, tab);
+    await handle({ type: 'session.start', payload: { id: 'show-1', deckId: 'demo-deck', host: 'Ana' } }, frame);
+    await handle({ type: 'session.end', payload: { sessionId: 'show-1' } }, frame);
+    await prover.prove('show-1').catch(() => undefined);
+    const call = createClient((m) => handle(m, studio)) as Client;
+    view(call, async () => true);
+    const item = await screen.findByText(/^Ana · /);
+    expect(item.closest('li')).toHaveAttribute('data-session-id', 'show-1');
+    expect(screen.getByText('1 ended show is waiting for its time-stamp.')).toBeInTheDocument();
+  });
+});

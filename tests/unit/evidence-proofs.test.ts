@@ -101,6 +101,7 @@ describe('proofs over chain heads', () => {
     expect(lines).toMatch(/chain v2, header covered/);
     expect(lines).toMatch(/timestamps: 3 \(first .*, last .*, up to event 4; by Upfront Test TSA, Upfront tests\)/);
     expect(lines).toMatch(new RegExp(`signed by installation ${await t.repo.installationId()} \\(3 head`));
+    expect(lines).toMatch(new RegExp(`By installation:\\n  installation ${await t.repo.installationId()}: 1 session\\(s\\): show`));
   });
 
   it('still verifies logs of earlier versions, and says which chain version and that they have no proofs', async () => {

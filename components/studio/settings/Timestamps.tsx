@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProofStatus } from '../../../lib/background/prover';
 import type { Client } from '../../../lib/messaging/client';
+import { formatDateTime } from '../../../lib/format';
+import type { Session } from '../../../lib/schema/session';
 
 /** Well-known public RFC 3161 authorities (free, no account). A company's own goes in "Other". */
 export const PUBLIC_TSAS = [
@@ -120,6 +122,7 @@ export function Timestamps({ call, ask = browserAsk }: { call: Client; ask?: Ask
           ) : (
             <>
               <p>{t('timestamps.waiting', { count: status.unstamped.length })}</p>
+              <WaitingShows call={call} ids={status.unstamped} />
               {status.lastError && (
                 <p className="note" lang="en">
                   {status.lastError}
@@ -133,5 +136,32 @@ export function Timestamps({ call, ask = browserAsk }: { call: Client; ask?: Ask
         </div>
       )}
     </section>
+  );
+}
+
+/** Which ended shows still wait for their time-stamp: host and start, as the session list names them. */
+function WaitingShows({ call, ids }: { call: Client; ids: readonly string[] }) {
+  const { i18n } = useTranslation();
+  const [sessions, setSessions] = useState<Session[]>([]);
+  const key = ids.join(',');
+  useEffect(() => {
+    let live = true;
+    void call('session.list', {}).then(
+      (all) => live && setSessions(all.filter((s) => key.split(',').includes(s.id))),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [call, key]);
+  if (sessions.length === 0) return null;
+  return (
+    <ul className="waiting-shows">
+      {sessions.map((s) => (
+        <li key={s.id} data-session-id={s.id}>
+          {s.host} · {formatDateTime(s.startedAt, i18n.language)} · {s.deckName}
+        </li>
+      ))}
+    </ul>
   );
 }
