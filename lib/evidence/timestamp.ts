@@ -33,11 +33,20 @@ function buffer(bytes: Uint8Array): ArrayBuffer {
 const hex = (bytes: ArrayBuffer | Uint8Array) =>
   Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
+/**
+ * The nonce as a DER INTEGER's bytes: positive (top bit clear) and minimal (first byte not zero).
+ * A leading zero byte followed by a small one is not minimal DER, and `openssl ts` refuses the
+ * whole request ("bad request format"): about one request in 256 with random bytes.
+ */
+function positiveNonce(nonce: Uint8Array): Uint8Array {
+  const n = Uint8Array.from(nonce);
+  n[0] = n[0] & 0x7f || 0x01;
+  return n;
+}
+
 /** A DER TimeStampReq for the digest, asking for the TSA's certificate, with a random nonce. */
 export function timestampRequest(datum: Uint8Array, nonce: Uint8Array = crypto.getRandomValues(new Uint8Array(8))): Uint8Array {
-  // A positive INTEGER: clear the top bit.
-  const n = Uint8Array.from(nonce);
-  n[0] &= 0x7f;
+  const n = positiveNonce(nonce);
   const digest = sha256(datum);
   const req = new pkijs.TimeStampReq({
     version: 1,
@@ -151,8 +160,7 @@ export async function readTimestampReply(reply: Uint8Array, datum: Uint8Array, n
   const token = new Uint8Array(resp.timeStampToken.toSchema().toBER(false));
   const signed = new pkijs.SignedData({ schema: resp.timeStampToken.content });
   const info = pkijs.TSTInfo.fromBER(signed.encapContentInfo.eContent!.getValue());
-  const asked = Uint8Array.from(nonce);
-  asked[0] &= 0x7f;
+  const asked = positiveNonce(nonce);
   if (!info.nonce || hex(info.nonce.valueBlock.valueHexView).replace(/^(00)+/, '') !== hex(asked).replace(/^(00)+/, '')) {
     return { ok: false, code: 'nonce', detail: 'the reply answers another request (nonce differs)' };
   }

@@ -61,6 +61,16 @@ describe('RFC 3161 time-stamps over a chain head', () => {
     }
   });
 
+  it('sends a nonce the authority accepts whatever its first byte (a leading zero is not minimal DER)', async () => {
+    const digest = stampedBytes('s', 1, HEAD);
+    for (const first of [0x00, 0x80, 0x7f]) {
+      const nonce = new Uint8Array([first, 0x01, 2, 3, 4, 5, 6, 7]);
+      const res = await fetch(tsa.url, { method: 'POST', headers: { 'content-type': 'application/timestamp-query' }, body: Buffer.from(timestampRequest(digest, nonce)) });
+      const read = await readTimestampReply(new Uint8Array(await res.arrayBuffer()), digest, nonce);
+      expect(read, `first nonce byte ${first}`).toMatchObject({ ok: true });
+    }
+  });
+
   it('reads garbage as malformed, never throws', async () => {
     expect(await verifyTimestampToken(new Uint8Array([1, 2, 3]), stampedBytes('s', 1, HEAD))).toMatchObject({ ok: false, code: 'malformed' });
     expect(await readTimestampReply(new Uint8Array([0x30, 0x03, 1, 2, 3]), stampedBytes('s', 1, HEAD), new Uint8Array(8))).toMatchObject({ ok: false, code: 'malformed' });
