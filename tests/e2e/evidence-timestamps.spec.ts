@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { eventHash } from '../../lib/evidence/chain';
 import { startTestTsa } from '../helpers/tsa-server';
-import { ROOT, goLive, launch, readStore, sidebarFrame } from './harness';
+import { download, goLive, launch, readStore, sidebarFrame, verifyCli } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
-function verifyCli(file: string) {
-  const r = spawnSync('npm', ['run', '--silent', 'verify-log', '--', file], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
 
-async function download(page: Page, click: () => Promise<void>, to: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(to, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return file;
-}
 
 // The whole path is real: the service worker asks a real RFC 3161 authority (`openssl ts` behind
 // HTTP on 127.0.0.1, a CA made for this run) when the show goes live and when it ends; the studio

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
@@ -148,4 +149,18 @@ export async function reloadExtension(context: BrowserContext, extensionId: stri
   } finally {
     await page.close();
   }
+}
+
+/** `npm run verify-log -- FILE…` as a team lead runs it: its exit status and everything it printed. */
+export function verifyCli(...files: string[]) {
+  const r = spawnSync('npm', ['run', '--silent', 'verify-log', '--', ...files], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+/** A real download started by `click`, saved under `to` with the name the page gave it. */
+export async function download(page: Page, click: () => Promise<void>, to: string) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = path.join(to, dl.suggestedFilename());
+  await dl.saveAs(file);
+  return file;
 }

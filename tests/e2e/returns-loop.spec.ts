@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page, type Worker } from '@playwright/test';
+import { expect, test, type Worker } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
-import { EXTENSION_DIR, ROOT, goLive, launch, readEvents, sidebarFrame } from './harness';
+import { download, EXTENSION_DIR, goLive, launch, readEvents, ROOT, sidebarFrame } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
@@ -54,12 +54,6 @@ const line = (orderId: string, sku: string, orderedAt: number) => ({
 });
 const ret = ({ orderedAt: _a, orderedAtText: _t, ...o }: ReturnType<typeof line>, reason: string) => ({ ...o, key: `${o.key}:R`, returnId: 'R', reason, fileName: 'tiktok-returns.csv' });
 
-async function download(page: Page, click: () => Promise<void>, to: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(to, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return file;
-}
 
 test('a recorded show, its orders and returns: look up an order, print and verify its evidence, read the analysis, see the readiness problem', async ({}, testInfo) => {
   test.setTimeout(120_000);

@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { focusConsole } from './cards-helpers';
-import { ROOT, launch, readEvents, readStore, sidebarFrame } from './harness';
+import { download, launch, readEvents, readStore, ROOT, sidebarFrame, verifyCli } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 
@@ -17,18 +17,7 @@ interface Ev {
   sessionId: string;
 }
 
-/** `npm run verify-log -- FILE` as a team lead would run it. */
-function verifyCli(file: string) {
-  const r = spawnSync('npm', ['run', '--silent', 'verify-log', '--', file], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
 
-async function download(page: Page, click: () => Promise<void>, to: string) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = path.join(to, dl.suggestedFilename());
-  await dl.saveAs(file);
-  return file;
-}
 
 test('a whole show with a crash and a correction, then the team lead finds, exports, verifies and merges the log', async ({}, testInfo) => {
   test.setTimeout(120_000);
