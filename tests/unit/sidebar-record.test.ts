@@ -95,3 +95,34 @@ describe('every sidebar path that records goes through recordPayload', () => {
     expect(events.map((e) => e.id).sort()).toEqual(sent.map((p) => p.id).sort());
   });
 });
+
+describe('an obscured sidebar records on no path', () => {
+  it('refuses said, correction, skipped and the recap alike, and the log stays as it was', async () => {
+    const bg = await background();
+    await bg.openConsole(1);
+    let n = 0;
+    const { store, actions } = createSidebarStore({ call: bg.client(overlay(1)), newId: () => `id-${++n}` });
+    await actions.init();
+    await actions.goLive('Lina');
+    const card = currentCard(store.getState())!;
+    const wash = card.items[store.getState().selected];
+    await actions.markSaid(wash);
+    const sessionId = store.getState().session!.id;
+    const before = (await bg.repo.listEvents(sessionId)).map((e) => e.id);
+    expect(before).toHaveLength(1);
+
+    actions.setObscured(true);
+    await expect(actions.correct(wash, 'fix-1')).rejects.toMatchObject({ code: 'obscured' });
+    const policy = card.items.find((it) => it.kind === 'policy')!;
+    await actions.markSaid(policy);
+    expect(Object.values(store.getState().marks).filter((m) => m.state === 'failed').map((m) => m.state === 'failed' && m.code)).toEqual(['obscured']);
+    actions.next();
+    actions.next();
+    actions.next();
+    await vi.waitFor(() => expect(store.getState().actionError).toBe('obscured'));
+    store.setState({ actionError: undefined });
+    await actions.endWithRecap();
+    expect(store.getState()).toMatchObject({ actionError: 'obscured', session: { id: sessionId } });
+    expect((await bg.repo.listEvents(sessionId)).map((e) => e.id)).toEqual(before);
+  });
+});
