@@ -11,3 +11,6 @@ export class UpfrontError extends Error {
     this.name = 'UpfrontError';
   }
 }
+
+/** The i18n code of any failure: an UpfrontError's own, else "internal". */
+export const errorCode = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');

@@ -2,7 +2,7 @@ import { effectivePolicyId } from '../cards/items';
 import type { DeckBundle } from '../db/repository';
 import type { ReturnPolicy } from '../schema/policy';
 import { markKey } from './progress';
-import { shownLanguage } from './viewer';
+import type { EventToRecord } from './record';
 
 export interface RecapGroup {
   policy: ReturnPolicy;
@@ -40,26 +40,23 @@ export function recapGroups(bundle: DeckBundle | null): RecapGroup[] {
 /** One "said" event the recap records: a product's policy, under the mark key the sidebar shows it by. */
 export interface RecapEvent {
   key: string;
-  id: string;
-  payload: { cardId: string; item: { kind: 'policy'; id: string }; language: string; action: 'said' };
+  event: EventToRecord & { action: 'said' };
 }
 
 /**
  * The events that record the recap as read out: one per product it covers whose policy is not
  * recorded said yet. An event already sent (saving, or failed) keeps its id, so sending it again
- * cannot record it twice. Each records the language its policy was shown in for `viewer`.
+ * cannot record it twice. ../record.ts puts each in words, in the language its policy was shown in.
  */
-export function recapEvents(bundle: DeckBundle | null, marks: Record<string, { state: string; eventId: string }>, viewer: string, newId: () => string): RecapEvent[] {
-  const fallbacks = bundle?.deck.languages ?? [];
+export function recapEvents(bundle: DeckBundle | null, marks: Record<string, { state: string; eventId: string }>, newId: () => string): RecapEvent[] {
   return recapGroups(bundle).flatMap((g) =>
     g.cardIds.flatMap((cardId) => {
       const item = { kind: 'policy' as const, id: g.policy.id };
       const key = markKey(cardId, item);
       const existing = marks[key];
-      if (existing?.state === 'recorded') return [];
       const card = bundle?.cards.find((c) => c.id === cardId);
-      const language = card ? shownLanguage(card, g.policy, item, viewer, fallbacks) : viewer;
-      return [{ key, id: existing?.eventId ?? newId(), payload: { cardId, item, language, action: 'said' as const } }];
+      if (existing?.state === 'recorded' || !card) return [];
+      return [{ key, event: { id: existing?.eventId ?? newId(), card, policy: g.policy, item, action: 'said' as const } }];
     }),
   );
 }
