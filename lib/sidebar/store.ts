@@ -14,6 +14,7 @@ import { planChange, withCards } from './card-updates';
 import { markKey, unsaidMustSay } from './progress';
 import { recapEvents } from './recap';
 import { effectiveViewerLanguage, nextViewerLanguage, shownLanguage, viewerLanguages } from './viewer';
+import { openedShow, rehearsalAsSession, rehearsalEndActions, routeForRehearsal, type MarkEvent } from './rehearsal';
 
 export { markKey };
 
@@ -71,6 +72,10 @@ export interface SidebarState {
   recapOpen: boolean;
   /** A short notice for a key that had nothing to act on, as an i18n key. */
   notice?: string;
+  /** Issue 20: `session` holds a rehearsal, recorded in the rehearsal log only (./rehearsal.ts). */
+  rehearsal: boolean;
+  /** A rehearsal just ended here, waiting for the host to keep or discard it. */
+  rehearsalEnded?: string;
 }
 
 /** The language cards are shown in: the host's L pick, else the session's, else the deck's first. */
@@ -141,14 +146,16 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     refIndex: 0,
     gate: null,
     recapOpen: false,
+    rehearsal: false,
   }));
   const { getState: get, setState: set } = store;
 
   // Every recording path goes through here, so none can record while the sidebar is obscured.
   const call = (async (type, payload) => {
     if (type === 'event.record' && get().obscured) throw new UpfrontError('obscured');
-    return send(type, payload);
+    return routed(type, payload);
   }) as Client;
+  const routed = routeForRehearsal(send, () => (get().rehearsal ? get().session?.id : undefined), newId);
 
   /** Where the host lands on a card: its first unsaid must-say item, else the first item. */
   function landingItem(index: number): number {
@@ -178,13 +185,13 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
   }
 
   /** The marks of the session's log as read from the background; none without a session. */
-  function showMarks(session: Session | null, events: readonly DisclosureEvent[]) {
+  function showMarks(session: Session | null, events: readonly MarkEvent[]) {
     if (!session) return set({ marks: {}, skipped: {}, corrections: {} });
     applyEvents(session, events);
   }
 
   /** The marks a session's log gives, with clicks still in flight or failed kept on top. */
-  function applyEvents(session: Session, events: readonly DisclosureEvent[]) {
+  function applyEvents(session: Session, events: readonly MarkEvent[]) {
     if (get().session?.id !== session.id) return;
     const marks: Record<string, MarkState> = {};
     const skipped: Record<string, string> = {};
@@ -310,15 +317,16 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
     const deckId = get().deckId;
     const shownBefore = get().session?.id;
     const boot = await call('sidebar.bootstrap', { ...(tabId === undefined ? {} : { tabId }), ...(deckId === undefined ? {} : { deckId }) });
-    const { context, decks, session } = boot;
-    set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
+    const { context, decks } = boot;
+    const { session, rehearsal, events, onScreen } = openedShow(boot);
+    set({ context, decks, session, rehearsal, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
     // Marks before the deck, so a card opens on its first must-say item not said yet.
-    showMarks(session, boot.events);
+    showMarks(session, events);
     showDeck(boot.bundle?.deck.id, boot.bundle);
     // A show this sidebar opens onto (the console reloaded, the session resumed or started in
     // another view) starts on the card it had on screen; re-reads of the same show stay put.
     if (session && session.id !== shownBefore) {
-      const i = boot.bundle?.cards.findIndex((c) => c.id === boot.onScreen) ?? -1;
+      const i = boot.bundle?.cards.findIndex((c) => c.id === onScreen) ?? -1;
       if (i >= 0 && i !== get().index) showCard(i);
     }
   }
@@ -344,6 +352,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
   }
 
   const actions = {
+    ...rehearsalEndActions(send, get, set),
     async init(tabId?: number) {
       try {
         set({ tabId });
@@ -401,20 +410,22 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
       void call('deck.pick', { deckId, ...(tabId === undefined ? {} : { tabId }) }).catch(() => undefined);
     },
 
-    async goLive(host: string, choice: { market?: string; language?: string } = {}) {
+    /** Go live, or (issue 20) Rehearse: the same show in the rehearsal log, never a session. */
+    async goLive(host: string, choice: { market?: string; language?: string } = {}, rehearse = false) {
       const { context, deckId } = get();
       // Checked and set before the first await: a second press in the same task finds it set.
       if (!context || !deckId || get().starting) return;
       set({ starting: true });
       try {
-        const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId, ...choice });
+        const start = { id: newId(), deckId, host, tabId: context.tabId, ...choice };
+        const session = rehearse ? rehearsalAsSession(await call('rehearsal.start', start)) : await call('session.start', start);
         // The language chosen at go-live is where the show starts; L switches from there.
-        set({ session, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null, viewerChoice: undefined });
+        set({ session, rehearsal: rehearse, rehearsalEnded: undefined, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null, viewerChoice: undefined });
         set({ selected: landingItem(get().index) });
         rememberOnScreen();
       } catch (err) {
         // Another view of this tab went live first: show that show rather than an error.
-        if (errorCode(err) === 'session-already-live') await bootstrap(context.tabId).catch(() => undefined);
+        if (['session-already-live', 'rehearsal-open'].includes(errorCode(err))) await bootstrap(context.tabId).catch(() => undefined);
         if (!get().session) set({ actionError: errorCode(err) });
       } finally {
         set({ starting: false });
@@ -426,7 +437,7 @@ export function createSidebarStore({ call: send, newId }: SidebarDeps) {
       if (!session) return;
       try {
         await call('session.end', { sessionId: session.id });
-        set({ session: null, marks: {}, skipped: {}, corrections: {}, actionError: undefined, recapOpen: false, gate: null });
+        set({ session: null, rehearsal: false, rehearsalEnded: get().rehearsal ? session.id : undefined, marks: {}, skipped: {}, corrections: {}, actionError: undefined, recapOpen: false, gate: null });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }
