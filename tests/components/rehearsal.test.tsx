@@ -77,7 +77,7 @@ describe('the sidebar in a rehearsal', () => {
     expect(types()).not.toContain('session.start');
 
     await user.click(screen.getByRole('button', { name: 'Mark said: Not suitable if' }));
-    const mark = await screen.findByRole('button', { name: /Not suitable if: practised in the rehearsal, not recorded as evidence/ });
+    const mark = await screen.findByRole('button', { name: /Not suitable if: practised in the rehearsal, not evidence/ });
     expect(mark).toHaveTextContent('✓ Practised');
     expect(screen.queryByText(/Recorded/)).not.toBeInTheDocument();
     expect(call).toHaveBeenCalledWith('rehearsal.record', expect.objectContaining({ rehearsalId: 'id-1', cardId: demo.cards[0].id, action: 'said' }));
