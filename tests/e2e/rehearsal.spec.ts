@@ -18,7 +18,7 @@ test('rehearse, keep it, then go live on the same deck: the export holds only th
   try {
     const page = await context.newPage();
     await page.goto(CONSOLE);
-    const sidebar = await sidebarFrame(page, extensionId);
+    let sidebar = await sidebarFrame(page, extensionId);
 
     // --- Rehearse: the same sidebar and keys, a REHEARSAL banner. ---
     await sidebar.getByLabel('Host name').fill('Lina');
@@ -28,11 +28,16 @@ test('rehearse, keep it, then go live on the same deck: the export holds only th
     await expect(sidebar.getByText(/Live · Lina/)).toHaveCount(0);
     expect(await axeSerious(sidebar)).toEqual([]);
 
-    const caveat = sidebar.locator('li.item-caveat').first();
     await focusConsole(page);
     await page.keyboard.press('m');
-    await expect(caveat.getByRole('button', { name: /practised in the rehearsal/ })).toHaveText('✓ Practised');
+    await expect(sidebar.locator('li.item-caveat').first().getByRole('button', { name: /practised in the rehearsal/ })).toHaveText('✓ Practised');
     await expect(sidebar.getByText(/Recorded/)).toHaveCount(0);
+    // The console is reloaded mid-rehearsal: the sidebar comes back in the rehearsal, mark kept.
+    await page.reload();
+    sidebar = await sidebarFrame(page, extensionId);
+    await expect(sidebar.getByTestId('rehearsal-banner')).toContainText('REHEARSAL');
+    await expect(sidebar.locator('li.item-caveat').first().getByRole('button', { name: /practised in the rehearsal/ })).toHaveText('✓ Practised');
+    await focusConsole(page);
     // The stage works as in a show: the size chart goes on stage.
     await page.keyboard.press('s');
     await page.keyboard.press('o');
