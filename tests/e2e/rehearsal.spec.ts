@@ -59,6 +59,7 @@ test('rehearse, keep it, then go live on the same deck: the export holds only th
     await sidebar.getByRole('button', { name: 'End without recap' }).click();
     const ended = sidebar.getByRole('region', { name: 'Rehearsal ended' });
     await expect(ended).toBeVisible();
+    expect(await axeSerious(sidebar)).toEqual([]);
     await ended.getByRole('button', { name: 'Keep for review' }).click();
     await expect(ended).toHaveCount(0);
     await expect(sidebar.getByTestId('rehearsal-banner')).toHaveCount(0);
@@ -125,6 +126,36 @@ test('rehearse, keep it, then go live on the same deck: the export holds only th
     await expect(review.locator('tr[data-card="demo-card-hoodie"]')).toContainText('None');
     expect(await axeSerious(studio.mainFrame())).toEqual([]);
     await studio.screenshot({ path: testInfo.outputPath('2-studio-rehearsals.png'), fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the side panel rehearses the console tab in front; the console sidebar opens on that rehearsal, with no Go live', async ({}, testInfo) => {
+  const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
+  try {
+    const consolePage = await context.newPage();
+    await consolePage.goto(CONSOLE);
+    await sidebarFrame(consolePage, extensionId); // the console tab has said hello
+    // Headless Chromium has no side panel: the same page, top level, in a tab of its own.
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/sidebar.html`);
+    await panel.getByLabel('Host name').fill('Mei');
+    await panel.getByRole('button', { name: 'Rehearse' }).click();
+    await expect(panel.getByTestId('rehearsal-banner')).toContainText('REHEARSAL');
+    expect(await axeSerious(panel.mainFrame())).toEqual([]);
+    await panel.locator('li.item.must-say').first().getByRole('button', { name: /Mark said/ }).click();
+    await expect(panel.locator('li.item.must-say').first().getByRole('button', { name: /practised in the rehearsal/ })).toBeVisible();
+
+    // The console's own sidebar opens on the same rehearsal, and Go live is not offered there.
+    await consolePage.reload();
+    const overlay = await sidebarFrame(consolePage, extensionId);
+    await expect(overlay.getByTestId('rehearsal-banner')).toContainText('REHEARSAL');
+    await expect(overlay.getByText('Rehearsal · Mei')).toBeVisible();
+    await expect(overlay.getByRole('button', { name: 'Go live' })).toHaveCount(0);
+    expect(await readStore<Session>(worker, 'sessions')).toEqual([]);
+    const rehearsals = await readStore<Rehearsal>(worker, 'rehearsals');
+    expect(rehearsals.map((r) => [r.host, r.endedAt])).toEqual([['Mei', undefined]]);
   } finally {
     await context.close();
   }
