@@ -6,6 +6,8 @@ import { seedDemoOnce } from '@/lib/background/seed';
 import { Prover } from '@/lib/background/prover';
 import { createService, type Sender } from '@/lib/background/service';
 import { StageKeeper } from '@/lib/background/stage';
+import { RehearsalStore } from '@/lib/rehearsal/store';
+import { stageLog } from '@/lib/rehearsal/stage-log';
 import { StageHub, type StagePort } from '@/lib/background/stage-hub';
 import { STAGE_PORT } from '@/lib/messaging/stage-types';
 import { TabRegistry } from '@/lib/background/tabs';
@@ -46,8 +48,10 @@ export default defineBackground(() => {
   const tabs = new TabRegistry(storageKeyValue(browser.storage.session));
   const layouts = new LayoutStore(local);
   const stageHub = new StageHub();
+  // Issue 20: rehearsals in their own log; the stage records a rehearsal's showings there.
+  const rehearsals = new RehearsalStore(db);
   const stage = new StageKeeper({
-    repo,
+    repo: stageLog(repo, rehearsals),
     session: storageKeyValue(browser.storage.session),
     now: () => Date.now(),
     newId: () => crypto.randomUUID(),
@@ -77,6 +81,7 @@ export default defineBackground(() => {
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],
     prover,
     stage,
+    rehearsals,
     // The stage window: a popup of the exact content size streaming software captures.
     openWindow: async (path, size, existing) => {
       if (existing !== undefined) {
@@ -153,10 +158,10 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    // A closed console takes its show's stage down, recorded (the session itself stays open to resume).
-    void tabs
-      .sessionOf(tabId)
-      .then((sessionId) => (sessionId ? stage.clear(sessionId) : null))
+    // A closed console takes its show's (or rehearsal's) stage down, recorded (the session itself
+    // stays open to resume; the rehearsal, no longer bound to a tab, is ended at the next look).
+    void Promise.all([tabs.sessionOf(tabId), tabs.rehearsalOf(tabId)])
+      .then((ids) => Promise.all(ids.map((id) => (id ? stage.clear(id) : null))))
       .catch(() => undefined)
       .finally(() => tabs.forget(tabId));
   });

@@ -28,8 +28,10 @@ export const DisclosureItem = memo(function DisclosureItem({ index, cardId, item
   const mark = useSidebar((s) => s.marks[key]);
   const skipped = useSidebar((s) => s.skipped[key] !== undefined);
   const state = mark?.state;
-  const buttonText =
-    state === 'saving' ? t('item.saving') : state === 'recorded' ? `✓ ${t('item.recorded')}` : t('item.markSaid');
+  // Issue 20: in a rehearsal a mark is practice, never "recorded" evidence.
+  const rehearsing = useSidebar((s) => s.rehearsal);
+  const done = rehearsing ? t('rehearsal.practised') : t('item.recorded');
+  const buttonText = state === 'saving' ? t('item.saving') : state === 'recorded' ? `✓ ${done}` : t('item.markSaid');
   return (
     <li
       className={`item item-${item.kind}${item.mustSay ? ' must-say' : ''}${selected ? ' selected' : ''}`}
@@ -53,7 +55,7 @@ export const DisclosureItem = memo(function DisclosureItem({ index, cardId, item
           type="button"
           className="mark"
           disabled={!live || state === 'saving' || state === 'recorded'}
-          aria-label={state === 'recorded' ? t('item.recordedAria', { item: label }) : `${t('item.markSaid')}: ${label}`}
+          aria-label={state === 'recorded' ? t(rehearsing ? 'rehearsal.practisedAria' : 'item.recordedAria', { item: label }) : `${t('item.markSaid')}: ${label}`}
           onClick={() => void actions.markSaid(item)}
         >
           {buttonText}

@@ -22,7 +22,7 @@ export function GoLive() {
   const languages = languageChoices(bundle);
   const [market, setMarket] = useState<string>();
   const [language, setLanguage] = useState<string>();
-  const ids = { deck: useId(), host: useId(), market: useId(), language: useId() };
+  const ids = { deck: useId(), host: useId(), market: useId(), language: useId(), rehearse: useId() };
   // A new deck brings its own market and languages: start from its defaults again.
   useEffect(() => {
     setMarket(undefined);
@@ -79,9 +79,24 @@ export function GoLive() {
           {t('session.console', { platform: platformName(context.platform) ?? t('session.customSite'), origin: new URL(context.origin).host })}
         </p>
       )}
-      <button type="submit" className="primary" disabled={!host.trim() || !deckId || starting} aria-busy={starting}>
-        {t('sidebar.goLive')}
-      </button>
+      <div className="go-live-buttons">
+        <button type="submit" className="primary" disabled={!host.trim() || !deckId || starting} aria-busy={starting}>
+          {t('sidebar.goLive')}
+        </button>
+        {/* Issue 20: the same show, practised; its log is a rehearsal's, never a session's. */}
+        <button
+          type="button"
+          disabled={!host.trim() || !deckId || starting}
+          aria-busy={starting}
+          aria-describedby={ids.rehearse}
+          onClick={() => void actions.goLive(host.trim(), { market: chosenMarket, language: chosenLanguage }, true)}
+        >
+          {t('rehearsal.rehearse')}
+        </button>
+      </div>
+      <p id={ids.rehearse} className="go-live-hint">
+        {t('rehearsal.rehearseHint')}
+      </p>
     </form>
   );
 }

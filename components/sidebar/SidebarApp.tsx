@@ -12,6 +12,7 @@ import { GoLive } from './GoLive';
 import { HelpOverlay } from './HelpOverlay';
 import { NoConsole } from './NoConsole';
 import { RecapDialog } from './RecapDialog';
+import { RehearsalBanner, RehearsalEnded } from './RehearsalBanner';
 import { Resume } from './Resume';
 import { RUN_SEARCH_ID, RunSheet } from './RunSheet';
 import { SafetyNotices } from './SafetyNotices';
@@ -61,10 +62,15 @@ function Header() {
   const host = useHost();
   const actions = useActions();
   const session = useSidebar((s) => s.session);
+  const rehearsing = useSidebar((s) => s.rehearsal);
   return (
     <header className="bar">
       <h1 className="brand">{t('sidebar.title')}</h1>
-      {session ? (
+      {session && rehearsing ? (
+        <span className="rehearsal-badge">
+          {t('rehearsal.badge')} · {session.host}
+        </span>
+      ) : session ? (
         <span className="live-badge" role="status">
           ● {t('sidebar.live')} · {session.host}
         </span>
@@ -76,7 +82,7 @@ function Header() {
       </button>
       {session && (
         <button type="button" className="danger" onClick={actions.requestEnd}>
-          {t('sidebar.endSession')}
+          {rehearsing ? t('rehearsal.end') : t('sidebar.endSession')}
         </button>
       )}
       {host.openSidePanel && (
@@ -143,6 +149,8 @@ function Body({ stage }: { stage?: StageControl }) {
         </p>
       )}
       <SafetyNotices />
+      <RehearsalBanner />
+      {!session && <RehearsalEnded />}
       {isDemo && <p className="demo-banner">{t('common.demo')}</p>}
       {!session && <Resume />}
       {!session && <GoLive />}

@@ -22,6 +22,8 @@ import type { LayoutStore } from './layouts';
 import { OnScreenStore } from './on-screen';
 import { returnsHandlers } from './returns-handlers';
 import { PickedDeckStore } from './picked-deck';
+import { rehearsalHandlers } from './rehearsal-handlers';
+import type { RehearsalStore } from '../rehearsal/store';
 import { frameTabId, type Sender } from './sender';
 import type { TabRegistry } from './tabs';
 
@@ -55,6 +57,8 @@ export interface ServiceDeps {
   stage?: StageKeeper;
   openWindow?: OpenWindow;
   resizeWindow?: ResizeWindow;
+  /** Rehearsals' own log (issue 20, lib/rehearsal): never a session. */
+  rehearsals?: RehearsalStore;
   /** Signs and time-stamps chain heads off the live path (lib/background/prover.ts). */
   prover?: Prover;
   /** Idle time after which an open session is ended automatically (default AUTO_END_AFTER_MS). */
@@ -92,6 +96,8 @@ export function createService(deps: ServiceDeps) {
     // studio, or the sidebar opened in a tab of its own) names the console tab it serves.
     return frameTabId(sender) ?? requested;
   }
+
+  const rehearsal = rehearsalHandlers({ store: deps.rehearsals, repo, tabs, binding, now: deps.now, tabIdFor, notifyChanged: deps.notifyChanged, stage: deps.stage });
 
   async function contextFor(sender: Sender, requested: number | undefined): Promise<TabContext | undefined> {
     const tabId = await tabIdFor(sender, requested);
@@ -187,6 +193,7 @@ export function createService(deps: ServiceDeps) {
           const s = await repo.getSession(current);
           if (s && s.endedAt === undefined) throw new UpfrontError('session-already-live', s.id);
         }
+        await rehearsal.assertCanGoLive(tabId, p.id);
         const started = await repo.startSession({
           id: p.id,
           deckId: p.deckId,
@@ -243,6 +250,7 @@ export function createService(deps: ServiceDeps) {
           if (known.endedAt !== undefined) throw new UpfrontError('session-ended', p.sessionId);
           throw new UpfrontError('session-not-resumable', p.sessionId);
         }
+        await rehearsal.assertCanGoLive(tabId, found.id);
         await tabs.setSession(tabId, found.id);
         return found;
       });
@@ -337,6 +345,7 @@ export function createService(deps: ServiceDeps) {
 
     ...proofHandlers(deps.prover),
     ...stageHandlers(deps.stage, deps.openWindow, deps.resizeWindow),
+    ...rehearsal.handlers,
     ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
     ...safetyHandlers(deps.safety),

@@ -7,7 +7,7 @@
  * new one, record it" must never interleave with another change, or the log would show two
  * items on stage at once.
  */
-import type { Repository } from '../db/repository';
+import type { RecordInput } from '../db/repository';
 import { UpfrontError } from '../errors';
 import type { Item } from '../schema/session';
 import { STAGE_KINDS, type StageSettings } from '../stage/settings';
@@ -28,8 +28,17 @@ export interface StagePut {
   settings: StageSettings;
 }
 
+/**
+ * What the stage reads its show from and records showings in: the session log (the Repository),
+ * or, through lib/rehearsal/stage-log.ts, a rehearsal's log for a rehearsal's id (issue 20).
+ */
+export interface StageLog {
+  getSession(id: string): Promise<{ deckId: string; endedAt?: number } | undefined>;
+  recordEvent(input: RecordInput): Promise<{ id: string; at: number }>;
+}
+
 export interface StageDeps {
-  repo: Repository;
+  repo: StageLog;
   /** Per browser session: a stage is never carried across a browser restart. */
   session: KeyValue;
   now: () => number;

@@ -6,6 +6,8 @@ import type { KeyValue } from './kv';
 interface TabEntry extends TabContext {
   seenAt: number;
   sessionId?: string;
+  /** The tab's open rehearsal (issue 20); never beside an open session (lib/background/rehearsal-handlers.ts). */
+  rehearsalId?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export class TabRegistry {
     const platform = recognisePlatform(url)?.id ?? (enabledOrigins.includes(origin) ? CUSTOM_PLATFORM_ID : undefined);
     if (!platform) return undefined;
     return this.change((all) => {
-      all[tabId] = { tabId, url, origin, platform, seenAt: now, sessionId: all[tabId]?.sessionId };
+      all[tabId] = { tabId, url, origin, platform, seenAt: now, sessionId: all[tabId]?.sessionId, rehearsalId: all[tabId]?.rehearsalId };
       return all[tabId];
     });
   }
@@ -79,6 +81,21 @@ export class TabRegistry {
   setSession(tabId: number, sessionId: string | undefined): Promise<void> {
     return this.change((all) => {
       if (all[tabId]) all[tabId].sessionId = sessionId;
+    });
+  }
+
+  async rehearsalOf(tabId: number): Promise<string | undefined> {
+    return (await this.all())[tabId]?.rehearsalId;
+  }
+
+  /** The tab a rehearsal is open in, if any. */
+  async tabOfRehearsal(rehearsalId: string): Promise<number | undefined> {
+    return Object.values(await this.all()).find((e) => e.rehearsalId === rehearsalId)?.tabId;
+  }
+
+  setRehearsal(tabId: number, rehearsalId: string | undefined): Promise<void> {
+    return this.change((all) => {
+      if (all[tabId]) all[tabId].rehearsalId = rehearsalId;
     });
   }
 }

@@ -5,6 +5,7 @@ import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
 import type { OrderLayout, OrderLine, ReturnLine } from '../returns/types';
 import type { DeviceSignature, Stamp } from '../evidence/proofs';
+import type { Rehearsal, RehearsalEvent } from '../rehearsal/types';
 import { upgradeToV2, type MetaEntry } from './meta';
 
 export const DB_NAME = 'upfront';
@@ -44,6 +45,9 @@ export class UpfrontDb extends Dexie {
   /** Proofs over chain heads (lib/db/proof-store.ts): RFC 3161 time-stamps and device signatures. */
   stamps!: Table<Stamp & { at: number }, [string, number]>;
   signatures!: Table<DeviceSignature, [string, number]>;
+  /** Rehearsals and their events (lib/rehearsal/store.ts): never read by anything that reads sessions. */
+  rehearsals!: EntityTable<Rehearsal, 'id'>;
+  rehearsalEvents!: EntityTable<RehearsalEvent, 'id'>;
 
   constructor(name = DB_NAME) {
     // Strict durability: a disclosure is acknowledged only once it is on disk, so a crash right
@@ -90,6 +94,12 @@ export class UpfrontDb extends Dexie {
     this.version(6).stores({
       stamps: '[sessionId+seq], sessionId',
       signatures: '[sessionId+seq], sessionId',
+    });
+    // Rehearsals (issue 20): practice runs in tables of their own, so no reader of sessions or
+    // events can see them. New tables only.
+    this.version(7).stores({
+      rehearsals: 'id, startedAt, endedAt',
+      rehearsalEvents: 'id, &[rehearsalId+seq], rehearsalId',
     });
   }
 }

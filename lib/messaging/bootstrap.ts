@@ -1,4 +1,5 @@
 import type { DeckSummary } from '../db/repository';
+import { withRehearsal } from '../rehearsal/bootstrap';
 import type { Client } from './client';
 import type { SidebarBootstrap } from './types';
 
@@ -49,5 +50,5 @@ export async function composeSidebarBootstrap(ask: Ask, { tabId, deckId }: { tab
     session ? ask('event.list', { sessionId: session.id }) : [],
     session ? ask('onScreen.get', { sessionId: session.id }) : null,
   ]);
-  return { context, decks, session, resumable: session ? [] : resumable, bundle, events, onScreen };
+  return withRehearsal(ask, { context, decks, session, resumable: session ? [] : resumable, bundle, events, onScreen });
 }

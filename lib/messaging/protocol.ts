@@ -9,6 +9,7 @@ import { safetyRequestSchemas } from '../safety/protocol';
 import { returnsLoopRequestSchemas } from './returns-loop-protocol';
 import { proofRequestSchemas } from './proof-protocol';
 import { stageRequestSchemas } from './stage-protocol';
+import { rehearsalRequestSchemas } from '../rehearsal/protocol';
 import { MAX_WIDTH, MIN_WIDTH, type RequestType } from './types';
 
 const TabId = z.number().int().nonnegative();
@@ -99,6 +100,7 @@ export const requestSchemas = {
   ...returnsLoopRequestSchemas,
   ...proofRequestSchemas,
   ...stageRequestSchemas,
+  ...rehearsalRequestSchemas,
 } satisfies Record<RequestType, z.ZodType>;
 
 /** The only requests a console content script may send; everything else needs an extension page. */

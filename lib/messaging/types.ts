@@ -22,6 +22,8 @@ export type { DeckExport, Draft, TrashSummary } from '../db/catalogue';
 export type { OrdersImportResult } from '../db/orders';
 import type { ProofResponses } from './proof-types';
 import type { StageResponses } from './stage-types';
+import type { RehearsalResponses } from '../rehearsal/responses';
+import type { RehearsalOnTab } from '../rehearsal/types';
 
 export interface Layout {
   collapsed: boolean;
@@ -42,7 +44,7 @@ export interface TabContext {
 // analysis in ./returns-loop-types.ts; time-stamps and device signatures in ./proof-types.ts; the
 // stage view's in ./stage-types.ts.
 // The safety requests (journal, storage check, recovery, automatic copies) are in ../safety/types.ts.
-export interface Responses extends CatalogueResponses, ReturnsResponses, ReturnsLoopResponses, SafetyResponses, ProofResponses, StageResponses {
+export interface Responses extends CatalogueResponses, ReturnsResponses, ReturnsLoopResponses, SafetyResponses, ProofResponses, StageResponses, RehearsalResponses {
   'deck.list': DeckSummary[];
   'deck.get': DeckBundle;
   'card.list': Card[];
@@ -100,6 +102,8 @@ export interface SidebarBootstrap {
   events: DisclosureEvent[];
   /** onScreen.get of the live session: the card its sidebar showed last (null without one). */
   onScreen: string | null;
+  /** rehearsal.current of the context's tab, when no session is live there (issue 20). */
+  rehearsal?: RehearsalOnTab | null;
 }
 
 /** One session for the studio's timeline and coverage report. */
@@ -139,8 +143,9 @@ export type ContentPush = { type: 'overlay.apply'; layout: Layout } | { type: 'o
  *   sidebar or timeline applies it instead of re-reading the log (bench: disclosure click).
  * - settings: per-browser settings.
  * - orders: the shop's order lines and returns (issue 17).
+ * - rehearsal: a rehearsal started, ended, kept or discarded (`sessionId` is the rehearsal's id; issue 20).
  */
-export type ChangeScope = 'catalogue' | 'session' | 'event' | 'settings' | 'orders';
+export type ChangeScope = 'catalogue' | 'session' | 'event' | 'settings' | 'orders' | 'rehearsal';
 export interface ChangedPush {
   type: 'changed';
   scope: ChangeScope;

@@ -11,6 +11,7 @@ import { createSessionSlice } from './slices/session';
 import { createSyncSlice } from './slices/sync';
 import type { Sidebar, SidebarActions, SidebarDeps } from './slices/types';
 import { createViewSlice } from './slices/view';
+import { rehearsalEndActions, routeForRehearsal } from './rehearsal';
 
 export { markKey } from './progress';
 export { currentCard, viewerLanguage } from './selectors';
@@ -24,13 +25,20 @@ function actionsOf(state: Sidebar): SidebarActions {
 
 /** The host's sidebar: state and every action a click or key can take. */
 export function createSidebarStore(deps: SidebarDeps) {
-  const store = createStore<Sidebar>()((...api) => ({
-    ...createSyncSlice(deps)(...api),
-    ...createSessionSlice(deps)(...api),
-    ...createRecordingSlice(deps)(...api),
-    ...createNavigationSlice(deps)(...api),
-    ...createViewSlice(deps)(...api),
-  }));
+  const store = createStore<Sidebar>()((...api) => {
+    const [set, get] = api;
+    // During a rehearsal, requests naming it as their session go to the rehearsal log (issue 20).
+    const rehearsalId = () => (get().rehearsal ? get().session?.id : undefined);
+    const routed: SidebarDeps = { ...deps, call: routeForRehearsal(deps.call, rehearsalId, deps.newId) };
+    return {
+      ...createSyncSlice(routed)(...api),
+      ...createSessionSlice(routed)(...api),
+      ...createRecordingSlice(routed)(...api),
+      ...createNavigationSlice(routed)(...api),
+      ...createViewSlice(routed)(...api),
+      ...rehearsalEndActions(deps.call, get, set),
+    };
+  });
   return { store, actions: actionsOf(store.getState()) };
 }
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 
 const demo = demoBundle(NOW);
-const LABELS = ['Products', 'Decks', 'Import', 'Translations', 'Sessions & logs', 'Trash (0)', 'Returns', 'Settings'];
+const LABELS = ['Products', 'Decks', 'Import', 'Translations', 'Sessions & logs', 'Rehearsals', 'Trash (0)', 'Returns', 'Settings'];
 
 async function openStudio(hash: string) {
   const s = setupStudio();

@@ -4,7 +4,7 @@ import { goLive, launch, sidebarFrame } from './harness';
 
 const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 /** The sections this issue asked for; a section mounted later is found in the navigation too. */
-const EXPECTED = ['Products', 'Decks', 'Import', 'Translations', 'Sessions & logs', 'Trash (0)', 'Returns', 'Settings'];
+const EXPECTED = ['Products', 'Decks', 'Import', 'Translations', 'Sessions & logs', 'Rehearsals', 'Trash (0)', 'Returns', 'Settings'];
 
 const nav = (studio: Page) => studio.getByRole('navigation', { name: 'Studio sections' });
 const settled = (studio: Page) => expect(studio.getByRole('main').getByText('Loading…')).toHaveCount(0);

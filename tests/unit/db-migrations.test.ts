@@ -86,6 +86,14 @@ const OLD_VERSIONS: { version: number; declare: (db: Dexie) => void }[] = [
         orderLayouts: 'signature',
       }),
   },
+  {
+    version: 6, // ff760d7
+    declare: (db) =>
+      db.version(6).stores({
+        stamps: '[sessionId+seq], sessionId',
+        signatures: '[sessionId+seq], sessionId',
+      }),
+  },
 ];
 
 /**
@@ -117,6 +125,9 @@ const NEW_TABLES: Record<string, { since: number; expect: (rows: Row[]) => void 
   orderLayouts: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
   stamps: { since: 6, expect: (rows) => expect(rows).toEqual([]) },
   signatures: { since: 6, expect: (rows) => expect(rows).toEqual([]) },
+  // Rehearsals (issue 20): their own tables, empty after an upgrade (no session becomes one).
+  rehearsals: { since: 7, expect: (rows) => expect(rows).toEqual([]) },
+  rehearsalEvents: { since: 7, expect: (rows) => expect(rows).toEqual([]) },
 };
 
 /** A Dexie database declaring the old versions up to `version`, as that version's code did. */
@@ -179,7 +190,7 @@ describe('database fixtures', () => {
     expect(sessions.filter(isOpen).length).toBeGreaterThan(0);
     expect(sessions.filter((s) => s.endedAt !== undefined).length).toBeGreaterThan(0);
     expect((fixture.tables.events as unknown as DisclosureEvent[]).some((e) => e.action === 'correction' && e.corrects)).toBe(true);
-    for (const s of sessions) expect(verifyChain(s.id, fixtureEvents(fixture, s.id), s.head)).toBeNull();
+    for (const s of sessions) expect(verifyChain(s, fixtureEvents(fixture, s.id), s.head)).toBeNull();
   });
 });
 
@@ -234,7 +245,7 @@ describe.each(FIXTURES)('upgrade from version $version', (fixture) => {
     for (const s of sessions) {
       const list = await repo.listEvents(s.id);
       expect(list).toHaveLength(s.lastSeq);
-      expect(verifyChain(s.id, list, s.head)).toBeNull();
+      expect(verifyChain(s, list, s.head)).toBeNull();
       events += list.length;
       const snapshots = await repo.getSnapshots([...new Set(list.map((e) => e.cardHash))]);
       expect(snapshots).toHaveLength(new Set(list.map((e) => e.cardHash)).size);
@@ -290,7 +301,7 @@ describe.each(FIXTURES)('upgrade from version $version', (fixture) => {
     expect(after).toStrictEqual({ ...session, lastSeq: session.lastSeq + 2, head: said.hash });
     const events = await repo.listEvents(session.id);
     expect(events.slice(0, before.length)).toStrictEqual(before);
-    expect(verifyChain(session.id, events, after.head)).toBeNull();
+    expect(verifyChain(after, events, after.head)).toBeNull();
 
     const ended = await repo.endSession(session.id, lastAt + 180_000, 'host');
     expect(ended).toStrictEqual({ ...after, endedAt: lastAt + 180_000, endReason: 'host' });

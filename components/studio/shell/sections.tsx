@@ -1,6 +1,7 @@
 import { Catalogue } from '../catalogue/Catalogue';
 import { SessionsArea } from '../sessions/SessionsArea';
 import { ReturnsSection } from '../returns/ReturnsSection';
+import { RehearsalsSection } from '../rehearsals/RehearsalsSection';
 import { SettingsSection } from '../settings/SettingsSection';
 import { Translations } from '../translations/Translations';
 import type { StudioSection } from './types';
@@ -19,6 +20,7 @@ export const SECTIONS: readonly StudioSection[] = [
   { id: 'import', render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
   { id: 'translations', render: (p) => <Translations call={p.call} onChanged={p.onChanged} /> },
   { id: 'sessions', render: (p) => <SessionsArea call={p.call} onChanged={p.onChanged} /> },
+  { id: 'rehearsals', render: (p) => <RehearsalsSection call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
   { id: 'trash', count: (c) => c.trash, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
   { id: 'returns', render: (p) => <ReturnsSection call={p.call} onChanged={p.onChanged} /> },
   { id: 'settings', render: (p) => <SettingsSection call={p.call} downloads={p.downloads} /> },

@@ -5,6 +5,7 @@
  */
 import { UpfrontError, errorCode } from '../../errors';
 import type { DisclosureEvent, Session } from '../../schema/session';
+import type { MarkEvent } from '../rehearsal';
 import { itemForM } from '../gate';
 import { markKey } from '../progress';
 import { recapEvents } from '../recap';
@@ -22,7 +23,7 @@ export const createRecordingSlice: Slice<RecordingState & RecordingActions> =
     }
 
     /** The marks a session's log gives, with clicks still in flight or failed kept on top. */
-    function applyEvents(session: Session, events: readonly DisclosureEvent[]) {
+    function applyEvents(session: Session, events: readonly MarkEvent[]) {
       if (get().session?.id !== session.id) return;
       const marks: Record<string, MarkState> = {};
       const skipped: Record<string, string> = {};

@@ -1,25 +1,28 @@
 /** The live session's life: going live, resuming one left open, ending. */
 import { errorCode } from '../../errors';
 import { landingItem } from '../selectors';
+import { rehearsalAsSession } from '../rehearsal';
 import type { SessionActions, Slice } from './types';
 
 export const createSessionSlice: Slice<SessionActions> =
   ({ call, newId }) =>
   (set, get) => ({
-    async goLive(host, choice = {}) {
+    /** Go live, or (issue 20) Rehearse: the same show in the rehearsal log, never a session. */
+    async goLive(host, choice = {}, rehearse = false) {
       const { context, deckId } = get();
       // Checked and set before the first await: a second press in the same task finds it set.
       if (!context || !deckId || get().starting) return;
       set({ starting: true });
       try {
-        const session = await call('session.start', { id: newId(), deckId, host, tabId: context.tabId, ...choice });
+        const start = { id: newId(), deckId, host, tabId: context.tabId, ...choice };
+        const session = rehearse ? rehearsalAsSession(await call('rehearsal.start', start)) : await call('session.start', start);
         // The language chosen at go-live is where the show starts; L switches from there.
-        set({ session, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null, viewerChoice: undefined });
+        set({ session, rehearsal: rehearse, rehearsalEnded: undefined, marks: {}, skipped: {}, corrections: {}, resumable: [], actionError: undefined, selected: 0, gate: null, viewerChoice: undefined });
         set({ selected: landingItem(get(), get().index) });
         get().rememberOnScreen();
       } catch (err) {
         // Another view of this tab went live first: show that show rather than an error.
-        if (errorCode(err) === 'session-already-live') await get().bootstrap(context.tabId).catch(() => undefined);
+        if (['session-already-live', 'rehearsal-open'].includes(errorCode(err))) await get().bootstrap(context.tabId).catch(() => undefined);
         if (!get().session) set({ actionError: errorCode(err) });
       } finally {
         set({ starting: false });
@@ -31,7 +34,7 @@ export const createSessionSlice: Slice<SessionActions> =
       if (!session) return;
       try {
         await call('session.end', { sessionId: session.id });
-        set({ session: null, marks: {}, skipped: {}, corrections: {}, actionError: undefined, recapOpen: false, gate: null });
+        set({ session: null, rehearsal: false, rehearsalEnded: get().rehearsal ? session.id : undefined, marks: {}, skipped: {}, corrections: {}, actionError: undefined, recapOpen: false, gate: null });
       } catch (err) {
         set({ actionError: errorCode(err) });
       }

@@ -6,6 +6,7 @@ import type { DeckBundle } from '../../db/repository';
 import { errorCode } from '../../errors';
 import { defaultUnitForMarket } from '../../scale/units';
 import { planChange, withCards } from '../card-updates';
+import { openedShow } from '../rehearsal';
 import { landingItem } from '../selectors';
 import type { Slice, SyncActions, SyncState } from './types';
 
@@ -64,6 +65,7 @@ export const createSyncSlice: Slice<SyncState & SyncActions> =
       decks: [],
       bundle: null,
       session: null,
+      rehearsal: false,
       resumable: [],
       starting: false,
 
@@ -76,15 +78,16 @@ export const createSyncSlice: Slice<SyncState & SyncActions> =
         const deckId = get().deckId;
         const shownBefore = get().session?.id;
         const boot = await call('sidebar.bootstrap', { ...(tabId === undefined ? {} : { tabId }), ...(deckId === undefined ? {} : { deckId }) });
-        const { context, decks, session } = boot;
-        set({ context, decks, session, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
+        const { context, decks } = boot;
+        const { session, rehearsal, events, onScreen } = openedShow(boot);
+        set({ context, decks, session, rehearsal, resumable: session ? [] : boot.resumable, tabId: context?.tabId ?? tabId });
         // Marks before the deck, so a card opens on its first must-say item not said yet.
-        get().showMarks(session, boot.events);
+        get().showMarks(session, events);
         showDeck(boot.bundle?.deck.id, boot.bundle);
         // A show this sidebar opens onto (the console reloaded, the session resumed or started in
         // another view) starts on the card it had on screen; re-reads of the same show stay put.
         if (session && session.id !== shownBefore) {
-          const i = boot.bundle?.cards.findIndex((c) => c.id === boot.onScreen) ?? -1;
+          const i = boot.bundle?.cards.findIndex((c) => c.id === onScreen) ?? -1;
           if (i >= 0 && i !== get().index) get().showCard(i);
         }
       },

@@ -12,6 +12,7 @@ import type { LengthUnit } from '../../scale/units';
 import type { Card } from '../../schema/card';
 import type { ReturnPolicy } from '../../schema/policy';
 import type { DisclosureEvent, Item, Session } from '../../schema/session';
+import type { MarkEvent } from '../rehearsal';
 
 export type MarkState =
   | { state: 'saving'; eventId: string }
@@ -47,6 +48,10 @@ export interface SyncState {
   deckId?: string;
   bundle: DeckBundle | null;
   session: Session | null;
+  /** Issue 20: `session` holds a rehearsal, recorded in the rehearsal log only (../rehearsal.ts). */
+  rehearsal: boolean;
+  /** A rehearsal just ended here, waiting for the host to keep or discard it. */
+  rehearsalEnded?: string;
   /** Open sessions of this console left by a closed tab or a crash, offered to resume or end; issue 5. */
   resumable: Session[];
   /** Go live or Resume sent and not answered yet: both buttons do nothing meanwhile. */
@@ -108,7 +113,7 @@ export interface SyncActions {
 }
 
 export interface SessionActions {
-  goLive(host: string, choice?: { market?: string; language?: string }): Promise<void>;
+  goLive(host: string, choice?: { market?: string; language?: string }, rehearse?: boolean): Promise<void>;
   endSession(): Promise<void>;
   resume(sessionId: string): Promise<void>;
   endResumable(sessionId: string): Promise<void>;
@@ -123,7 +128,7 @@ export interface RecordingActions {
   /** Between slices: records one 'skipped' event per unsaid must-say item of a card left. */
   recordSkipped(left: CurrentCard, missing: readonly CardItem[]): Promise<void>;
   /** Between slices: the marks of the session's log as read from the background. */
-  showMarks(session: Session | null, events: readonly DisclosureEvent[]): void;
+  showMarks(session: Session | null, events: readonly MarkEvent[]): void;
   /** Between slices: one event the background has committed. */
   applyCommitted(e: DisclosureEvent): void;
 }
@@ -155,7 +160,13 @@ export interface ViewActions {
   setRefIndex(i: number): void;
 }
 
-export type SidebarActions = SyncActions & SessionActions & RecordingActions & NavigationActions & ViewActions;
+/** Issue 20: after a rehearsal ends, the host keeps it for review or discards it (../rehearsal.ts). */
+export interface RehearsalActions {
+  keepRehearsal(): Promise<void>;
+  discardRehearsal(): Promise<void>;
+}
+
+export type SidebarActions = SyncActions & SessionActions & RecordingActions & NavigationActions & ViewActions & RehearsalActions;
 
 /** The whole store: every slice's state and actions. */
 export type Sidebar = SidebarState & SidebarActions;
