@@ -64,6 +64,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
   const notes: string[] = [];
   try {
     const first = await launch(profile);
+    const extensionId = first.extensionId;
     try {
       const page = await first.context.newPage();
       await page.goto(URL_);
@@ -121,6 +122,10 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
     } finally {
       await first.context.close().catch(() => undefined);
     }
+    // The browser throws a backing store it could not write away at the next start, often but not
+    // always (issue 22): its folder is removed here, so every run rebuilds the log from the journal
+    // alone and the journal is what this test judges.
+    rmSync(path.join(profile, 'Default', 'IndexedDB', `chrome-extension_${extensionId}_0.indexeddb.leveldb`), { recursive: true, force: true });
 
     // Restart on the same profile: whatever the browser did to its database, the log is back.
     const second = await launch(profile);
@@ -147,8 +152,8 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
       const cards = await readStore<{ id: string }>(second.worker, 'cards');
       for (const id of demo!.cardIds) expect(cards.map((c) => c.id)).toContain(id);
       const notice = sidebar.locator('.recovery-notice');
-      const report = await second.context.serviceWorkers()[0].evaluate(async () => (await chrome.storage.local.get('recoveryReport')).recoveryReport ?? null);
-      if (report) {
+      // The database was rebuilt from the journal, and the host is told so.
+      {
         await expect(notice).toContainText(/rebuilt it from its second copy/);
         notes.push(`rebuilt from the journal: ${await notice.innerText()}`);
         expect(await axeSerious(sidebar)).toEqual([]);
@@ -160,7 +165,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
         await expect(safety.getByRole('button', { name: 'Turn on' })).toBeVisible();
         await safety.getByRole('button', { name: 'Check the second copy' }).click();
         await expect(safety.getByRole('status')).toContainText(/agrees with the database/);
-      } else notes.push('the database survived the restart (no rebuild needed)');
+      }
     } finally {
       await second.context.close().catch(() => undefined);
     }
