@@ -122,6 +122,7 @@ export function startSafety(w: SafetyWiring) {
     () => undefined,
     (err) => console.error('Upfront: the database did not open', err),
   );
+  void recovered.then(() => w.segments?.warm?.()).catch((err) => console.error("Upfront: the journal's writer did not start", err));
 
 
   const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue: copyIfOwed };

@@ -6,6 +6,7 @@ import { SegmentReply, type SegmentRequest } from './segment-protocol';
 export interface SegmentSink {
   append(text: string): Promise<void>;
   read(): Promise<SegmentText[]>;
+  warm?(): Promise<void>;
 }
 
 type Pending = { resolve: (reply: SegmentReply & { ok: true }) => void; reject: (err: Error) => void };
@@ -27,6 +28,11 @@ export class SegmentLink implements SegmentSink {
 
   async append(text: string): Promise<void> {
     await this.request({ op: 'append', text });
+  }
+
+  /** Opens the writer ahead of the first click (a restarted service worker otherwise pays it then). */
+  async warm(): Promise<void> {
+    await this.connect();
   }
 
   async read(): Promise<SegmentText[]> {
