@@ -58,6 +58,20 @@ describe('journal segments: records written in place', () => {
     expect(read.torn).toEqual([]);
   });
 
+  it('keeps clicks fired at once apart: each is written whole, none over another', async () => {
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        repo.recordEvent({ id: `c${i}`, sessionId: 's1', cardId: i < 5 ? 'demo-card-hoodie' : 'demo-card-cushion-cover', item: { kind: 'caveat', id: i < 5 ? 'demo-caveat-wash' : 'demo-caveat-depth' }, language: 'en', action: 'said', now: NOW + i }),
+      ),
+    );
+    const read = await restart().readAll();
+    expect(read.damaged).toEqual([]);
+    expect(read.torn).toEqual([]);
+    const j = replay(read.records).sessions.get('s1')!;
+    expect(j.events).toEqual((await storedEvents(db)).sort((a, b) => a.seq - b.seq));
+    expect(j.events).toHaveLength(10);
+  });
+
   it('goes on taking records on a full disk, into the bytes it already holds', async () => {
     await click(1);
     disk.state.full = true;
