@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PortLike } from '../../lib/messaging/port';
+import { encodeRecord } from '../../lib/safety/journal-format';
+import { SegmentJournal } from '../../lib/safety/segment-journal';
 import { SegmentLink } from '../../lib/safety/segment-link';
-import { SegmentRequest } from '../../lib/safety/segment-protocol';
+import { SegmentReply, SegmentRequest } from '../../lib/safety/segment-protocol';
+import { serveSegments, type WorkerScope } from '../../lib/safety/segment-worker';
 import { storageFault } from '../../lib/safety/storage-errors';
+import { memorySegments } from '../helpers/memory-segments';
 
 /** A port whose other end is the test: it sees each request and answers as the worker would. */
 function fakePort(answer: (req: SegmentRequest, reply: (m: unknown) => void) => void) {
@@ -53,5 +57,28 @@ describe('the background’s link to the journal’s writer', () => {
     expect(storageFault(await waiting.catch((e: unknown) => e))).toBe('storage-failed');
     await expect(link.append('a\n')).resolves.toBeUndefined();
     expect(opened).toBe(2);
+  });
+});
+
+describe('the worker’s side: requests answered in order', () => {
+  it('appends fired at once are written in the order sent; malformed requests get no answer; a full disk is named', async () => {
+    const disk = memorySegments();
+    const replies: unknown[] = [];
+    const scope: WorkerScope = { postMessage: (m) => void replies.push(m), onmessage: null };
+    serveSegments(scope, new SegmentJournal(disk.folder, { bytes: 4096, spareWhenLeft: 512 }));
+    const send = (data: unknown) => scope.onmessage!(new MessageEvent('message', { data }));
+    const line = (n: number) => encodeRecord({ k: 'end', sessionId: `s${n}`, endedAt: n });
+    for (let n = 1; n <= 5; n++) send({ id: n, op: 'append', text: line(n) });
+    send({ id: 6, op: 'drop-everything' });
+    send({ id: 7, op: 'read' });
+    await expect.poll(() => replies.length).toBe(6);
+    expect(replies.slice(0, 5)).toEqual([1, 2, 3, 4, 5].map((id) => ({ id, ok: true })));
+    const read = SegmentReply.parse(replies[5]);
+    expect(read.ok && read.segments?.[0].text).toBe([1, 2, 3, 4, 5].map(line).join(''));
+
+    disk.state.full = true;
+    send({ id: 8, op: 'append', text: line(8).repeat(100) });
+    await expect.poll(() => replies.length).toBe(7);
+    expect(replies[6]).toMatchObject({ id: 8, ok: false, name: 'QuotaExceededError' });
   });
 });
