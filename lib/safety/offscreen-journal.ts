@@ -22,8 +22,11 @@ export function offscreenJournal(api: OffscreenApi, ownUrl: (path: string) => st
   let waiting: ((port: PortLike) => void) | undefined;
   const open = async (): Promise<PortLike> => {
     const arrived = new Promise<PortLike>((resolve, reject) => {
-      waiting = resolve;
-      setTimeout(() => reject(Object.assign(new Error("the journal's writer did not start"), { name: 'AbortError' })), CONNECT_MS);
+      const timer = setTimeout(() => reject(Object.assign(new Error("the journal's writer did not start"), { name: 'AbortError' })), CONNECT_MS);
+      waiting = (port) => {
+        clearTimeout(timer);
+        resolve(port);
+      };
     });
     await api.closeDocument().catch(() => undefined);
     await api.createDocument({
