@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Frame } from '@playwright/test';
 import { verifyChain } from '../../lib/evidence/chain';
 import { HEADROOM, RESERVE_FILE } from '../../lib/safety/headroom';
+import { segmentFileName } from '../../lib/safety/segment-format';
 import type { Deck } from '../../lib/schema/deck';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { axeSerious } from './cards-helpers';
@@ -85,6 +86,15 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
           }
         }, RESERVE_FILE);
       await expect.poll(reserve, { timeout: 20_000 }).toBe(HEADROOM.reserveBytes);
+      // And the journal's first segment was set aside while there was room (its records go in place).
+      const journalNames = () =>
+        first.context.serviceWorkers()[0].evaluate(async () => {
+          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('journal');
+          const names: string[] = [];
+          for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+          return names;
+        });
+      expect(await journalNames()).toContain(segmentFileName(1));
 
       // The disk fills up (a local recording of the stream): the host is warned, the show goes on.
       fill(disk, 'recording-1.mkv', 512 * 1024);
