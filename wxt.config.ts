@@ -13,7 +13,8 @@ export default defineConfig({
     // unlimitedStorage (issue 22): the browser never evicts the log and its journal to free disk
     // space. Without it, Chromium deleted the whole extension's storage (database and journal
     // alike) when a disk ran short mid-show (measured, tests/e2e/disk-full.spec.ts).
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen (issue 22, no install prompt): a document whose worker writes the journal in place.
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // The consoles' own patterns (the content script already asks for them at install): needed to
     // put a fresh content script into consoles that are open while the extension is updated.
     host_permissions: consoleMatches(),

@@ -21,17 +21,22 @@ import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { consoleMatches, recognisePlatform } from '@/lib/platforms';
 import { startSafety } from '@/lib/safety/background';
 import { opfsFiles } from '@/lib/safety/journal-files';
+import { offscreenJournal } from '@/lib/safety/offscreen-journal';
+import { SegmentLink } from '@/lib/safety/segment-link';
 
 // Wiring only. The background is the one owner of the database (DESIGN.md).
 export default defineBackground(() => {
   const db = new UpfrontDb();
   const local = storageKeyValue(browser.storage.local);
   const hub = new SidebarHub();
+  // The journal's in-place writer lives in a worker of an offscreen document (Chromium only).
+  const offscreen = browser.offscreen ? offscreenJournal(browser.offscreen, (p) => browser.runtime.getURL(p as '/offscreen.html')) : undefined;
   // Issue 22: every event also in a journal outside IndexedDB, and the database rebuilt from it
   // if the browser lost it (lib/safety).
   const safety = startSafety({
     db,
     files: opfsFiles(),
+    ...(offscreen && { segments: new SegmentLink(offscreen.open) }),
     local,
     session: storageKeyValue(browser.storage.session),
     estimate: () => navigator.storage.estimate(),
@@ -129,6 +134,7 @@ export default defineBackground(() => {
   serveLogFiles(self as unknown as Parameters<typeof serveLogFiles>[0], { repo, now: () => Date.now(), proofs: (ids) => prover.proofsFor(ids) }, ready);
 
   browser.runtime.onConnect.addListener((port) => {
+    if (port.sender?.id === browser.runtime.id && offscreen?.accept(port)) return;
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);
     if (port.name === STAGE_PORT && port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/stage.html'))) {
       stageHub.connect(port as unknown as StagePort);

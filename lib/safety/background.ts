@@ -8,12 +8,15 @@ import { Headroom } from './headroom';
 import { Journal } from './journal';
 import type { JournalFiles } from './journal-files';
 import { JournaledRepository } from './journaled-repository';
+import type { SegmentSink } from './segment-link';
 import { recoverOnStart } from './recover';
 import { storageFault } from './storage-errors';
 
 export interface SafetyWiring {
   db: UpfrontDb;
   files: JournalFiles;
+  /** The in-place writer (./segment-journal.ts), where the browser has one; else a file per write. */
+  segments?: SegmentSink;
   local: KeyValue;
   session: KeyValue;
   estimate: SafetyDeps['estimate'];
@@ -40,7 +43,7 @@ export function startSafety(w: SafetyWiring) {
   w.db.on('populate', () => {
     created = true;
   });
-  const journal = new Journal(w.files);
+  const journal = new Journal(w.files, w.segments);
   const headroom = new Headroom(w.files);
 
   // The last copy's hash outlives the worker, so a start with an unchanged catalogue writes nothing.
@@ -119,6 +122,7 @@ export function startSafety(w: SafetyWiring) {
     () => undefined,
     (err) => console.error('Upfront: the database did not open', err),
   );
+  void recovered.then(() => w.segments?.warm?.()).catch((err) => console.error("Upfront: the journal's writer did not start", err));
 
 
   const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue: copyIfOwed };

@@ -1,5 +1,6 @@
 import { decodeSegment, encodeRecord, type JournalRecord } from './journal-format';
 import type { JournalFiles } from './journal-files';
+import type { SegmentSink } from './segment-link';
 
 const SEGMENT = /^log-(\d{8})\.jsonl$/;
 const segmentName = (n: number) => `log-${String(n).padStart(8, '0')}.jsonl`;
@@ -20,9 +21,11 @@ interface Waiting {
 }
 
 /**
- * The append-only journal: records in numbered files, a file per batch. Appends are written one
- * batch at a time, in order; appends asked for while one is being written go together in the
- * next batch (one file for several clicks). Reading works at any time, whatever the writer does.
+ * The append-only journal. With a segment writer (Chromium: ./segment-journal.ts in a dedicated
+ * worker), records are written in place into preallocated segments, which works on a full disk.
+ * Without one (a browser with no offscreen documents), each batch is a new numbered file. Appends
+ * are written one batch at a time, in order; appends asked for while one is being written go
+ * together in the next batch. Reading returns the older files' records, then the segments'.
  */
 export class Journal {
   private segment = 0;
@@ -31,7 +34,10 @@ export class Journal {
   private writing = false;
   /** Set when a write failed: the next one looks for the last file's number again. */
   private unsure = false;
-  constructor(readonly files: JournalFiles) {}
+  constructor(
+    readonly files: JournalFiles,
+    private readonly segments?: SegmentSink,
+  ) {}
 
   /** Appends records and resolves once they are in the file; rejects if they could not be written. */
   append(records: JournalRecord[]): Promise<void> {
@@ -63,6 +69,7 @@ export class Journal {
   }
 
   private async write(text: string): Promise<void> {
+    if (this.segments) return this.segments.append(text);
     if (!this.opened || this.unsure) {
       this.opened = this.openLast();
       this.unsure = false;
@@ -95,7 +102,8 @@ export class Journal {
 
   /** Whether the journal holds anything at all (cheap: no segment is read). */
   async isEmpty(): Promise<boolean> {
-    return (await this.segmentNumbers()).length === 0;
+    if ((await this.segmentNumbers()).length > 0) return false;
+    return !this.segments || (await this.segments.read()).every((s) => s.text === '' && !s.torn);
   }
 
   /** Every record, in the order written, with what had to be dropped. */
@@ -108,6 +116,13 @@ export class Journal {
       read.records.push(...decoded.records);
       if (decoded.torn) read.torn.push(name);
       for (const line of decoded.damaged) read.damaged.push({ segment: name, line });
+    }
+    for (const segment of this.segments ? await this.segments.read() : []) {
+      const decoded = decodeSegment(segment.text);
+      read.segments += 1;
+      read.records.push(...decoded.records);
+      if (segment.torn || decoded.torn) read.torn.push(segment.name);
+      for (const line of decoded.damaged) read.damaged.push({ segment: segment.name, line });
     }
     return read;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { expect, test, type Frame } from '@playwright/test';
 import { verifyChain } from '../../lib/evidence/chain';
 import { HEADROOM, RESERVE_FILE } from '../../lib/safety/headroom';
+import { segmentFileName } from '../../lib/safety/segment-format';
 import type { Deck } from '../../lib/schema/deck';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { axeSerious } from './cards-helpers';
@@ -46,7 +47,7 @@ async function settle(sidebar: Frame, key: string) {
   return { key, state, text: state === 'failed' ? await item.getByRole('alert').innerText() : '' };
 }
 
-test('a full disk mid-show: the host is warned first, failures say the disk is full, retries work once space is freed, and every click recorded before it is back after a restart', async ({}, testInfo) => {
+test('a full disk mid-show: the host is warned first, failures say the disk is full, retries work once space is freed, and every click shown recorded is back after a restart', async ({}, testInfo) => {
   test.setTimeout(300_000);
   const disk = testInfo.outputPath('disk');
   mkdirSync(disk, { recursive: true });
@@ -64,6 +65,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
   const notes: string[] = [];
   try {
     const first = await launch(profile);
+    const extensionId = first.extensionId;
     try {
       const page = await first.context.newPage();
       await page.goto(URL_);
@@ -84,6 +86,15 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
           }
         }, RESERVE_FILE);
       await expect.poll(reserve, { timeout: 20_000 }).toBe(HEADROOM.reserveBytes);
+      // And the journal's first segment was set aside while there was room (its records go in place).
+      const journalNames = () =>
+        first.context.serviceWorkers()[0].evaluate(async () => {
+          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('journal');
+          const names: string[] = [];
+          for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+          return names;
+        });
+      expect(await journalNames()).toContain(segmentFileName(1));
 
       // The disk fills up (a local recording of the stream): the host is warned, the show goes on.
       fill(disk, 'recording-1.mkv', 512 * 1024);
@@ -121,6 +132,10 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
     } finally {
       await first.context.close().catch(() => undefined);
     }
+    // The browser throws a backing store it could not write away at the next start, often but not
+    // always (issue 22): its folder is removed here, so every run rebuilds the log from the journal
+    // alone and the journal is what this test judges.
+    rmSync(path.join(profile, 'Default', 'IndexedDB', `chrome-extension_${extensionId}_0.indexeddb.leveldb`), { recursive: true, force: true });
 
     // Restart on the same profile: whatever the browser did to its database, the log is back.
     const second = await launch(profile);
@@ -135,11 +150,10 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
       expect(sessions).toHaveLength(1);
       const said = events.filter((e) => e.action === 'said').map((e) => `${e.item.kind}:${e.item.id}`);
       for (const key of recorded) expect(said).toContain(key);
-      // Not yet guaranteed (see docs/journal.md, limits): writes attempted on the full disk can
-      // damage the browser's own index of the journal's files, which then drops its latest entries
-      // at the restart. Said here so a run shows how many came back.
+      // The issue's bar: every click that showed ✓ Recorded, during and after the full disk too.
       const back = recordedLater.filter((key) => said.includes(key));
       notes.push(`recorded during or after the full disk: ${recordedLater.length}, back after the restart: ${back.length}`);
+      expect(back).toEqual(recordedLater);
       const own = events.filter((e) => e.sessionId === sessions[0].id).sort((a, b) => a.seq - b.seq);
       expect(verifyChain(sessions[0], own, sessions[0].head)).toBeNull();
       const decks = await readStore<Deck>(second.worker, 'decks');
@@ -148,8 +162,8 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
       const cards = await readStore<{ id: string }>(second.worker, 'cards');
       for (const id of demo!.cardIds) expect(cards.map((c) => c.id)).toContain(id);
       const notice = sidebar.locator('.recovery-notice');
-      const report = await second.context.serviceWorkers()[0].evaluate(async () => (await chrome.storage.local.get('recoveryReport')).recoveryReport ?? null);
-      if (report) {
+      // The database was rebuilt from the journal, and the host is told so.
+      {
         await expect(notice).toContainText(/rebuilt it from its second copy/);
         notes.push(`rebuilt from the journal: ${await notice.innerText()}`);
         expect(await axeSerious(sidebar)).toEqual([]);
@@ -161,7 +175,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
         await expect(safety.getByRole('button', { name: 'Turn on' })).toBeVisible();
         await safety.getByRole('button', { name: 'Check the second copy' }).click();
         await expect(safety.getByRole('status')).toContainText(/agrees with the database/);
-      } else notes.push('the database survived the restart (no rebuild needed)');
+      }
     } finally {
       await second.context.close().catch(() => undefined);
     }

@@ -8,7 +8,7 @@ import { EXTENSION_DIR } from './harness';
 const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
 test('asks only for the permissions its features use', () => {
-  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
+  expect([...manifest.permissions].sort()).toEqual(['activeTab', 'offscreen', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage']);
   expect(manifest.host_permissions.sort()).toEqual([...consoleMatches()].sort());
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   // Only for the automatic copy of each show's log, asked when that option is turned on.
