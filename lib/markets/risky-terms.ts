@@ -46,7 +46,7 @@ const LISTS: readonly TermList[] = [
   {
     language: 'zh',
     families: ['cn'],
-    terms: ['最', '第一', '国家级', '最佳', '最高级', '顶级', '极品', '万能', '唯一', '首选', '独家', '绝对', '100%', '永久', '王牌', '史无前例', '全网最低', '治愈', '根治'],
+    terms: ['最', '第一', '国家级', '最佳', '最高级', '顶级', '极品', '万能', '唯一', '首选', '独家', '绝对', '永久', '王牌', '史无前例', '全网最低', '治愈', '根治'],
   },
   {
     language: 'en',
@@ -122,7 +122,7 @@ function termPattern(term: string): RegExp {
   const chars = [...folded];
   chars.forEach((c, i) => {
     const prev = chars[i - 1];
-    if (c === ' ') body += '\\s+';
+    if (c === ' ') body += /\p{L}/u.test(prev ?? '') && /\p{L}/u.test(chars[i + 1] ?? '') ? '\\s+' : '\\s*';
     else if (c === '-') body += '[-\\s]?';
     else {
       // Loose spacing next to punctuation and between a digit and a sign ("100 %", "No. 1").
