@@ -28,7 +28,7 @@ export function DontSayBox({ card, language, fallbacks, live }: { card: Card; la
       <ol className="dont-say-items">
         {list.map((d, i) => (
           <li key={d.id} data-dont-say={d.id} className="dont-say-item">
-            <p className="dont-say-claim">
+            <p className="dont-say-claim" id={`dont-say-${card.id}-${d.id}`}>
               {list.length > 1 && <span className="dont-say-n">{i + 1}</span>} <span className="sr-only">{t('dontSay.claimLabel')}: </span>
               <Text value={d.claim} language={language} fallbacks={fallbacks} />
             </p>
@@ -37,7 +37,7 @@ export function DontSayBox({ card, language, fallbacks, live }: { card: Card; la
                 {t('dontSay.sayLabel')}: <Text value={d.say} language={language} fallbacks={fallbacks} />
               </p>
             )}
-            {live && control && <CorrectButton control={control} cardId={card.id} id={d.id} n={i + 1} />}
+            {live && control && <CorrectButton control={control} cardId={card.id} id={d.id} />}
           </li>
         ))}
       </ol>
@@ -56,13 +56,14 @@ function Choosing({ control, count }: { control: DontSayControl; count: number }
   );
 }
 
-function CorrectButton({ control, cardId, id, n }: { control: DontSayControl; cardId: string; id: string; n: number }) {
+/** Named by its visible words (WCAG 2.5.3); the claim it records is its description. */
+function CorrectButton({ control, cardId, id }: { control: DontSayControl; cardId: string; id: string }) {
   const { t } = useTranslation();
   const key = markKey(cardId, { kind: 'dontSay', id });
   const mark = useStore(control.store, (s) => (s.marks ?? NO_MARKS)[key]);
   return (
     <div className="dont-say-actions" data-state={mark?.state}>
-      <button type="button" disabled={mark?.state === 'saving'} aria-keyshortcuts="C" aria-label={t('dontSay.correctAria', { n })} onClick={() => void control.actions.correct(id)}>
+      <button type="button" disabled={mark?.state === 'saving'} aria-keyshortcuts="C" aria-describedby={`dont-say-${cardId}-${id}`} onClick={() => void control.actions.correct(id)}>
         <kbd aria-hidden="true">C</kbd> {mark?.state === 'saving' ? t('item.saving') : t('dontSay.correct')}
       </button>
       {mark?.state === 'recorded' && (

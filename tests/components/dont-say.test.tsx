@@ -65,8 +65,9 @@ describe('the don’t-say box in the sidebar', () => {
 
   it('records a correction with its button, says so, and sends no target', async () => {
     const { recorded } = await renderCard(withDontSay([WATER]));
-    const button = screen.getByRole('button', { name: 'Record that claim 1 was said and corrected on air' });
+    const button = screen.getByRole('button', { name: 'Said it, corrected on air' });
     expect(button).toHaveAttribute('aria-keyshortcuts', 'C');
+    expect(button).toHaveAccessibleDescription(/waterproof/);
     fireEvent.click(button);
     expect(await screen.findByText(/Correction recorded/)).toBeInTheDocument();
     expect(recorded).toEqual([expect.objectContaining({ cardId: 'demo-card-hoodie', item: { kind: 'dontSay', id: 'ds-water' }, action: 'correction', language: 'en' })]);
