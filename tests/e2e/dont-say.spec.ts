@@ -36,7 +36,7 @@ test('don’t say: a claim written in the studio, a flagged term accepted with a
     await section.getByLabel('Say instead 1 (Chinese (China))').fill('防泼水');
     await expect(editor.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
     // The editor's own preview is the sidebar's card: the box is there.
-    await expect(studio.locator('aside.preview [data-testid="dont-say"]')).toContainText('water-repellent');
+    await expect(studio.frameLocator('aside.preview iframe').locator('[data-testid="dont-say"]')).toContainText('water-repellent');
     await expect
       .poll(async () => (await readCards(worker)).find((c) => c.id === 'demo-card-hoodie')?.dontSay)
       .toEqual([{ id: expect.any(String), claim: { en: 'waterproof', 'zh-CN': '防水' }, say: { en: 'water-repellent', 'zh-CN': '防泼水' } }]);
