@@ -22,7 +22,7 @@ export function DontSayBox({ card, language, fallbacks, live }: { card: Card; la
   return (
     <div className="dont-say" role="group" aria-labelledby="dont-say-title" data-testid="dont-say">
       <h3 id="dont-say-title" className="dont-say-title">
-        🚫 {t('dontSay.title')}
+        <span aria-hidden="true">⊘</span> {t('dontSay.title')}
       </h3>
       {control && <Choosing control={control} count={list.length} />}
       <ol className="dont-say-items">
