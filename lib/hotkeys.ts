@@ -7,10 +7,11 @@
  * Letters were chosen to be pressed blind with one hand: J/K move (as in many lists), M marks
  * said, S opens the size chart, U switches units, L switches the viewer language (the cards'
  * text, not the interface), [ ] walk the size rows, E ends the show, V opens the stage view and
- * O puts the selected item on stage (or takes it off).
+ * O puts the selected item on stage (or takes it off), C records that a don't-say claim was made
+ * and corrected on air (issue 20; "c" for correction).
  * Escape is forwarded so the host can close a prompt without reaching for the mouse.
  */
-export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', 'l', '[', ']', 'e', 'v', 'o', 'Escape'] as const;
+export const FORWARDED_KEYS = ['j', 'k', '1', '2', '3', '4', '5', '6', '7', '8', '9', '?', 'm', 's', 'u', 'l', '[', ']', 'e', 'v', 'o', 'c', 'Escape'] as const;
 export type ForwardedKey = (typeof FORWARDED_KEYS)[number];
 
 export function isForwardedKey(key: string): key is ForwardedKey {
@@ -29,6 +30,7 @@ export type HotkeyAction =
   | { type: 'end' }
   | { type: 'stageOpen' }
   | { type: 'stageToggle' }
+  | { type: 'dontSayCorrect' }
   | { type: 'escape' }
   | { type: 'help' };
 
@@ -50,6 +52,7 @@ export function hotkeyAction(key: string): HotkeyAction | undefined {
   if (k === 'e') return { type: 'end' };
   if (k === 'v') return { type: 'stageOpen' };
   if (k === 'o') return { type: 'stageToggle' };
+  if (k === 'c') return { type: 'dontSayCorrect' };
   if (k === 'Escape') return { type: 'escape' };
   if (k === '?') return { type: 'help' };
   return undefined;
@@ -68,6 +71,7 @@ export const KEYMAP: readonly (readonly [keys: string, labelKey: string])[] = [
   ['E', 'keys.end'],
   ['V', 'keys.stageOpen'],
   ['O', 'keys.stageToggle'],
+  ['C', 'keys.dontSayCorrect'],
   ['/', 'keys.search'],
   ['Esc', 'keys.escape'],
   ['?', 'keys.help'],

@@ -1,5 +1,6 @@
 import { effectivePolicyId } from './cards/items';
 import { duplicateLinkNumbers } from './cards/link-numbers';
+import { cardTermFlags, policyTermFlags, type TermFlag } from './dont-say/term-flags';
 import { cardTextFields, deckContents, isMissing, policyTextFields, type TextField, type TextKind } from './cards/translations';
 import type { Card } from './schema/card';
 import type { Deck } from './schema/deck';
@@ -25,10 +26,12 @@ export type ProblemCode =
   | 'returns-not-as-described'
   | 'returns-colour'
   | 'link-duplicate'
-  | 'text-language';
+  | 'text-language'
+  // Issue 20: a text uses a term the deck's market treats as banned or misleading (lib/markets/risky-terms.ts).
+  | 'risky-term';
 
 /** The editor section a fix happens in (the same names as the card's fields). */
-export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'notes' | 'policy';
+export type ProblemField = 'deck' | 'name' | 'image' | 'sizeChart' | 'dimensions' | 'caveats' | 'notes' | 'dontSay' | 'policy';
 
 export interface Problem {
   code: ProblemCode;
@@ -46,6 +49,9 @@ export interface Problem {
   /** For a missing translation: which text (as the Translations section names it) and whose. */
   text?: { kind: TextKind; n: number };
   policyId?: string;
+  /** A risky term: the term, and the text's key as an accepted term records it (li./dont-say/term-flags.ts). */
+  term?: string;
+  termField?: string;
 }
 
 /** Where each kind of text is edited. */
@@ -56,6 +62,8 @@ const TEXT_FIELD: Record<TextKind, ProblemField> = {
   fitAdvice: 'sizeChart',
   modelFit: 'sizeChart',
   note: 'notes',
+  dontSayClaim: 'dontSay',
+  dontSaySay: 'dontSay',
   condition: 'policy',
   exceptions: 'policy',
   summary: 'policy',
@@ -113,6 +121,7 @@ export function cardProblems(card: Card, ctx: CardContext): Problem[] {
     }
   }
   problems.push(...texts.filter((p) => p.code === 'text-language'));
+  problems.push(...termProblems(cardTermFlags(card, ctx.market, ctx.languages), base));
   if (!ctx.policy) problems.push({ ...base, code: 'no-policy', field: 'policy' });
   else if (ctx.market && !ctx.policy.markets.includes(ctx.market)) problems.push({ ...base, code: 'policy-market', field: 'policy', market: ctx.market });
   return problems;
@@ -132,9 +141,24 @@ export function deckProblems(deck: Deck, cards: readonly Card[], policies: reado
   // The policies' own texts, once per policy: fixed on the deck (its default) or the first card sold under it.
   for (const p of deckContents(deck, cards, policies).policies) {
     const owner = p.id === deck.defaultPolicyId ? undefined : deckCards.find((c) => effectivePolicyId(c, deck.defaultPolicyId) === p.id);
-    problems.push(...translationProblems(policyTextFields(p), deck.languages, { policyId: p.id, ...(owner ? { cardId: owner.id, sku: owner.sku } : {}) }));
+    const base = { policyId: p.id, ...(owner ? { cardId: owner.id, sku: owner.sku } : {}) };
+    problems.push(...translationProblems(policyTextFields(p), deck.languages, base));
+    problems.push(...termProblems(policyTermFlags(p, deck.market, deck.languages), base));
   }
   return problems;
+}
+
+/** Risky terms not accepted yet, one problem each, linking to the text's section and language. */
+function termProblems(flags: readonly TermFlag[], base: Pick<Problem, 'cardId' | 'sku' | 'policyId'>): Problem[] {
+  return flags
+    .filter((f) => !f.accepted)
+    .map((f) => ({ ...base, code: 'risky-term' as const, field: TEXT_FIELD[f.kind], language: f.language, text: { kind: f.kind, n: f.n }, term: f.term, termField: f.field }));
+}
+
+/** The risky terms of a deck the producer accepted, with their reasons: listed, not counted. */
+export function acceptedTermFlags(deck: Deck, cards: readonly Card[], policies: readonly ReturnPolicy[]): TermFlag[] {
+  const { cards: deckCards, policies: deckPolicies } = deckContents(deck, cards, policies);
+  return [...deckCards.flatMap((c) => cardTermFlags(c, deck.market, deck.languages)), ...deckPolicies.flatMap((p) => policyTermFlags(p, deck.market, deck.languages))].filter((f) => f.accepted);
 }
 
 /** Problems of a product on its own, for the product list: judged against the first deck it is in. */

@@ -14,6 +14,7 @@ import { ErrorBoundary } from '../common/ErrorBoundary';
 import { CardImage } from './CardImage';
 import { useActions, useSidebar } from './context';
 import { DisclosureItem } from './DisclosureItem';
+import { DontSayBox } from './DontSayBox';
 import { ItemContent, ItemPreview, type ItemContext } from './ItemContent';
 import { MustSayGate } from './MustSayGate';
 import { NotTranslated } from './NotTranslated';
@@ -164,7 +165,14 @@ const CardItems = memo(function CardItems({ current, deck, language, unit, sizeR
   const { t } = useTranslation();
   const actions = useActions();
   const { card, policy, items } = current;
-  if (items.length === 0) return <p className="missing">{t('card.noItems')}</p>;
+  const dontSay = <DontSayBox card={card} language={language} fallbacks={deck.languages} live={live} />;
+  if (items.length === 0)
+    return (
+      <>
+        <p className="missing">{t('card.noItems')}</p>
+        {dontSay}
+      </>
+    );
   const ctx: ItemContext = {
     card,
     policy,
@@ -206,6 +214,7 @@ const CardItems = memo(function CardItems({ current, deck, language, unit, sizeR
           <ol className="items">{caveats.map(({ item, i }) => row(item, i))}</ol>
         </div>
       )}
+      {dontSay}
       {others.length > 0 && <ol className="items">{others.map(({ item, i }) => row(item, i))}</ol>}
     </>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DontSayControl } from '../../lib/dont-say/control';
 import { hotkeyAction } from '../../lib/hotkeys';
 import type { StageControl } from '../../lib/sidebar/stage-control';
 import type { SidebarStore } from '../../lib/sidebar/store';
@@ -19,10 +20,13 @@ import { SafetyNotices } from './SafetyNotices';
 import { StageBar } from './StageBar';
 
 /** Runs a key through the one keymap; used for keys pressed here and keys forwarded by the page. */
-export function runHotkey(sidebar: SidebarStore, key: string, stage?: StageControl): boolean {
+export function runHotkey(sidebar: SidebarStore, key: string, stage?: StageControl, dontSay?: DontSayControl): boolean {
   const action = hotkeyAction(key);
   if (!action) return false;
   const { actions } = sidebar;
+  // While C asks which don't-say claim was corrected, a digit answers and Escape backs out.
+  if (action.type === 'item' && dontSay?.actions.choose(action.index)) return true;
+  if (action.type === 'escape' && dontSay?.actions.cancel()) return true;
   switch (action.type) {
     case 'next':
       return void actions.next(), true;
@@ -50,6 +54,8 @@ export function runHotkey(sidebar: SidebarStore, key: string, stage?: StageContr
       return void stage?.actions.open(), stage !== undefined;
     case 'stageToggle':
       return void stage?.actions.toggle(), stage !== undefined;
+    case 'dontSayCorrect':
+      return void dontSay?.actions.press(), dontSay !== undefined;
   }
 }
 
@@ -181,7 +187,7 @@ function CardError({ reset }: { reset: () => void }) {
 }
 
 /** The host's sidebar, the same in the in-page overlay and the browser's side panel. */
-export function SidebarApp({ sidebar, host, stage }: { sidebar: SidebarStore; host: SidebarHost; stage?: StageControl }) {
+export function SidebarApp({ sidebar, host, stage, dontSay }: { sidebar: SidebarStore; host: SidebarHost; stage?: StageControl; dontSay?: DontSayControl }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return;
@@ -191,11 +197,11 @@ export function SidebarApp({ sidebar, host, stage }: { sidebar: SidebarStore; ho
         return document.getElementById(RUN_SEARCH_ID)?.focus();
       }
       // A focused button answers Enter and Space itself; every other key goes to the keymap.
-      if (runHotkey(sidebar, e.key, stage)) e.preventDefault();
+      if (runHotkey(sidebar, e.key, stage, dontSay)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [sidebar, stage]);
+  }, [sidebar, stage, dontSay]);
   // Inside a console page, refuse to record while the page covers or hides the sidebar.
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -203,7 +209,7 @@ export function SidebarApp({ sidebar, host, stage }: { sidebar: SidebarStore; ho
     return watchVisibility(root.current, (visible) => sidebar.actions.setObscured(!visible));
   }, [sidebar, host.mode]);
   return (
-    <SidebarContext.Provider value={{ sidebar, host }}>
+    <SidebarContext.Provider value={{ sidebar, host, dontSay }}>
       <div ref={root} className={`sidebar mode-${host.mode}`}>
         <Header />
         <main className="sidebar-main">

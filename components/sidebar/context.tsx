@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { DontSayControl } from '../../lib/dont-say/control';
 import type { StorageStatus } from '../../lib/safety/storage-trend';
 import type { SafetyStatus } from '../../lib/safety/types';
 import type { SidebarState, SidebarStore } from '../../lib/sidebar/store';
@@ -28,6 +29,8 @@ export interface SidebarHost {
 interface Value {
   sidebar: SidebarStore;
   host: SidebarHost;
+  /** The correction key for don't-say claims (issue 20); absent, the box shows no button. */
+  dontSay?: DontSayControl;
 }
 
 export const SidebarContext = createContext<Value | null>(null);
@@ -44,3 +47,4 @@ export function useSidebar<T>(select: (s: SidebarState) => T): T {
 
 export const useActions = () => useValue().sidebar.actions;
 export const useHost = () => useValue().host;
+export const useDontSay = () => useValue().dontSay;

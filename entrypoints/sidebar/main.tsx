@@ -7,6 +7,7 @@ import { createImageUrls } from '@/lib/image-urls';
 import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
+import { createDontSayControl } from '@/lib/dont-say/control';
 import { createClient } from '@/lib/messaging/client';
 import { keepConnected } from '@/lib/messaging/port';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
@@ -23,11 +24,12 @@ const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
 // Product photos by reference: each fetched once, kept as an object URL (lib/image-urls.ts).
 const imageUrls = createImageUrls((id) => call('image.get', { id }));
 const stage = createStageControl({ call, sidebar });
+const dontSay = createDontSayControl({ sidebar: sidebar.store, call, newId: () => crypto.randomUUID() });
 prefetchNeighbours(sidebar.store, imageUrls);
 // Pushes from the background, each checked with zod before it is applied; the checker (zod) is
 // loaded once the sidebar is on screen and the page is idle, or with the first push.
 const pushes = createPushReceiver(
-  (push) => (push.type === 'changed' ? void sidebar.actions.changed(push) : void runHotkey(sidebar, push.key, stage)),
+  (push) => (push.type === 'changed' ? void sidebar.actions.changed(push) : void runHotkey(sidebar, push.key, stage, dontSay)),
   () => import('@/lib/messaging/push-protocol').then((m) => m.readSidebarPush),
 );
 
@@ -111,7 +113,7 @@ async function start() {
   createRoot(document.getElementById('root')!).render(
     <I18nextProvider i18n={i18n}>
       <ImageUrlsContext.Provider value={imageUrls}>
-        <SidebarApp sidebar={sidebar} host={host} stage={stage} />
+        <SidebarApp sidebar={sidebar} host={host} stage={stage} dontSay={dontSay} />
       </ImageUrlsContext.Provider>
     </I18nextProvider>,
   );

@@ -27,7 +27,7 @@ export function hasItem(card: Card, policy: ReturnPolicy | undefined, item: Item
   return cardItems(card, policy).some((i) => i.kind === item.kind && i.id === item.id);
 }
 
-export const ITEM_KINDS: readonly ItemKind[] = ['caveat', 'size', 'scale', 'policy', 'note'];
+export const ITEM_KINDS: readonly ItemKind[] = ['caveat', 'size', 'scale', 'policy', 'note', 'dontSay'];
 
 /** The policy a card is sold under: its own override, else the deck's default. */
 export function effectivePolicyId(card: Card, deckDefault: string | undefined): string | undefined {

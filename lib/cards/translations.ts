@@ -9,7 +9,7 @@ import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import { effectivePolicyId } from './items';
 
-export type TextKind = 'name' | 'measurement' | 'fitAdvice' | 'modelFit' | 'caveat' | 'note' | 'condition' | 'exceptions' | 'summary';
+export type TextKind = 'name' | 'measurement' | 'fitAdvice' | 'modelFit' | 'caveat' | 'note' | 'dontSayClaim' | 'dontSaySay' | 'condition' | 'exceptions' | 'summary';
 
 export interface TextField {
   owner: 'card' | 'policy';
@@ -41,6 +41,11 @@ export function cardTextFields(card: Card): TextField[] {
     });
   }
   card.notes.forEach((nt, i) => f.push({ ...base, path: ['notes', i, 'text'], kind: 'note', n: i + 1, value: nt.text }));
+  // Issue 20: what not to say, and what to say instead.
+  (card.dontSay ?? []).forEach((d, i) => {
+    f.push({ ...base, path: ['dontSay', i, 'claim'], kind: 'dontSayClaim', n: i + 1, value: d.claim });
+    if (d.say) f.push({ ...base, path: ['dontSay', i, 'say'], kind: 'dontSaySay', n: i + 1, value: d.say });
+  });
   return f;
 }
 

@@ -1,4 +1,5 @@
 import { cardItems, effectivePolicyId, snapshotContent } from '../cards/items';
+import { isDontSayCorrection } from '../dont-say/events';
 import { UpfrontError } from '../errors';
 import { CURRENT_CHAIN_VERSION, eventHash, headerGenesisHash } from '../evidence/chain';
 import { contentHash } from '../evidence/hash';
@@ -332,12 +333,13 @@ export class Repository {
       const policyId = effectivePolicyId(card, deck?.defaultPolicyId);
       const policy = card.policyId !== undefined ? ownPolicy : policyId ? await db.policies.get(policyId) : undefined;
       const items = cardItems(card, policy);
-      if (!items.some((i) => i.kind === input.item.kind && i.id === input.item.id)) {
+      const dontSay = isDontSayCorrection(card, input);
+      if (!dontSay && !items.some((i) => i.kind === input.item.kind && i.id === input.item.id)) {
         throw new UpfrontError('item-not-on-card', `${input.item.kind}:${input.item.id}`);
       }
       // A correction names the event it corrects, an earlier one about the same item of the
       // same product; nothing else may carry a target, so the log reads one way only.
-      if ((input.action === 'correction') !== (input.corrects !== undefined)) {
+      if (!dontSay && (input.action === 'correction') !== (input.corrects !== undefined)) {
         throw new UpfrontError('correction-needs-target', input.action);
       }
       if (input.corrects !== undefined) {

@@ -1,4 +1,5 @@
 import { localize } from '../cards/text';
+import { dontSayText } from '../dont-say/text';
 import type { LogData } from '../db/repository';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
@@ -51,6 +52,7 @@ function itemText(snapshot: SnapshotParts | undefined, event: DisclosureEvent): 
   if (event.item.kind === 'caveat') return localize(card.caveats.find((c) => c.id === event.item.id)?.text, lang)?.text ?? '';
   if (event.item.kind === 'note') return localize(card.notes.find((n) => n.id === event.item.id)?.text, lang)?.text ?? '';
   if (event.item.kind === 'policy' && snapshot.policy?.id === event.item.id) return policyText(snapshot.policy, lang);
+  if (event.item.kind === 'dontSay') return localize(dontSayText(card.dontSay?.find((d) => d.id === event.item.id)), lang)?.text ?? '';
   return '';
 }
 

@@ -4,6 +4,7 @@ import type { Card } from '../schema/card';
 import type { LocalizedText } from '../schema/common';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
+import { dontSayText } from '../dont-say/text';
 import { onScreenSpans, shownOnStage } from '../stage/on-screen';
 import { snapshotCard, snapshotParts } from './log-csv';
 import { policyText } from './policy-text';
@@ -144,6 +145,7 @@ export function itemTextOf(event: Pick<DisclosureEvent, 'cardHash' | 'item' | 'l
   if (event.item.kind === 'caveat') return card.caveats.find((c) => c.id === event.item.id)?.text;
   if (event.item.kind === 'note') return card.notes.find((n) => n.id === event.item.id)?.text;
   if (event.item.kind === 'policy' && parts.policy?.id === event.item.id) return { [event.language]: policyText(parts.policy, event.language) };
+  if (event.item.kind === 'dontSay') return dontSayText(card.dontSay?.find((d) => d.id === event.item.id));
   return undefined;
 }
 

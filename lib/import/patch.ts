@@ -24,6 +24,8 @@ export interface CardPatch {
   };
   dimensions?: Partial<Record<'lengthMm' | 'widthMm' | 'heightMm' | 'weightG', number>>;
   caveats?: { text: LocalizedText; mustSay: boolean }[];
+  /** Don't-say claims (issue 20); a file that gives them replaces the card's, positionally. */
+  dontSay?: { claim: LocalizedText; say?: LocalizedText }[];
   notes?: Partial<Record<NoteKind, LocalizedText>>;
 }
 
@@ -90,6 +92,10 @@ export function applyPatch(existing: Card | undefined, patch: CardPatch, id: str
   if (patch.caveats) {
     // Caveat ids are positional so that re-importing the same file changes nothing.
     card.caveats = patch.caveats.map((c, i) => ({ id: base.caveats[i]?.id ?? `caveat-${i + 1}`, text: c.text, mustSay: c.mustSay }));
+  }
+  if (patch.dontSay) {
+    // Positional ids, as for caveats: re-importing the same file changes nothing.
+    card.dontSay = patch.dontSay.map((d, i) => ({ id: base.dontSay?.[i]?.id ?? `dont-say-${i + 1}`, ...d }));
   }
   if (patch.notes) {
     const notes = [...base.notes];

@@ -29,6 +29,8 @@ export const UPFRONT_CSV_COLUMNS: { column: string; description: string }[] = [
   { column: 'dimensions.weightG', description: 'Grams.' },
   { column: 'caveats.<lang>', description: '"Not suitable if" caveats: caveat one|caveat two (same order in every language).' },
   { column: 'caveats.mustSay', description: 'yes or no per caveat: yes|no.' },
+  { column: 'dontSay.<lang>', description: "Don't-say claims the host must not make: claim one|claim two (same order in every language)." },
+  { column: 'dontSay.say.<lang>', description: 'What to say instead of each claim, in the order of dontSay.<lang>; empty = nothing given.' },
   { column: 'notes.<kind>.<lang>', description: `A note; kind is one of: ${NoteKind.options.join(', ')}.` },
 ];
 
@@ -88,7 +90,7 @@ export function upfrontCsvTemplate(): string {
   return toCsv(TEMPLATE_HEADER, TEMPLATE_ROWS);
 }
 
-const LANG_COLUMN = /^(name|sizeChart\.fitAdvice|caveats)\.(.+)$/;
+const LANG_COLUMN = /^(name|sizeChart\.fitAdvice|caveats|dontSay\.say|dontSay)\.(.+)$/;
 const NOTE_COLUMN = /^notes\.([a-z]+)\.(.+)$/;
 const VALUES_COLUMN = /^sizeChart\.values\.(.+)$/;
 const PLAIN = new Set(['sku', 'category', 'image', 'policyId', 'sizeChart.unit', 'sizeChart.sizes', 'caveats.mustSay', 'dimensions.lengthMm', 'dimensions.widthMm', 'dimensions.heightMm', 'dimensions.weightG']);
@@ -219,9 +221,31 @@ export function parseUpfrontCsv(table: CsvTable): { products: ParsedProduct[]; i
         };
       });
     }
+    const dontSay = dontSayPatch(texts.dontSay, texts['dontSay.say'], issue);
+    if (dontSay) patch.dontSay = dontSay;
     products.push({ rows: [row], patch });
   });
   return { products, issues };
+}
+
+/**
+ * Don't-say claims (issue 20) from `dontSay.<lang>` and `dontSay.say.<lang>`: lists in the same
+ * order in every language; a wording to say instead with no claim beside it is an error.
+ */
+function dontSayPatch(claims: Record<string, string> | undefined, says: Record<string, string> | undefined, issue: (field: string, code: string, params?: ImportIssue['params']) => void): CardPatch['dontSay'] {
+  if (!claims && !says) return undefined;
+  const lists = (cells: Record<string, string> | undefined) => Object.entries(cells ?? {}).map(([lang, cell]) => [lang, splitList(cell)] as const);
+  const perLang = lists(claims);
+  const sayLang = lists(says);
+  const count = Math.max(0, ...perLang.map(([, list]) => list.length));
+  if (count === 0) return void issue('dontSay.<lang>', 'required');
+  for (const [lang, list] of perLang) if (list.length !== count) issue(`dontSay.${lang}`, 'listLength', { expected: count, found: list.length });
+  for (const [lang, list] of sayLang) if (list.length !== count) issue(`dontSay.say.${lang}`, 'listLength', { expected: count, found: list.length });
+  const pick = (entries: typeof perLang, i: number) => Object.fromEntries(entries.filter(([, list]) => (list[i] ?? '') !== '').map(([lang, list]) => [lang, list[i]]));
+  return Array.from({ length: count }, (_, i) => {
+    const say = pick(sayLang, i);
+    return { claim: pick(perLang, i), ...(Object.keys(say).length > 0 ? { say } : {}) };
+  });
 }
 
 /** Which column a card field path came from, so a schema error names the column to fix. */
@@ -230,6 +254,7 @@ export function upfrontColumnFor(path: string): string {
   if (path.startsWith('sizeChart.rows')) return 'sizeChart.sizes';
   if (path.startsWith('sizeChart.fitAdvice')) return path;
   if (path.startsWith('caveats.')) return 'caveats.<lang>';
+  if (path.startsWith('dontSay.')) return /^dontSay\.\d+\.say/.test(path) ? 'dontSay.say.<lang>' : 'dontSay.<lang>';
   if (path.startsWith('dimensions.')) return path.split('.').slice(0, 2).join('.');
   return path.split('.')[0];
 }

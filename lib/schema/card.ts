@@ -71,6 +71,28 @@ export type NoteKind = z.infer<typeof NoteKind>;
 export const Note = z.object({ id: Id, kind: NoteKind, text: LocalizedText });
 export type Note = z.infer<typeof Note>;
 
+/**
+ * Don't say (issue 20): a claim the host must avoid for this product ("waterproof") and the
+ * wording to use instead ("splash-resistant"), each per language like the card's other texts.
+ * Shown to the host in its own box; never on the viewers' stage.
+ */
+export const DontSay = z.object({ id: Id, claim: LocalizedText, say: LocalizedText.optional() });
+export type DontSay = z.infer<typeof DontSay>;
+
+/**
+ * A risky term the readiness check flagged (lib/markets/risky-terms.ts) that the producer kept on
+ * purpose, with the reason: it no longer counts as a problem, and stays listed as accepted.
+ * `field` names the text as lib/dont-say/term-flags.ts keys it (stable across reordering).
+ */
+export const AcceptedTerm = z.object({
+  term: z.string().min(1).max(100),
+  field: z.string().min(1).max(200),
+  language: z.string().min(1).max(35),
+  reason: z.string().trim().min(1).max(500),
+  at: z.number().int(),
+});
+export type AcceptedTerm = z.infer<typeof AcceptedTerm>;
+
 export const Card = z.object({
   id: Id,
   sku: z.string().min(1).max(100),
@@ -82,6 +104,8 @@ export const Card = z.object({
   scaleRefs: z.array(ScaleRef).default([]),
   caveats: z.array(Caveat).default([]),
   notes: z.array(Note).default([]),
+  dontSay: z.array(DontSay).optional(),
+  acceptedTerms: z.array(AcceptedTerm).optional(),
   /** Overrides the deck's default return policy. */
   policyId: Id.optional(),
   demo: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from '../zod';
+import { AcceptedTerm } from './card';
 import { Id, LocalizedText, MarketCode } from './common';
 
 export const Payer = z.enum(['buyer', 'seller']);
@@ -29,6 +30,8 @@ export const ReturnPolicy = z.object({
   returnAddress: z.string().max(500).optional(),
   /** What the host reads out; generated from the fields when absent. */
   summary: LocalizedText.optional(),
+  /** Risky terms in the policy's texts kept on purpose, with the reason (issue 20; see Card). */
+  acceptedTerms: z.array(AcceptedTerm).optional(),
   demo: z.boolean().optional(),
   updatedAt: z.number().int(),
 });

@@ -57,7 +57,12 @@ export type SessionOrigin = NonNullable<Session['origin']>;
  */
 export const AUTO_END_AFTER_MS = 12 * 60 * 60 * 1000;
 
-export const ItemKind = z.enum(['size', 'scale', 'caveat', 'note', 'policy']);
+/**
+ * dontSay (issue 20): a claim the host must not make (Card.dontSay). Its only event is a
+ * `correction` with no `corrects`: the host made the claim on air and corrected it; the slip
+ * itself was never an event. Never must-say, so never in coverage.
+ */
+export const ItemKind = z.enum(['size', 'scale', 'caveat', 'note', 'policy', 'dontSay']);
 export type ItemKind = z.infer<typeof ItemKind>;
 
 /** One disclosure item on a card: the size chart, a caveat, the return policy… */

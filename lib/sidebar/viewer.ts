@@ -67,5 +67,7 @@ export function shownLanguage(card: Card, policy: ReturnPolicy | undefined, item
     }
     case 'scale':
       return generatedLanguage(viewer);
+    case 'dontSay':
+      return resolved(card.dontSay?.find((d) => d.id === item.id)?.claim) ?? viewer;
   }
 }

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import type { Client } from '../../../lib/messaging/client';
-import { deckProblems } from '../../../lib/readiness';
+import { acceptedTermFlags, deckProblems } from '../../../lib/readiness';
 import { useReturnsProblems } from '../returns/feedback';
 import type { Card } from '../../../lib/schema/card';
 import { Deck } from '../../../lib/schema/deck';
@@ -271,7 +271,7 @@ export function DeckEditor({ deckId, data, call, go, field, language: focusLangu
           </details>
         </section>
 
-        <Readiness problems={problems} cards={data.cards} deckId={deckId} />
+        <Readiness problems={problems} cards={data.cards} deckId={deckId} accepted={acceptedTermFlags(deck, data.cards, data.policies)} call={call} />
       </div>
       <aside className="preview" aria-labelledby="deck-preview-title">
         <h3 id="deck-preview-title">{t('decks.preview')}</h3>

@@ -1,11 +1,28 @@
 import { useTranslation } from 'react-i18next';
+import type { TermFlag } from '../../../lib/dont-say/term-flags';
+import type { Client } from '../../../lib/messaging/client';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
 import { routeHref } from '../catalogue/route';
 import { useProblemMessage } from './problem-message';
+import { AcceptedTerms, AcceptTerm } from './TermAcceptance';
 
 /** "Ready to go live?": every problem of the deck, each with a link to where it is fixed. */
-export function Readiness({ problems, cards, deckId }: { problems: readonly Problem[]; cards: readonly Card[]; deckId: string }) {
+export function Readiness({
+  problems,
+  cards,
+  deckId,
+  accepted = [],
+  call,
+}: {
+  problems: readonly Problem[];
+  cards: readonly Card[];
+  deckId: string;
+  /** Risky terms the producer kept, with reasons (issue 20): listed, not counted. */
+  accepted?: readonly TermFlag[];
+  /** Given, a risky term can be accepted with a reason from here. */
+  call?: Client;
+}) {
   const { t, i18n } = useTranslation();
   const message = useProblemMessage();
   const nameOf = (id: string | undefined) => {
@@ -37,12 +54,19 @@ export function Readiness({ problems, cards, deckId }: { problems: readonly Prob
                   <a href={href} aria-label={`${t('readiness.fix')}: ${nameOf(p.cardId)} ${message(p)}`}>
                     {t('readiness.fix')}
                   </a>
+                  {p.code === 'risky-term' && call && (
+                    <>
+                      {' '}
+                      <AcceptTerm problem={p} call={call} label={`${nameOf(p.cardId)} ${message(p)}`} />
+                    </>
+                  )}
                 </li>
               );
             })}
           </ul>
         </>
       )}
+      <AcceptedTerms flags={accepted} cards={cards} />
     </section>
   );
 }

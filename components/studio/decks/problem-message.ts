@@ -12,6 +12,7 @@ export function useProblemMessage(): (p: Problem) => string {
       language: p.language ? ln(p.language) : '',
       market: p.market ? regionName(p.market, i18n.language) : '',
       link: p.link ?? '',
+      term: p.term ?? '',
       text: p.text ? t(`translations.field.${p.text.kind}`, { n: p.text.n }) : '',
       // Problems from returns (issue 17): how many came back, and how many times the deck's rate.
       ...(p.returns !== undefined ? { count: p.returns, ratio: p.ratio ?? 0 } : {}),

@@ -10,6 +10,7 @@ import { editorLanguages, errorCode, type CatalogueData } from '../catalogue/dat
 import type { Route } from '../catalogue/route';
 import { CaveatsSection, NotesSection } from './CaveatsAndNotes';
 import { DimensionsSection } from './DimensionsSection';
+import { DontSaySection } from './DontSaySection';
 import { useDeckMembership } from './DeckMembership';
 import { ErrorText, Field, type CardPartProps } from './fields';
 import { FieldProblems } from './FieldProblems';
@@ -262,6 +263,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
         <DimensionsSection {...part} />
 
         <CaveatsSection {...part} />
+
+        <DontSaySection {...part} />
 
         <NotesSection {...part} />
 

@@ -12,7 +12,7 @@ export function editorProblems(card: Card, data: Pick<CatalogueData, 'decks' | '
   const all = decks.length === 0 ? productProblems(card, [], data.policies) : decks.flatMap((d) => deckProblems({ ...d, cardIds: [card.id] }, [card], data.policies).filter((p) => p.cardId === card.id));
   const seen = new Set<string>();
   return all.filter((p) => {
-    const key = JSON.stringify([p.code, p.field, p.language, p.caveatId, p.market, p.text, p.policyId]);
+    const key = JSON.stringify([p.code, p.field, p.language, p.caveatId, p.market, p.text, p.policyId, p.term]);
     return seen.has(key) ? false : (seen.add(key), true);
   });
 }
