@@ -24,7 +24,7 @@ const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
 // Product photos by reference: each fetched once, kept as an object URL (lib/image-urls.ts).
 const imageUrls = createImageUrls((id) => call('image.get', { id }));
 const stage = createStageControl({ call, sidebar });
-const dontSay = createDontSayControl({ sidebar: sidebar.store, call, newId: () => crypto.randomUUID() });
+const dontSay = createDontSayControl({ sidebar: sidebar.store, call: sidebar.call, newId: () => crypto.randomUUID() });
 prefetchNeighbours(sidebar.store, imageUrls);
 // Pushes from the background, each checked with zod before it is applied; the checker (zod) is
 // loaded once the sidebar is on screen and the page is idle, or with the first push.

@@ -10,9 +10,9 @@ import { UpfrontError } from '../errors';
 import type { Client } from '../messaging/client';
 import type { Item } from '../schema/session';
 import { markKey } from '../sidebar/progress';
-import { shownLanguage } from '../sidebar/viewer';
+import { recordPayload, recordingContext } from '../sidebar/record';
 import type { SidebarState } from '../sidebar/store';
-import { currentCard, viewerLanguage } from '../sidebar/store';
+import { currentCard } from '../sidebar/store';
 
 export type DontSayMark = { state: 'saving'; eventId: string } | { state: 'recorded'; eventId: string; at: number } | { state: 'failed'; eventId: string; code: string };
 
@@ -56,14 +56,9 @@ export function createDontSayControl({ sidebar, call, newId, now = Date.now }: D
     set({ marks: { ...get().marks, [key]: { state: 'saving', eventId } } });
     try {
       if (sidebar.getState().obscured) throw new UpfrontError('obscured');
-      await call('event.record', {
-        id: eventId,
-        sessionId: s.session.id,
-        cardId: current.card.id,
-        item,
-        language: shownLanguage(current.card, current.policy, item, viewerLanguage(s), s.bundle?.deck.languages ?? []),
-        action: 'correction',
-      });
+      const ctx = recordingContext(s);
+      if (!ctx) return;
+      await call('event.record', recordPayload(ctx, { id: eventId, card: current.card, policy: current.policy, item, action: 'correction' }));
       set({ marks: { ...get().marks, [key]: { state: 'recorded', eventId, at: now() } } });
     } catch (err) {
       set({ marks: { ...get().marks, [key]: { state: 'failed', eventId, code: err instanceof UpfrontError ? err.code : 'internal' } } });

@@ -4,6 +4,7 @@
  * session's, so a rehearsal cannot become a session and a session cannot become a rehearsal.
  */
 import { cardItems, effectivePolicyId } from '../cards/items';
+import { isDontSayCorrection } from '../dont-say/events';
 import type { UpfrontDb } from '../db/database';
 import { UpfrontError } from '../errors';
 import { AUTO_END_AFTER_MS, type Item } from '../schema/session';
@@ -92,14 +93,15 @@ export class RehearsalStore {
       if (rehearsal.endedAt !== undefined) throw new UpfrontError('rehearsal-ended', input.rehearsalId);
       if (!card) throw new UpfrontError('card-not-found', input.cardId);
       if ((input.action === 'viewed') !== (input.item === undefined)) throw new UpfrontError('bad-message', `${input.action} and its item`);
-      if (input.item) {
+      const dontSay = input.item && input.action !== 'viewed' ? isDontSayCorrection(card, { item: input.item, action: input.action, corrects: input.corrects }) : false;
+      if (input.item && !dontSay) {
         const deck = await db.decks.get(rehearsal.deckId);
         const policyId = effectivePolicyId(card, deck?.defaultPolicyId);
         const policy = policyId ? await db.policies.get(policyId) : undefined;
         const { kind, id } = input.item;
         if (!cardItems(card, policy).some((i) => i.kind === kind && i.id === id)) throw new UpfrontError('item-not-on-card', `${kind}:${id}`);
       }
-      if ((input.action === 'correction') !== (input.corrects !== undefined)) throw new UpfrontError('correction-needs-target', input.action);
+      if (!dontSay && (input.action === 'correction') !== (input.corrects !== undefined)) throw new UpfrontError('correction-needs-target', input.action);
       if (input.corrects !== undefined) {
         const target = await db.rehearsalEvents.get(input.corrects);
         if (!target || target.rehearsalId !== rehearsal.id) throw new UpfrontError('correction-target-missing', input.corrects);

@@ -25,11 +25,11 @@ function actionsOf(state: Sidebar): SidebarActions {
 
 /** The host's sidebar: state and every action a click or key can take. */
 export function createSidebarStore(deps: SidebarDeps) {
+  // During a rehearsal, requests naming it as their session go to the rehearsal log (issue 20).
+  const rehearsalId = () => (store.getState().rehearsal ? store.getState().session?.id : undefined);
+  const routed: SidebarDeps = { ...deps, call: routeForRehearsal(deps.call, rehearsalId, deps.newId) };
   const store = createStore<Sidebar>()((...api) => {
     const [set, get] = api;
-    // During a rehearsal, requests naming it as their session go to the rehearsal log (issue 20).
-    const rehearsalId = () => (get().rehearsal ? get().session?.id : undefined);
-    const routed: SidebarDeps = { ...deps, call: routeForRehearsal(deps.call, rehearsalId, deps.newId) };
     return {
       ...createSyncSlice(routed)(...api),
       ...createSessionSlice(routed)(...api),
@@ -39,7 +39,10 @@ export function createSidebarStore(deps: SidebarDeps) {
       ...rehearsalEndActions(deps.call, get, set),
     };
   });
-  return { store, actions: actionsOf(store.getState()) };
+  // `call` is the client the sidebar's other controls record through (the don't-say key), so a
+  // rehearsal routes theirs too.
+  return { store, actions: actionsOf(store.getState()), call: routed.call };
 }
 
-export type SidebarStore = ReturnType<typeof createSidebarStore>;
+/** What the components hold: the store and its actions (`call` is for controls beside the store). */
+export type SidebarStore = Pick<ReturnType<typeof createSidebarStore>, 'store' | 'actions'>;

@@ -136,6 +136,18 @@ describe('a rehearsal', () => {
     expect(t.changes.filter((c) => c.scope === 'event')).toEqual([]);
   });
 
+  it("records the don't-say correction key (C) in the rehearsal log, by the same rule as a show", async () => {
+    const t = await setup();
+    const hoodie = (await t.db.cards.get(HOODIE))!;
+    await t.db.cards.put({ ...hoodie, dontSay: [{ id: 'ds-water', claim: { en: 'waterproof' }, say: { en: 'splash-resistant' } }] });
+    await t.ok('rehearsal.start', start('r1'));
+    const slip = { kind: 'dontSay', id: 'ds-water' };
+    expect(await t.ok('rehearsal.record', rec('d1', 'r1', HOODIE, slip, 'correction'))).toMatchObject({ seq: 1, item: slip, action: 'correction' });
+    expect(await t.code('rehearsal.record', rec('d2', 'r1', HOODIE, slip, 'said'))).toBe('dont-say-correction-only');
+    expect(await t.code('rehearsal.record', rec('d3', 'r1', HOODIE, { kind: 'dontSay', id: 'nope' }, 'correction'))).toBe('item-not-on-card');
+    expect((await sessionSide(t)).events).toEqual([]);
+  });
+
   it('puts the stage up like a show and records its showings in the rehearsal log, never in a session', async () => {
     const t = await setup();
     await t.ok('rehearsal.start', start('r1'));

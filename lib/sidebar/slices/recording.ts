@@ -4,7 +4,7 @@
  * ../record.ts, so none can record while the sidebar is obscured and none is worded differently.
  */
 import { UpfrontError, errorCode } from '../../errors';
-import type { DisclosureEvent, Session } from '../../schema/session';
+import type { Session } from '../../schema/session';
 import type { MarkEvent } from '../rehearsal';
 import { itemForM } from '../gate';
 import { markKey } from '../progress';
