@@ -1,5 +1,5 @@
 import { Mutex } from 'async-mutex';
-import type { Catalogue } from '../db/catalogue';
+import type { Library } from '../db/library';
 import type { Repository } from '../db/repository';
 import { AUTO_END_AFTER_MS, type Session } from '../schema/session';
 import { UpfrontError } from '../errors';
@@ -31,7 +31,7 @@ export interface ServiceDeps {
   extensionId: string;
   repo: Repository;
   /** The studio's products, decks, images, trash and imports (issue 4). */
-  catalogue?: Catalogue;
+  library?: Library;
   /** The returns loop's order lines, returns and column layouts (issue 17). */
   orders?: OrderStore;
   /** The returns loop's reads: log, orders and returns (issue 17). */
@@ -158,7 +158,7 @@ export function createService(deps: ServiceDeps) {
     // each once with image.get and keeps it, so a re-read carries no image bytes. A deck moved
     // to the trash during a show still answers, as it was: the show goes on with it.
     'deck.get': async ({ deckId }) => {
-      const deck = (await repo.getDeck(deckId)) ?? (await deps.catalogue?.trashedDeck(deckId));
+      const deck = (await repo.getDeck(deckId)) ?? (await deps.library?.trashedDeck(deckId));
       if (!deck) throw new UpfrontError('deck-not-found', deckId);
       return repo.bundleOf(deck);
     },
@@ -289,7 +289,7 @@ export function createService(deps: ServiceDeps) {
       if (result.eventsAdded > 0) sealLater();
       return result.eventsAdded > 0 || result.status === 'added' ? changed(result, { scope: 'session', sessionId: p.session.id }) : result;
     },
-    'demo.remove': async () => changed(await repo.removeDemo(), { scope: 'catalogue' }),
+    'demo.remove': async () => changed(await repo.removeDemo(), { scope: 'library' }),
 
     'tab.context': async (p, sender) => (await contextFor(sender, p.tabId)) ?? null,
     // The sidebar's opening answer: the single requests it needs, run here for the same sender.
@@ -337,7 +337,7 @@ export function createService(deps: ServiceDeps) {
 
     ...proofHandlers(deps.prover),
     ...stageHandlers(deps.stage, deps.openWindow, deps.resizeWindow),
-    ...catalogueHandlers(deps.catalogue, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
+    ...catalogueHandlers(deps.library, deps.now, changed, async (deckId) => (await repo.openSessions()).some((s) => s.deckId === deckId)),
     ...returnsHandlers(deps.orders, changed),
     ...safetyHandlers(deps.safety),
     ...returnsLoopHandlers(deps.returnsLoop, deps.now, deps.prover && ((id) => deps.prover!.proofsFor([id]))),

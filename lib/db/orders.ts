@@ -49,7 +49,7 @@ async function upsert<T extends { key: string }>(table: EntityTable<T, 'key'>, l
 
 /**
  * The returns loop's stored data (issue 17): order lines, returns and remembered column
- * layouts. Like Repository and Catalogue, only the background calls it.
+ * layouts. Like Repository and Library, only the background calls it.
  */
 export class OrderStore {
   constructor(private readonly db: UpfrontDb) {}

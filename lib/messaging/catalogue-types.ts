@@ -2,7 +2,7 @@
  * Responses of the studio's catalogue requests (issue 4). Type-only, like ./types.ts, which
  * merges them into its Responses map; the payload schemas are in ./catalogue-protocol.ts.
  */
-import type { DeckExport, Draft, StoredImage, TrashSummary } from '../db/catalogue';
+import type { DeckExport, Draft, StoredImage, TrashSummary } from '../db/library';
 import type { DeckFileImage } from '../deckfile/format';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';

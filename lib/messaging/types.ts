@@ -18,7 +18,7 @@ import type { SafetyResponses } from '../safety/types';
 // here (components/ never imports lib/db).
 export type { DeckBundle, DeckSummary } from '../db/repository';
 export type { ImportResult } from '../db/merge';
-export type { DeckExport, Draft, TrashSummary } from '../db/catalogue';
+export type { DeckExport, Draft, TrashSummary } from '../db/library';
 export type { OrdersImportResult } from '../db/orders';
 import type { ProofResponses } from './proof-types';
 import type { StageResponses } from './stage-types';
@@ -132,15 +132,15 @@ export type ContentPush = { type: 'overlay.apply'; layout: Layout } | { type: 'o
 
 /**
  * What a 'changed' push says changed, so each open view re-reads only its part:
- * - catalogue: products, decks, policies or the trash. `cardIds` alone: only those products'
- *   contents (a studio save); `deckIds`: those decks; neither: anything in the catalogue.
+ * - library: products, decks, policies or the trash (the studio's data in the database). `cardIds` alone: only those products'
+ *   contents (a studio save); `deckIds`: those decks; neither: anything in the library.
  * - session: sessions started, ended, resumed, imported or exported (`sessionId` when one).
  * - event: a disclosure recorded in `sessionId`; the committed `event` rides along, so an open
  *   sidebar or timeline applies it instead of re-reading the log (bench: disclosure click).
  * - settings: per-browser settings.
  * - orders: the shop's order lines and returns (issue 17).
  */
-export type ChangeScope = 'catalogue' | 'session' | 'event' | 'settings' | 'orders';
+export type ChangeScope = 'library' | 'session' | 'event' | 'settings' | 'orders';
 export interface ChangedPush {
   type: 'changed';
   scope: ChangeScope;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
-import { routeHref } from '../catalogue/route';
+import { routeHref } from '../producer/route';
 import { useProblemMessage } from './problem-message';
 
 /** "Ready to go live?": every problem of the deck, each with a link to where it is fixed. */

@@ -16,7 +16,7 @@ import { SessionDetail } from './SessionDetail';
 import { StorageNotice, type StorageApi } from './StorageNotice';
 import { TeamImport } from './TeamImport';
 import { VerifyPanel } from './VerifyPanel';
-import { useRoute } from '../catalogue/route';
+import { useRoute } from '../producer/route';
 import { useSortable } from '../shell/sortable';
 import './sessions.css';
 

@@ -66,7 +66,7 @@ export function trashedDeckId(key: string): string | undefined {
  * Like Repository, only the background calls it. Kept apart from repository.ts (the live
  * session and evidence side) so the two can change independently.
  */
-export class Catalogue {
+export class Library {
   private readonly images: Table<StoredImage, string>;
   private readonly trash: Table<TrashEntry, string>;
   private readonly drafts: Table<Draft, string>;
