@@ -7,7 +7,7 @@ import { Prover } from '@/lib/background/prover';
 import { createService, type Sender } from '@/lib/background/service';
 import { StageKeeper } from '@/lib/background/stage';
 import { StageHub, type StagePort } from '@/lib/background/stage-hub';
-import { STAGE_PORT } from '@/lib/messaging/stage-types';
+import { STAGE_PORT } from '@/lib/messaging/types';
 import { TabRegistry } from '@/lib/background/tabs';
 import { Library } from '@/lib/db/library';
 import { UpfrontDb } from '@/lib/db/database';

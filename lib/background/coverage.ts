@@ -1,4 +1,5 @@
-import type { DeckBundle, Repository } from '../db/repository';
+import type { Repository } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import { coverageCounts, coverageEvents, productGroups, type CoverageCounts } from '../export/timeline';
 import type { DisclosureEvent, Session } from '../schema/session';
 

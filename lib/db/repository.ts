@@ -3,31 +3,15 @@ import { UpfrontError } from '../errors';
 import { CURRENT_CHAIN_VERSION, eventHash, headerGenesisHash } from '../evidence/chain';
 import { contentHash } from '../evidence/hash';
 import type { Card } from '../schema/card';
-import type { Deck } from '../schema/deck';
-import type { ReturnPolicy } from '../schema/policy';
+import type { Deck, DeckBundle, DeckSummary } from '../schema/deck';
 import { matchesSession, type LogFilter } from '../export/filter';
-import { AUTO_END_AFTER_MS, type Action, type DisclosureEvent, type Item, type Session, type Snapshot } from '../schema/session';
+import { AUTO_END_AFTER_MS, type Action, type DisclosureEvent, type Item, type LogData, type Session, type Snapshot } from '../schema/session';
 import { cardsWithPolicies } from './bundles';
 import type { UpfrontDb } from './database';
 import { SEAL_STEP, eventAt, findEvent, loggedCardIds, sealSession, sessionEvents, sessionsWithCard } from './event-pages';
-import { importSession, type ImportInput, type ImportResult } from './merge';
+import type { ImportResult } from '../schema/session';
+import { importSession, type ImportInput } from './merge';
 import { INSTALLATION_KEY, newInstallationId } from './meta';
-
-export interface DeckSummary {
-  id: string;
-  name: string;
-  market: string;
-  languages: string[];
-  cardCount: number;
-  demo: boolean;
-}
-
-export interface DeckBundle {
-  deck: Deck;
-  /** In run-sheet order; ids whose card no longer exists are left out. */
-  cards: Card[];
-  policies: ReturnPolicy[];
-}
 
 /** A deck record with its cards (run-sheet order, missing ones left out) and the policies they use. */
 export async function deckBundleOf(db: UpfrontDb, deck: Deck): Promise<DeckBundle> {
@@ -56,12 +40,6 @@ export interface RecordInput {
   corrects?: string;
   stage?: { layout: 'full' | 'lower-third' | 'side' };
   now: number;
-}
-
-export interface LogData {
-  sessions: Session[];
-  events: DisclosureEvent[];
-  snapshots: Snapshot[];
 }
 
 /** All reads and writes of Upfront's data. Only the background calls it. */

@@ -1,5 +1,5 @@
 import { cardItems } from '../cards/items';
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import type { Card } from '../schema/card';
 import type { LocalizedText } from '../schema/common';
 import type { ReturnPolicy } from '../schema/policy';

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { cardItems, effectivePolicyId, type CardItem } from '../cards/items';
 import { clampRow } from '../cards/size';
-import type { DeckBundle, DeckSummary } from '../db/repository';
+import type { DeckBundle, DeckSummary } from '../schema/deck';
 import { UpfrontError } from '../errors';
 import type { Client } from '../messaging/client';
 import type { ChangedPush, TabContext } from '../messaging/types';

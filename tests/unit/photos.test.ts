@@ -8,7 +8,7 @@ import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender, type ServiceDeps } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { Library } from '../../lib/db/library';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { buildDeckPackage, readDeckPackage } from '../../lib/deckfile/package';
 import { createImageUrls } from '../../lib/image-urls';
 import { imageIdOf } from '../../lib/images';

@@ -1,7 +1,7 @@
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
 import { touchesLibrary, type OnChanged, type StudioChange } from '../changes';
-import type { Draft, TrashSummary } from '../../../lib/messaging/types';
+import type { Draft, TrashSummary } from '../../../lib/schema/library';
 import type { Deck } from '../../../lib/schema/deck';
 import type { ReturnPolicy } from '../../../lib/schema/policy';
 

@@ -4,7 +4,7 @@ import { localize } from '../../../lib/cards/text';
 import { formatDateTime } from '../../../lib/format';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
-import type { Responses } from '../../../lib/messaging/types';
+import type { Responses } from '../../../lib/contracts';
 import type { LocalizedText } from '../../../lib/schema/common';
 import type { Session } from '../../../lib/schema/session';
 import { platformName } from '../../../lib/sessions/choices';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { UpfrontError } from '../../../lib/errors';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
-import type { SessionDetail, FilterOptions } from '../../../lib/messaging/types';
+import type { SessionDetail, FilterOptions } from '../../../lib/contracts/logs';
 import type { DisclosureEvent, Session } from '../../../lib/schema/session';
 import { touchesLibrary, touchesSessions, type OnChanged } from '../changes';
 
