@@ -7,7 +7,7 @@ import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DeckExport, Draft, ImageInfo, ImportCommit, TrashSummary } from '../schema/library';
 import type { UpfrontDb } from './database';
-import { deckBundleOf } from './repository';
+import { deckBundleOf } from './decks';
 
 /** A product image as the database keeps it. */
 export interface StoredImage extends ImageInfo {
