@@ -1,18 +1,16 @@
+import { genesisOf } from '../evidence/chain';
 import type { Proofs } from '../evidence/proofs';
 import { UpfrontError } from '../errors';
-import { genesisOf } from '../evidence/chain';
 import { analyse } from '../returns/analysis';
-import { trailOf } from '../returns/disclosed';
+import { trailOf, type Disclosure, type MustSayStatus } from '../returns/disclosed';
 import { buildEvidencePack } from '../returns/evidence-pack';
 import { returnsProblems } from '../returns/feedback';
 import { buildLoop, type Loop } from '../returns/loop';
-import type { ReturnsLoopStore } from '../returns/store';
-import type { Disclosure, MustSayStatus } from '../returns/disclosed';
 import type { UnmatchedWhy } from '../returns/match';
+import type { ReturnsLoopStore } from '../returns/store';
 import type { OrderLine, ReturnLine } from '../returns/types';
-import type { LocalizedText } from '../schema/common';
+import { Id, type LocalizedText } from '../schema/common';
 import type { Session, Snapshot } from '../schema/session';
-import { Id } from '../schema/common';
 import { z } from '../zod';
 import type { HandlersFor, ResponsesOf } from './define';
 

@@ -57,7 +57,7 @@ export interface SafetyDeps {
   estimate: () => Promise<{ usage?: number; quota?: number }>;
   /** The disk's own free space, probed (the estimate is a quota). */
   headroom: Headroom;
-  /** Copies the catalogue beside the journal if a copy is owed (start, a change), when a check found room. */
+  /** Copies the library beside the journal (journal/catalogue.json) if a copy is owed (start, a change), when a check found room. */
   copyCatalogue: () => Promise<void>;
   now: () => number;
 }
@@ -75,7 +75,7 @@ export function safetyHandlers(wired: SafetyDeps | undefined) {
       const samples = addSample((await deps().session.get<StorageSample[]>(SAMPLES_KEY)) ?? [], sample);
       await deps().session.set(SAMPLES_KEY, samples).catch(() => undefined);
       const disk = await deps().headroom.check();
-      // Before Go live the sidebar's first check finds room: the catalogue is copied then, if it changed.
+      // Before Go live the sidebar's first check finds room: the library is copied then, if it changed.
       if (disk === 'ok') await deps().copyCatalogue().catch(() => undefined);
       return withDisk(assessStorage(samples), disk);
     },

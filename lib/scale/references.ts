@@ -129,7 +129,7 @@ export function referenceObject(id: string): ReferenceObject | undefined {
 export interface ResolvedRef {
   /** Stable key for lists: the reference object's id, or "custom:<name>". */
   key: string;
-  /** Catalogue id; absent for a custom reference (whose name is then in `name`). */
+  /** The reference object's id, named as stored cards name it; absent for a custom reference (whose name is then in `name`). */
   catalogueId?: string;
   name?: string;
   widthMm: number;
