@@ -64,7 +64,14 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'dexie', message: 'Only the background owns the database: components ask it through lib/messaging.' }],
-          patterns: [{ group: ['**/lib/db/**', '@/lib/db/**'], message: 'components/ never imports lib/db: only the background owns the database (ask it through lib/messaging).' }],
+          patterns: [
+            { group: ['**/lib/db/**', '@/lib/db/**'], message: 'components/ never imports lib/db: only the background owns the database (ask it through lib/messaging).' },
+            {
+              group: ['**/lib/contracts', '**/lib/contracts/**', '@/lib/contracts', '@/lib/contracts/**'],
+              allowTypeImports: true,
+              message: 'lib/contracts holds the background\'s handlers: components/ takes only its types (import type).',
+            },
+          ],
         },
       ],
     },

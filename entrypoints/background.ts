@@ -9,9 +9,9 @@ import { StageKeeper } from '@/lib/background/stage';
 import { RehearsalStore } from '@/lib/rehearsal/store';
 import { stageLog } from '@/lib/rehearsal/stage-log';
 import { StageHub, type StagePort } from '@/lib/background/stage-hub';
-import { STAGE_PORT } from '@/lib/messaging/stage-types';
+import { STAGE_PORT } from '@/lib/messaging/types';
 import { TabRegistry } from '@/lib/background/tabs';
-import { Catalogue } from '@/lib/db/catalogue';
+import { Library } from '@/lib/db/library';
 import { UpfrontDb } from '@/lib/db/database';
 import { OrderStore } from '@/lib/db/orders';
 import { ProofStore } from '@/lib/db/proof-store';
@@ -43,9 +43,9 @@ export default defineBackground(() => {
     now: () => Date.now(),
     granted: () => browser.permissions.contains({ permissions: ['downloads'] }),
     download: async (url, filename) => void (await browser.downloads.download({ url, filename, conflictAction: 'uniquify', saveAs: false })),
-    // A recovery or a safety status may touch anything: both the catalogue and the sessions re-read.
+    // A recovery or a safety status may touch anything: both the library and the sessions re-read.
     notifyChanged: () => {
-      hub.changed({ scope: 'catalogue' });
+      hub.changed({ scope: 'library' });
       hub.changed({ scope: 'session' });
     },
   });
@@ -67,7 +67,7 @@ export default defineBackground(() => {
   const service = createService({
     extensionId: browser.runtime.id,
     repo,
-    catalogue: new Catalogue(db),
+    library: new Library(db),
     orders: new OrderStore(db),
     returnsLoop: new ReturnsLoopStore(db),
     tabs,
@@ -80,7 +80,7 @@ export default defineBackground(() => {
     pushHotkey: (tabId, key) => hub.hotkey(tabId, key),
     notifyChanged: (change) => {
       hub.changed(change);
-      if (change.scope === 'catalogue') safety.catalogueChanged();
+      if (change.scope === 'library') safety.catalogueChanged();
     },
     safety: safety.deps,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format';
 import type { StorageStatus } from '../../lib/safety/storage-trend';
-import type { SafetyStatus } from '../../lib/safety/types';
+import type { SafetyStatus } from '../../lib/contracts/safety';
 import { RecoveryNotice } from '../common/RecoveryNotice';
 import { useHost, useSidebar } from './context';
 

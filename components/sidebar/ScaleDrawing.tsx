@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ResolvedRef } from '../../lib/scale/catalogue';
+import type { ResolvedRef } from '../../lib/scale/references';
 import { layoutDrawing, type DrawnBox } from '../../lib/scale/compare';
 
 const BOX = { width: 340, height: 150, gap: 16, pad: 8 };

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { catalogueRefs, resolveRef, type ResolvedRef } from '../../lib/scale/catalogue';
+import { familiarReferences, resolveRef, type ResolvedRef } from '../../lib/scale/references';
 import { comparePhrases, productFront, scaleSentence, suggestReference } from '../../lib/scale/compare';
 import { formatMeasure, formatMeasureList } from '../../lib/format';
 import { formatLength, formatWeight, type LengthUnit, type Quantity } from '../../lib/scale/units';
@@ -54,7 +54,7 @@ export function ScaleView({ card, unit, refIndex, onRef, language, market }: Pro
   const refName = useRefName();
   const line = useDimensionsLine(card, unit);
   const outline = useMemo(() => productFront(card.dimensions), [card.dimensions]);
-  const known = useMemo(() => catalogueRefs(market), [market]);
+  const known = useMemo(() => familiarReferences(market), [market]);
   const chosen = useMemo(() => (card.scaleRefs ?? []).map((r) => resolveRef(r, market)).filter((r): r is ResolvedRef => r !== undefined), [card.scaleRefs, market]);
   const suggested = chosen.length === 0 ? suggestReference(outline, known) : undefined;
   const refs = chosen.length > 0 ? chosen : suggested ? [suggested] : [];

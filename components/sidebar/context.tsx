@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { DontSayControl } from '../../lib/dont-say/control';
 import type { StorageStatus } from '../../lib/safety/storage-trend';
-import type { SafetyStatus } from '../../lib/safety/types';
+import type { SafetyStatus } from '../../lib/contracts/safety';
 import type { SidebarState, SidebarStore } from '../../lib/sidebar/store';
 
 /** What the sidebar needs from the browser; the entrypoint wires the real APIs, tests fake them. */

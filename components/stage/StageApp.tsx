@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cardItems, effectivePolicyId } from '../../lib/cards/items';
 import { localize } from '../../lib/cards/text';
-import type { DeckBundle } from '../../lib/messaging/types';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { uiLanguageFor } from '../../lib/i18n';
 import type { Client } from '../../lib/messaging/client';
 import { stagePixels } from '../../lib/stage/settings';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../../lib/messaging/client';
 import { LanguageSwitch } from '../common/LanguageSwitch';
 import type { OnChanged } from './changes';
-import { useCatalogueData } from './catalogue/data';
-import { routeHref, useRoute, type Route } from './catalogue/route';
+import { useProducerLists } from './producer/data';
+import { routeHref, useRoute, type Route } from './producer/route';
 import { useFocusHeadingOnMove } from './shell/focus';
 import { SECTIONS, sectionOf } from './shell/sections';
 import type { DownloadsPermission } from './settings/SafetySettings';
@@ -37,10 +37,10 @@ function resolve(route: Route): { section: (typeof SECTIONS)[number]; redirect?:
 export function StudioApp({ call, onChanged, confirm, downloads }: Props) {
   const { t } = useTranslation();
   const [route] = useRoute();
-  // The catalogue's one shared copy (catalogue/source.ts): the shell's counts and every section
+  // The producer lists, one shared copy (producer/source.ts): the shell's counts and every section
   // read it, so a push re-reads only what it names; sections load the rest themselves.
-  const { data: catalogue, error: loadError, reload } = useCatalogueData(call, onChanged);
-  const data = catalogue && { decks: catalogue.decks, counts: { trash: catalogue.trash.length } };
+  const { data: lists, error: loadError, reload } = useProducerLists(call, onChanged);
+  const data = lists && { decks: lists.decks, counts: { trash: lists.trash.length } };
   const [actionError, setError] = useState<string>();
   const error = actionError ?? loadError;
   const [notice, setNotice] = useState<string>();

@@ -13,7 +13,7 @@ export type OnChanged = (listener: (change?: StudioChange) => void) => () => voi
 const anything = (c: StudioChange) => c?.scope === undefined;
 
 /** Products, decks, policies or the trash may have changed. */
-export const touchesCatalogue = (c: StudioChange) => anything(c) || c?.scope === 'catalogue';
+export const touchesLibrary = (c: StudioChange) => anything(c) || c?.scope === 'library';
 
 /** The list of sessions may have changed (a disclosure alone is applied from its event instead). */
 export const touchesSessions = (c: StudioChange) => anything(c) || c?.scope === 'session' || (c?.scope === 'event' && !c.event);

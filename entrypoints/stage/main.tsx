@@ -6,7 +6,7 @@ import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage } from '@/lib/i18n/preference';
 import { createClient } from '@/lib/messaging/client';
 import { keepConnected } from '@/lib/messaging/port';
-import { STAGE_PORT } from '@/lib/messaging/stage-types';
+import { STAGE_PORT } from '@/lib/messaging/types';
 import { readStagePush } from '@/lib/stage/push';
 import '@/components/stage/stage.css';
 

@@ -1,5 +1,7 @@
-import type { DeckBundle, Repository } from '../db/repository';
-import { coverageCounts, coverageEvents, productGroups, type CoverageCounts } from '../export/timeline';
+import type { Repository } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
+import { productGroups } from '../export/timeline';
+import { coverageCounts, coverageEvents, type CoverageCounts } from '../sessions/coverage';
 import type { DisclosureEvent, Session } from '../schema/session';
 
 /** Events read per step when a session's coverage is first worked out. */
@@ -8,7 +10,7 @@ const STEP = 5_000;
 /**
  * Must-say coverage per session for the studio's session list: said, skipped and not said, as the
  * timeline's coverage report counts them. What each session's coverage depends on is kept
- * (lib/export/timeline.ts, coverageEvents), so the list re-read after every disclosure of a live
+ * (lib/sessions/coverage.ts, coverageEvents), so the list re-read after every disclosure of a live
  * show reads only the events recorded since, not the whole log again; the snapshots and decks
  * are read once per request for all the sessions listed.
  */

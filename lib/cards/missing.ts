@@ -1,6 +1,6 @@
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
-import { resolveRef } from '../scale/catalogue';
+import { resolveRef } from '../scale/references';
 
 export type MissingPart = 'sizeChart' | 'dimensions' | 'policy' | 'scaleRef';
 

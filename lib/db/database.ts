@@ -71,7 +71,7 @@ export class UpfrontDb extends Dexie {
       .upgrade((tx) => upgradeToV2(tx));
     // Studio (issue 4): product images as blobs, a restorable trash, and editor drafts that do
     // not yet pass the card schema. New tables only, so older data needs no upgrade; they are
-    // reached through lib/db/catalogue.ts.
+    // reached through lib/db/library.ts.
     this.version(3).stores({
       images: 'id',
       trash: 'key, kind, deletedAt',

@@ -1,6 +1,6 @@
 import { checkChain } from '../evidence/chain';
 import { contentHash } from '../evidence/hash';
-import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import type { DisclosureEvent, ImportResult, ImportStatus, Session, Snapshot } from '../schema/session';
 import type { UpfrontDb } from './database';
 import { eventAt, findEvent } from './event-pages';
 
@@ -15,18 +15,6 @@ export interface ImportInput {
   /** The installation that wrote the file (version 2 files), used when a session names none. */
   fileInstallation?: string;
   now: number;
-}
-
-export type ImportStatus = 'added' | 'extended' | 'unchanged' | 'rejected';
-
-export interface ImportResult {
-  sessionId: string;
-  status: ImportStatus;
-  eventsAdded: number;
-  /** Events already here (same id, same hash): de-duplicated. */
-  eventsDuplicate: number;
-  /** Why a session was refused: a VerifyCode or "conflict". */
-  reason?: string;
 }
 
 /**

@@ -1,19 +1,7 @@
 import type { EntityTable, IDType } from 'dexie';
 import { canonicalJson } from '../evidence/hash';
-import type { OrderLayout, OrderLine, ReturnLine } from '../returns/types';
+import type { LineCounts, OrderLayout, OrderLine, OrdersImportResult, ReturnLine } from '../returns/types';
 import type { UpfrontDb } from './database';
-
-/** What one import did to one table: lines new to it, lines it had with other values, lines it had as they are. */
-export interface LineCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
-export interface OrdersImportResult {
-  orders: LineCounts;
-  returns: LineCounts;
-}
 
 /**
  * Where a line came from and how that file spelled it: not part of what the line says. The
@@ -49,7 +37,7 @@ async function upsert<T extends { key: string }>(table: EntityTable<T, 'key'>, l
 
 /**
  * The returns loop's stored data (issue 17): order lines, returns and remembered column
- * layouts. Like Repository and Catalogue, only the background calls it.
+ * layouts. Like Repository and Library, only the background calls it.
  */
 export class OrderStore {
   constructor(private readonly db: UpfrontDb) {}

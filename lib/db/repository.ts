@@ -1,40 +1,19 @@
-import { cardItems, effectivePolicyId, snapshotContent } from '../cards/items';
-import { isDontSayCorrection } from '../dont-say/events';
 import { UpfrontError } from '../errors';
-import { CURRENT_CHAIN_VERSION, eventHash, headerGenesisHash } from '../evidence/chain';
-import { contentHash } from '../evidence/hash';
+import { CURRENT_CHAIN_VERSION, headerGenesisHash } from '../evidence/chain';
+import type { LogFilter } from '../export/filter';
 import type { Card } from '../schema/card';
-import type { Deck } from '../schema/deck';
-import type { ReturnPolicy } from '../schema/policy';
-import { matchesSession, type LogFilter } from '../export/filter';
-import { AUTO_END_AFTER_MS, type Action, type DisclosureEvent, type Item, type Session, type Snapshot } from '../schema/session';
+import type { Deck, DeckBundle, DeckSummary } from '../schema/deck';
+import { AUTO_END_AFTER_MS, type DisclosureEvent, type ImportResult, type LogData, type Session, type Snapshot } from '../schema/session';
 import { cardsWithPolicies } from './bundles';
 import type { UpfrontDb } from './database';
-import { SEAL_STEP, eventAt, findEvent, loggedCardIds, sealSession, sessionEvents, sessionsWithCard } from './event-pages';
-import { importSession, type ImportInput, type ImportResult } from './merge';
+import { deckBundleOf, listDecks, putDeckBundle, removeDemo } from './decks';
+import { SEAL_STEP, eventAt, sealSession, sessionEvents } from './event-pages';
+import { filterOptions, listSessions, querySessions, readLog } from './log-reads';
+import { importSession, type ImportInput } from './merge';
 import { INSTALLATION_KEY, newInstallationId } from './meta';
+import { recordEvent, type RecordInput } from './record-event';
 
-export interface DeckSummary {
-  id: string;
-  name: string;
-  market: string;
-  languages: string[];
-  cardCount: number;
-  demo: boolean;
-}
-
-export interface DeckBundle {
-  deck: Deck;
-  /** In run-sheet order; ids whose card no longer exists are left out. */
-  cards: Card[];
-  policies: ReturnPolicy[];
-}
-
-/** A deck record with its cards (run-sheet order, missing ones left out) and the policies they use. */
-export async function deckBundleOf(db: UpfrontDb, deck: Deck): Promise<DeckBundle> {
-  const { cards, policies } = await cardsWithPolicies(db, deck.cardIds, deck.defaultPolicyId ? [deck.defaultPolicyId] : []);
-  return { deck, cards, policies };
-}
+export type { RecordInput };
 
 export interface StartSessionInput {
   id: string;
@@ -47,25 +26,13 @@ export interface StartSessionInput {
   now: number;
 }
 
-export interface RecordInput {
-  id: string;
-  sessionId: string;
-  cardId: string;
-  item: Item;
-  language: string;
-  action: Action;
-  corrects?: string;
-  stage?: { layout: 'full' | 'lower-third' | 'side' };
-  now: number;
-}
 
-export interface LogData {
-  sessions: Session[];
-  events: DisclosureEvent[];
-  snapshots: Snapshot[];
-}
-
-/** All reads and writes of Upfront's data. Only the background calls it. */
+/**
+ * All reads and writes of Upfront's decks, sessions and logs (the studio's library is
+ * ./library.ts, orders ./orders.ts). Only the background calls it. The session's life (start,
+ * end, automatic end, sealing) is here; recording an event is ./record-event.ts, reading logs
+ * ./log-reads.ts, decks ./decks.ts, merging another machine's log ./merge.ts.
+ */
 export class Repository {
   /** Snapshot hashes known to be stored (snapshots are never deleted), to skip a lookup per event. */
   private readonly knownSnapshots = new Set<string>();
@@ -74,18 +41,8 @@ export class Repository {
 
   constructor(private readonly db: UpfrontDb) {}
 
-  async listDecks(): Promise<DeckSummary[]> {
-    const decks = await this.db.decks.toArray();
-    return decks
-      .map((d) => ({
-        id: d.id,
-        name: d.name,
-        market: d.market,
-        languages: d.languages,
-        cardCount: d.cardIds.length,
-        demo: d.demo === true,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+  listDecks(): Promise<DeckSummary[]> {
+    return listDecks(this.db);
   }
 
   async getDeck(deckId: string): Promise<Deck | undefined> {
@@ -176,8 +133,8 @@ export class Repository {
     });
   }
 
-  async listSessions(): Promise<Session[]> {
-    return this.db.sessions.orderBy('startedAt').reverse().toArray();
+  listSessions(): Promise<Session[]> {
+    return listSessions(this.db);
   }
 
   /**
@@ -256,27 +213,13 @@ export class Repository {
   }
 
   /** Sessions matching a filter, newest first. */
-  async querySessions(filter: LogFilter = {}): Promise<Session[]> {
-    let sessions = (await this.listSessions()).filter((s) => matchesSession(s, filter));
-    if (filter.cardId !== undefined) {
-      const withCard = await sessionsWithCard(this.db, filter.cardId);
-      sessions = sessions.filter((s) => withCard.has(s.id));
-    }
-    return sessions;
+  querySessions(filter: LogFilter = {}): Promise<Session[]> {
+    return querySessions(this.db, filter);
   }
 
   /** The distinct values the studio's filters offer. */
-  async filterOptions(): Promise<{ hosts: string[]; platforms: string[]; decks: { id: string; name: string }[]; products: { id: string; sku: string; name: unknown }[] }> {
-    const sessions = await this.listSessions();
-    const hosts = [...new Set(sessions.map((s) => s.host))].sort((a, b) => a.localeCompare(b));
-    const platforms = [...new Set(sessions.map((s) => s.platform))].sort();
-    const decks = new Map<string, string>();
-    for (const s of sessions) if (!decks.has(s.deckId)) decks.set(s.deckId, s.deckName);
-    // Products come from the events (a product deleted since still has its log).
-    const cardIds = await loggedCardIds(this.db);
-    const cards = await this.db.cards.bulkGet(cardIds);
-    const products = cardIds.map((id, i) => ({ id, sku: cards[i]?.sku ?? id, name: cards[i]?.name ?? null }));
-    return { hosts, platforms, decks: [...decks].map(([id, name]) => ({ id, name })), products };
+  filterOptions() {
+    return filterOptions(this.db);
   }
 
   /**
@@ -308,82 +251,12 @@ export class Repository {
    * snapshot of the card it refers to. Idempotent by event id: a retry of an event that was
    * committed returns the committed event instead of adding a second one.
    */
+  /** Records one disclosure (./record-event.ts); a subclass hears of each snapshot it stored. */
   async recordEvent(input: RecordInput): Promise<DisclosureEvent> {
-    const { db } = this;
-    let newSnapshot: string | undefined;
-    let snapshotContentOf: unknown;
-    const event = await db.transaction('rw', [db.events, db.eventPages, db.sessions, db.snapshots, db.cards, db.decks, db.policies], async () => {
-      // Each read is a round trip to the browser's storage service: reads that do not depend
-      // on each other are sent together (bench: disclosure click → recorded mark).
-      const [loose, session, card] = await Promise.all([db.events.get(input.id), db.sessions.get(input.sessionId), db.cards.get(input.cardId)]);
-      // A retry can arrive after its session ended and was sealed: look there too.
-      const already = loose ?? (session?.endedAt !== undefined ? await findEvent(db, input.id) : undefined);
-      if (already) {
-        if (already.sessionId !== input.sessionId) throw new UpfrontError('event-id-reused', input.id);
-        return already;
-      }
-      if (!session) throw new UpfrontError('session-not-found', input.sessionId);
-      if (session.endedAt !== undefined) throw new UpfrontError('session-ended', input.sessionId);
-      if (!card) throw new UpfrontError('card-not-found', input.cardId);
-      const [deck, ownPolicy, target] = await Promise.all([
-        db.decks.get(session.deckId),
-        card.policyId !== undefined ? db.policies.get(card.policyId) : undefined,
-        input.corrects !== undefined ? db.events.get(input.corrects) : undefined,
-      ]);
-      const policyId = effectivePolicyId(card, deck?.defaultPolicyId);
-      const policy = card.policyId !== undefined ? ownPolicy : policyId ? await db.policies.get(policyId) : undefined;
-      const items = cardItems(card, policy);
-      const dontSay = isDontSayCorrection(card, input);
-      if (!dontSay && !items.some((i) => i.kind === input.item.kind && i.id === input.item.id)) {
-        throw new UpfrontError('item-not-on-card', `${input.item.kind}:${input.item.id}`);
-      }
-      // A correction names the event it corrects, an earlier one about the same item of the
-      // same product; nothing else may carry a target, so the log reads one way only.
-      if (!dontSay && (input.action === 'correction') !== (input.corrects !== undefined)) {
-        throw new UpfrontError('correction-needs-target', input.action);
-      }
-      if (input.corrects !== undefined) {
-        if (!target || target.sessionId !== session.id) throw new UpfrontError('correction-target-missing', input.corrects);
-        if (target.cardId !== input.cardId || target.item.kind !== input.item.kind || target.item.id !== input.item.id) {
-          throw new UpfrontError('correction-other-item', input.corrects);
-        }
-      }
-
-      const content = snapshotContent(card, policy);
-      const cardHash = contentHash(content);
-      // Snapshots are content-addressed (the key is the hash of the value) and never deleted:
-      // one already seen needs no lookup, and writing an unseen one again stores the same bytes.
-      const snapshotWrite = this.knownSnapshots.has(cardHash) ? undefined : db.snapshots.put({ hash: cardHash, content });
-      if (snapshotWrite) {
-        newSnapshot = cardHash;
-        snapshotContentOf = content;
-      }
-
-      const unchained: Omit<DisclosureEvent, 'hash'> = {
-        id: input.id,
-        sessionId: session.id,
-        seq: session.lastSeq + 1,
-        at: input.now,
-        offsetMs: Math.max(0, input.now - session.startedAt),
-        cardId: card.id,
-        cardHash,
-        item: { kind: input.item.kind, id: input.item.id },
-        language: input.language,
-        action: input.action,
-        ...(input.corrects !== undefined ? { corrects: input.corrects } : {}),
-        ...(input.stage !== undefined ? { stage: { layout: input.stage.layout } } : {}),
-        prev: session.head,
-      };
-      const event: DisclosureEvent = { ...unchained, hash: eventHash(unchained) };
-      // The session was read in this transaction, so writing it back whole is one request
-      // (an update would read it again), sent together with the event and the snapshot.
-      await Promise.all([db.events.add(event), db.sessions.put({ ...session, lastSeq: event.seq, head: event.hash }), snapshotWrite]);
-      return event;
-    });
-    // Only once committed: an aborted transaction did not store it.
-    if (newSnapshot) {
-      this.knownSnapshots.add(newSnapshot);
-      this.snapshotStored({ hash: newSnapshot, content: snapshotContentOf });
+    const { event, stored } = await recordEvent(this.db, input, this.knownSnapshots);
+    if (stored) {
+      this.knownSnapshots.add(stored.hash);
+      this.snapshotStored(stored);
     }
     return event;
   }
@@ -395,42 +268,18 @@ export class Repository {
     return sessionEvents(this.db, sessionId);
   }
   /** Sessions (all, or the given ones), their events in order, and the snapshots they cite (the returns loop reads the whole log). */
-  async exportLog(sessionIds?: string[]): Promise<LogData> {
-    const sessions = sessionIds
-      ? (await this.db.sessions.bulkGet(sessionIds)).filter((s): s is Session => s !== undefined)
-      : await this.listSessions();
-    const events: DisclosureEvent[] = [];
-    for (const s of sessions) events.push(...(await this.listEvents(s.id)));
-    const hashes = [...new Set(events.map((e) => e.cardHash))];
-    const snapshots = (await this.db.snapshots.bulkGet(hashes)).filter((s): s is Snapshot => s !== undefined);
-    return { sessions, events, snapshots };
+  exportLog(sessionIds?: string[]): Promise<LogData> {
+    return readLog(this.db, sessionIds);
   }
 
 
-  /** Writes a deck with its cards and policies (used by the demo seed and, later, imports). */
-  async putDeckBundle(bundle: DeckBundle): Promise<void> {
-    const { db } = this;
-    await db.transaction('rw', db.decks, db.cards, db.policies, async () => {
-      await db.policies.bulkPut(bundle.policies);
-      await db.cards.bulkPut(bundle.cards);
-      await db.decks.put(bundle.deck);
-    });
+  /** Writes a deck with its cards and policies (the demo seed). */
+  putDeckBundle(bundle: DeckBundle): Promise<void> {
+    return putDeckBundle(this.db, bundle);
   }
 
-  /**
-   * Removes the demo deck, cards and policies. Sessions recorded against the demo stay: logs
-   * are never deleted, and their snapshots keep what the cards said.
-   */
-  async removeDemo(): Promise<{ decks: number; cards: number; policies: number }> {
-    const { db } = this;
-    return db.transaction('rw', db.decks, db.cards, db.policies, async () => {
-      const decks = await db.decks.filter((d) => d.demo === true).primaryKeys();
-      const cards = await db.cards.filter((c) => c.demo === true).primaryKeys();
-      const policies = await db.policies.filter((p) => p.demo === true).primaryKeys();
-      await db.decks.bulkDelete(decks);
-      await db.cards.bulkDelete(cards);
-      await db.policies.bulkDelete(policies);
-      return { decks: decks.length, cards: cards.length, policies: policies.length };
-    });
+  /** Removes the demo deck, cards and policies; logs recorded with them stay. */
+  removeDemo(): Promise<{ decks: number; cards: number; policies: number }> {
+    return removeDemo(this.db);
   }
 }

@@ -1,4 +1,4 @@
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
 

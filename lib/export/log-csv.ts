@@ -1,6 +1,6 @@
 import { localize } from '../cards/text';
 import { dontSayText } from '../dont-say/text';
-import type { LogData } from '../db/repository';
+import type { LogData } from '../schema/session';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DisclosureEvent, Session, Snapshot } from '../schema/session';

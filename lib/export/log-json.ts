@@ -1,4 +1,4 @@
-import type { LogData } from '../db/repository';
+import type { LogData } from '../schema/session';
 import type { Proofs } from '../evidence/proofs';
 import type { Session } from '../schema/session';
 import { compactFilter, type LogFilter } from './filter';

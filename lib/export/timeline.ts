@@ -1,11 +1,12 @@
 import { cardItems } from '../cards/items';
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import type { Card } from '../schema/card';
 import type { LocalizedText } from '../schema/common';
 import type { ReturnPolicy } from '../schema/policy';
-import type { DisclosureEvent, Item, Session, Snapshot } from '../schema/session';
+import type { DisclosureEvent, Session, Snapshot } from '../schema/session';
+import { mustSayCoverage, policyCoverage, type CoverageRow } from '../sessions/coverage';
+import { onScreenSpans } from '../stage/on-screen';
 import { dontSayText } from '../dont-say/text';
-import { onScreenSpans, shownOnStage } from '../stage/on-screen';
 import { snapshotCard, snapshotParts } from './log-csv';
 import { policyText } from './policy-text';
 
@@ -15,23 +16,6 @@ export interface TimelineEntry {
   correctsSeq?: number;
   /** Sequence numbers of later corrections of this event. */
   correctedBy: number[];
-}
-
-/** Whether a must-say item was said: "said" (perhaps corrected since), "skipped" by the host's choice, or "not-said" at all. */
-export type CoverageStatus = 'said' | 'skipped' | 'not-said';
-
-export interface CoverageRow {
-  item: Item;
-  text?: LocalizedText;
-  status: CoverageStatus;
-  /** When it was said (first "said" event) or skipped. */
-  at?: DisclosureEvent;
-  corrected: boolean;
-  /**
-   * How a disclosed item was disclosed: said by the host, shown on the viewers' stage for at least
-   * the deck's minimum (issue 18), or both.
-   */
-  via?: 'said' | 'shown' | 'both';
 }
 
 export interface ProductGroup {
@@ -89,36 +73,10 @@ export function productGroups(session: Session, events: DisclosureEvent[], snaps
   const stageMinMs = deck?.deck.stageMinMs;
   return [...groups].map(([cardId, g]) => {
     const items = g.card ? cardItems(g.card, g.policy ?? undefined) : [];
-    const coverage = items
-      .filter((i) => i.mustSay)
-      .map((item): CoverageRow => {
-        const mine = g.events.filter((e) => e.item.kind === item.kind && e.item.id === item.id);
-        const said = mine.find((e) => e.action === 'said');
-        const skipped = mine.find((e) => e.action === 'skipped');
-        const corrected = mine.some((e) => e.action === 'correction');
-        const text = item.kind === 'caveat' ? g.card?.caveats.find((c) => c.id === item.id)?.text : undefined;
-        const onStage = shownOnStage(spans, cardId, item, stageMinMs)?.shown;
-        const via = said && onStage ? 'both' : onStage ? 'shown' : said ? 'said' : undefined;
-        return {
-          item: { kind: item.kind, id: item.id },
-          text,
-          status: said || onStage ? 'said' : skipped ? 'skipped' : 'not-said',
-          at: said ?? onStage ?? skipped,
-          corrected,
-          ...(via ? { via } : {}),
-        };
-      });
-    const policyItem = items.find((i) => i.kind === 'policy');
-    const policySaid = policyItem && g.events.find((e) => e.action === 'said' && e.item.kind === 'policy' && e.item.id === policyItem.id);
+    const coverage = mustSayCoverage(cardId, items, g.card, g.events, spans, stageMinMs);
+    const policy = policyCoverage(items, g.events);
     return {
-      ...(policyItem && {
-        policy: {
-          item: { kind: policyItem.kind, id: policyItem.id },
-          status: policySaid ? ('said' as const) : ('not-said' as const),
-          at: policySaid,
-          corrected: g.events.some((e) => e.action === 'correction' && e.item.kind === 'policy' && e.item.id === policyItem.id),
-        },
-      }),
+      ...(policy && { policy }),
       cardId,
       sku: g.card?.sku ?? cardId,
       name: g.card?.name,
@@ -149,33 +107,3 @@ export function itemTextOf(event: Pick<DisclosureEvent, 'cardHash' | 'item' | 'l
   return undefined;
 }
 
-export function coverageCounts(rows: CoverageRow[]): Record<CoverageStatus, number> {
-  const counts: Record<CoverageStatus, number> = { said: 0, skipped: 0, 'not-said': 0 };
-  for (const r of rows) counts[r.status] += 1;
-  return counts;
-}
-
-/** A session's must-say coverage in numbers, for the studio's session list (issue 21). */
-export type CoverageCounts = Record<CoverageStatus, number>;
-
-/**
- * The events productGroups' coverage depends on, in order: for each product, the first event of
- * each item and action, and its latest event (whose snapshot coverage is judged against). The
- * same coverage comes out of these as out of the whole log, so a long session's coverage can be
- * kept up to date from this and the events recorded since.
- */
-export function coverageEvents(events: readonly DisclosureEvent[]): DisclosureEvent[] {
-  const first = new Set<string>();
-  const latest = new Map<string, DisclosureEvent>();
-  const kept = new Set<DisclosureEvent>();
-  for (const e of events) {
-    const key = `${e.cardId}\n${e.item.kind}\n${e.item.id}\n${e.action}`;
-    if (!first.has(key)) {
-      first.add(key);
-      kept.add(e);
-    }
-    latest.set(e.cardId, e);
-  }
-  for (const e of latest.values()) kept.add(e);
-  return events.filter((e) => kept.has(e));
-}

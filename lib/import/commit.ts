@@ -1,4 +1,4 @@
-import type { ImportCommit } from '../db/catalogue';
+import type { ImportCommit } from '../schema/library';
 import type { Client } from '../messaging/client';
 
 /** Photos sent at once while an import is committed. */

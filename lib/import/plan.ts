@@ -30,7 +30,7 @@ function targetDeck(ctx: ImportContext, cardIds: string[], issues: ImportIssue[]
   return deck;
 }
 
-/** Products from a CSV, matched by SKU against the catalogue, validated with the card schema. */
+/** Products from a CSV, matched by SKU against the library, validated with the card schema. */
 export function planProducts(
   format: ImportFormat,
   products: ParsedProduct[],

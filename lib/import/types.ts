@@ -1,4 +1,4 @@
-import type { ImportCommit } from '../db/catalogue';
+import type { ImportCommit } from '../schema/library';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';

@@ -1,10 +1,42 @@
-import type { DeckSummary } from '../db/repository';
 import { withRehearsal } from '../rehearsal/bootstrap';
-import type { Client } from './client';
-import type { SidebarBootstrap } from './types';
+import type { ConsoleResponses, consoleRequests } from '../contracts/console';
+import type { LibraryResponses, libraryRequests } from '../contracts/library';
+import type { RehearsalResponses, rehearsalRequests } from '../contracts/rehearsals';
+import type { SessionResponses, sessionRequests } from '../contracts/sessions';
+import type { DeckBundle, DeckSummary } from '../schema/deck';
+import type { RehearsalOnTab } from '../rehearsal/types';
+import type { DisclosureEvent, Session } from '../schema/session';
+import type { TabContext } from './types';
+
+type Answers = SessionResponses & LibraryResponses & ConsoleResponses & RehearsalResponses;
+type Schemas = typeof sessionRequests & typeof libraryRequests & typeof consoleRequests & typeof rehearsalRequests;
+type Asked = 'tab.context' | 'deck.list' | 'deck.picked' | 'deck.get' | 'session.current' | 'session.resumable' | 'event.list' | 'onScreen.get' | 'rehearsal.current';
 
 /** Asks one single request, as the background's own handlers or a test's fake answer it. */
-export type Ask = Client;
+export type Ask = <T extends Asked>(type: T, payload: Schemas[T]['_input']) => Promise<Answers[T]>;
+
+/**
+ * Everything the sidebar needs to draw, in one answer: what the single requests named in the
+ * comments would answer.
+ */
+export interface SidebarBootstrap {
+  /** tab.context */
+  context: TabContext | null;
+  /** deck.list */
+  decks: DeckSummary[];
+  /** session.current of the context's tab (null without a context). */
+  session: Session | null;
+  /** session.resumable of the context's tab; empty with a live session, or if that answer failed. */
+  resumable: Session[];
+  /** deck.get of the live session's deck, else of the deck asked for, else of the first; null without decks. */
+  bundle: DeckBundle | null;
+  /** event.list of the live session (empty without one). */
+  events: DisclosureEvent[];
+  /** onScreen.get of the live session: the card its sidebar showed last (null without one). */
+  onScreen: string | null;
+  /** rehearsal.current of the context's tab, when no session is live there (issue 20). */
+  rehearsal?: RehearsalOnTab | null;
+}
 
 export interface BootstrapOptions {
   /**
@@ -17,7 +49,7 @@ export interface BootstrapOptions {
 /**
  * What 'sidebar.bootstrap' answers, composed from the single requests the sidebar used to send
  * itself, with the same choices: the background runs this over its own handlers, so the sidebar
- * opens after one round trip instead of two or three (bench: sidebar cold open), and tests can
+ * opens after one round trip instead of two or three, and tests can
  * answer it from their fake single answers.
  *
  * A failing session.resumable leaves the offer out, never the sidebar; any other failure fails

@@ -1,8 +1,8 @@
 import { UpfrontError } from '../errors';
-import type { requestSchemas } from './protocol';
-import type { Reply, RequestType, Responses } from './types';
+import type { Input, RequestType, Responses } from '../contracts';
+import type { Reply } from './types';
 
-export type Input<T extends RequestType> = (typeof requestSchemas)[T]['_input'];
+export type { Input };
 export type Send = (message: { type: RequestType; payload: unknown }) => Promise<unknown>;
 
 /**

@@ -16,7 +16,7 @@ export const sidebarPushSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('changed'),
-      scope: z.enum(['catalogue', 'session', 'event', 'settings', 'orders', 'rehearsal']),
+      scope: z.enum(['library', 'session', 'event', 'settings', 'orders', 'rehearsal']),
       cardIds: z.array(Id).max(MAX_PUSHED_IDS).optional(),
       deckIds: z.array(Id).max(MAX_PUSHED_IDS).optional(),
       sessionId: Id.optional(),

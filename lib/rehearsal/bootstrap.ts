@@ -1,5 +1,4 @@
-import type { Client as Ask } from '../messaging/client';
-import type { SidebarBootstrap } from '../messaging/types';
+import type { Ask, SidebarBootstrap } from '../messaging/bootstrap';
 
 /**
  * The sidebar's opening answer with the tab's open rehearsal (issue 20), when no show is live

@@ -124,3 +124,16 @@ export type OrderLayout = z.infer<typeof OrderLayout>;
  *                          orders: OrderLine[]; returns: ReturnLine[]; graceMs?: number })
  *       : ReturnsReport                                             (zod schema beside it)
  */
+
+/** What one import did to one table: lines new to it, lines it had with other values, lines it had as they are. */
+export interface LineCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** What one order-file import wrote (orders.import). */
+export interface OrdersImportResult {
+  orders: LineCounts;
+  returns: LineCounts;
+}

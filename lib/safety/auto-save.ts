@@ -2,7 +2,13 @@ import type { Repository } from '../db/repository';
 import { logBlob, logChunks, repositorySource } from '../export/stream';
 import type { Session } from '../schema/session';
 import type { KeyValue } from '../background/kv';
-import type { AutoSaveSetting } from './types';
+
+/** Save each ended show's JSON log to the Downloads folder (needs the optional `downloads` permission). */
+export interface AutoSaveSetting {
+  enabled: boolean;
+  /** The person has answered the one-time question (or changed the setting). */
+  asked: boolean;
+}
 
 export const AUTO_SAVE_KEY = 'autoSave';
 /** New installs save a copy of each show by default; the studio asks once for the permission. */

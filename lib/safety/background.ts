@@ -3,7 +3,7 @@ import { UpfrontDb } from '../db/database';
 import type { Session } from '../schema/session';
 import { saveEndedShow, type AutoSaveDeps } from './auto-save';
 import { saveCatalogueCopy } from './catalogue-copy';
-import { AUTO_SAVE_FAILED_KEY, RECOVERY_KEY, type SafetyDeps } from './handlers';
+import { AUTO_SAVE_FAILED_KEY, RECOVERY_KEY, type SafetyDeps } from '../contracts/safety';
 import { Headroom } from './headroom';
 import { Journal } from './journal';
 import type { JournalFiles } from './journal-files';

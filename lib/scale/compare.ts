@@ -3,7 +3,7 @@
  * and the one plain sentence the host can say ("about as tall as two 500 ml bottles, as wide as
  * a phone is long").
  */
-import { catalogueRefs, type ResolvedRef } from './catalogue';
+import { familiarReferences, type ResolvedRef } from './references';
 
 export interface Dims {
   lengthMm?: number;
@@ -48,9 +48,9 @@ function distance(p: Outline, r: ResolvedRef): number {
 
 /**
  * The reference closest in size to the product, for when the producer chose none. Ties go to
- * the earlier catalogue entry (standard objects come first), so the choice is stable.
+ * the earlier reference object (standard objects come first), so the choice is stable.
  */
-export function suggestReference(outline: Outline | undefined, candidates: readonly ResolvedRef[] = catalogueRefs()): ResolvedRef | undefined {
+export function suggestReference(outline: Outline | undefined, candidates: readonly ResolvedRef[] = familiarReferences()): ResolvedRef | undefined {
   if (!outline) return undefined;
   let best: ResolvedRef | undefined;
   let bestD = Infinity;
@@ -101,7 +101,7 @@ const matches = (a: number, b: number) => Math.abs(a / b - 1) <= 0.1;
  * What to say about the product's size: its height against the chosen reference, and its width
  * against whichever everyday object matches it (the chosen one first), else the chosen one.
  */
-export function comparePhrases(outline: Outline | undefined, chosen: ResolvedRef | undefined, others: readonly ResolvedRef[] = catalogueRefs()): ScalePhrase[] {
+export function comparePhrases(outline: Outline | undefined, chosen: ResolvedRef | undefined, others: readonly ResolvedRef[] = familiarReferences()): ScalePhrase[] {
   if (!outline || !chosen) return [];
   const phrases: ScalePhrase[] = [];
   if (ok(outline.heightMm)) phrases.push({ dimension: 'tall', ratio: describeRatio(outline.heightMm / chosen.heightMm), ref: chosen });
@@ -144,7 +144,7 @@ function phraseText(p: ScalePhrase, t: T): string {
     case 'slightlyLess':
       return t('scale.phrase.slightlyLess', { less, ref: one });
     case 'times':
-      // "two 500 ml bottles" needs a plural the catalogue has; a producer's name gets "2 times".
+      // "two 500 ml bottles" needs a plural the reference list has; a producer's name gets "2 times".
       return Number.isInteger(r.count) && p.ref.catalogueId
         ? t('scale.phrase.times', { dim, refs: many, number: t(`scale.number.${r.count}`) })
         : t('scale.phrase.timesDecimal', { dim, ref: one, times: r.count });

@@ -48,6 +48,8 @@ export const Dimensions = z.object({
 export type Dimensions = z.infer<typeof Dimensions>;
 
 export const ScaleRef = z.union([
+  // A built-in reference object's id (lib/scale/references.ts). The field keeps its first name:
+  // stored cards, deck files and their JSON Schema carry it.
   z.object({ catalogueId: Id }),
   z.object({
     custom: z.object({

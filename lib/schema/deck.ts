@@ -1,4 +1,6 @@
 import { z } from '../zod';
+import type { Card } from './card';
+import type { ReturnPolicy } from './policy';
 import { Id, LanguageTag, MarketCode } from './common';
 
 /** A deck is a show's run sheet: the cards in the order the host presents them. */
@@ -20,3 +22,21 @@ export const Deck = z.object({
   updatedAt: z.number().int(),
 });
 export type Deck = z.infer<typeof Deck>;
+
+/** A deck as the sidebar's deck list shows it. */
+export interface DeckSummary {
+  id: string;
+  name: string;
+  market: string;
+  languages: string[];
+  cardCount: number;
+  demo: boolean;
+}
+
+/** A deck with the cards and policies it uses, as the sidebar and the stage read it. */
+export interface DeckBundle {
+  deck: Deck;
+  /** In run-sheet order; ids whose card no longer exists are left out. */
+  cards: Card[];
+  policies: ReturnPolicy[];
+}

@@ -103,3 +103,23 @@ export const Snapshot = z.object({
   content: z.unknown(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
+
+/** A log as the export writes it and the verifier reads it: sessions, their events in order, the snapshots they cite. */
+export interface LogData {
+  sessions: Session[];
+  events: DisclosureEvent[];
+  snapshots: Snapshot[];
+}
+
+/** What merging one session from another machine's log file did (lib/db/merge.ts). */
+export type ImportStatus = 'added' | 'extended' | 'unchanged' | 'rejected';
+
+export interface ImportResult {
+  sessionId: string;
+  status: ImportStatus;
+  eventsAdded: number;
+  /** Events already here (same id, same hash): de-duplicated. */
+  eventsDuplicate: number;
+  /** Why a session was refused: a VerifyCode or "conflict". */
+  reason?: string;
+}

@@ -1,4 +1,4 @@
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import { PLATFORMS, CUSTOM_PLATFORM_ID } from '../platforms';
 
 /** Markets offered besides the deck's own and its policies' (the ones facts.md has templates for, and big cross-border ones). */

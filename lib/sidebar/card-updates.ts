@@ -1,4 +1,4 @@
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import type { ChangedPush } from '../messaging/types';
 import type { Card } from '../schema/card';
 import type { ReturnPolicy } from '../schema/policy';
@@ -16,7 +16,7 @@ export type PushPlan = { kind: 'event' } | { kind: 'ignore' } | { kind: 'cards';
 export function planChange(push: Partial<ChangedPush>, bundle: DeckBundle | null): PushPlan {
   if (push.event) return { kind: 'event' };
   if (push.scope === 'settings') return { kind: 'ignore' };
-  if (push.scope === 'catalogue' && push.cardIds && !push.deckIds) {
+  if (push.scope === 'library' && push.cardIds && !push.deckIds) {
     const shown = new Set(bundle?.cards.map((c) => c.id));
     const cardIds = push.cardIds.filter((id) => shown.has(id));
     return cardIds.length > 0 ? { kind: 'cards', cardIds } : { kind: 'ignore' };

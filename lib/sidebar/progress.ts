@@ -1,5 +1,5 @@
 import { cardItems, effectivePolicyId, type CardItem } from '../cards/items';
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import type { Card } from '../schema/card';
 import type { Item } from '../schema/session';
 

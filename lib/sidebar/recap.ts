@@ -1,5 +1,5 @@
 import { effectivePolicyId } from '../cards/items';
-import type { DeckBundle } from '../db/repository';
+import type { DeckBundle } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import { markKey } from './progress';
 import type { EventToRecord } from './record';

@@ -7,7 +7,7 @@
  */
 import { UpfrontError } from '../errors';
 import type { Client } from '../messaging/client';
-import type { SidebarBootstrap } from '../messaging/types';
+import type { SidebarBootstrap } from '../messaging/bootstrap';
 import type { Rehearsal, RehearsalEvent } from '../rehearsal/types';
 import type { DisclosureEvent, Session } from '../schema/session';
 

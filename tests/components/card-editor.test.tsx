@@ -24,7 +24,7 @@ const tee = Card.parse({
 describe('card editor', () => {
   it('shows the schema’s message on the field, keeps an invalid card as a draft, and saves it once valid', async () => {
     const s = setupStudio();
-    await s.catalogue.saveCard(tee, NOW);
+    await s.library.saveCard(tee, NOW);
     s.renderAt('#/card/tee', i18n);
     const user = userEvent.setup();
     const sku = await screen.findByLabelText('SKU');
@@ -32,18 +32,18 @@ describe('card editor', () => {
     expect(await screen.findByText('Required.')).toBeInTheDocument();
     expect(sku).toHaveAttribute('aria-invalid', 'true');
     await waitFor(() => expect(screen.getByText(/Draft saved: fix 1 problem/)).toBeInTheDocument());
-    expect((await s.catalogue.getCard('tee')).draft?.value).toMatchObject({ sku: '' });
+    expect((await s.library.getCard('tee')).draft?.value).toMatchObject({ sku: '' });
     expect((await s.db.cards.get('tee'))!.sku).toBe('TEE-1'); // the card the host sees is untouched
 
     await user.type(sku, 'TEE-2');
     await waitFor(() => expect(screen.getByText('✓ Saved')).toBeInTheDocument());
     expect((await s.db.cards.get('tee'))!.sku).toBe('TEE-2');
-    expect((await s.catalogue.getCard('tee')).draft).toBeNull();
+    expect((await s.library.getCard('tee')).draft).toBeNull();
   });
 
   it('edits the size chart grid: add and remove rows and columns, paste from a spreadsheet', async () => {
     const s = setupStudio();
-    await s.catalogue.saveCard(tee, NOW);
+    await s.library.saveCard(tee, NOW);
     s.renderAt('#/card/tee?field=sizeChart', i18n);
     const user = userEvent.setup();
     const grid = await screen.findByRole('table', { name: 'Size chart grid' });
@@ -67,7 +67,7 @@ describe('card editor', () => {
 
   it('adds a must-say caveat and shows it in the sidebar preview', async () => {
     const s = setupStudio();
-    await s.catalogue.saveCard(tee, NOW);
+    await s.library.saveCard(tee, NOW);
     s.renderAt('#/card/tee', i18n);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: '+ Add caveat' }));
@@ -80,7 +80,7 @@ describe('card editor', () => {
 
   it('moves a product to the trash and restores it', async () => {
     const s = setupStudio();
-    await s.catalogue.saveCard(tee, NOW);
+    await s.library.saveCard(tee, NOW);
     s.renderAt('#/card/tee', i18n);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Move to trash' }));

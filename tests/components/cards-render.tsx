@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { SidebarContext, type SidebarHost } from '../../components/sidebar/context';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { createI18n } from '../../lib/i18n';
 import type { Session } from '../../lib/schema/session';
 import type { createSidebarStore } from '../../lib/sidebar/store';

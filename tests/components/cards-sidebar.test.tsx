@@ -7,7 +7,7 @@ import { HelpOverlay } from '../../components/sidebar/HelpOverlay';
 import { RecapDialog } from '../../components/sidebar/RecapDialog';
 import { RunSheet } from '../../components/sidebar/RunSheet';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { KEYMAP } from '../../lib/hotkeys';
 import type { Card } from '../../lib/schema/card';

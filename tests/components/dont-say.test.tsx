@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CardView } from '../../components/sidebar/CardView';
 import { SidebarContext } from '../../components/sidebar/context';
 import { StageApp } from '../../components/stage/StageApp';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { createDontSayControl } from '../../lib/dont-say/control';
 import { createI18n } from '../../lib/i18n';
@@ -114,8 +114,8 @@ describe('the stage view', () => {
 
 async function studioWith(card: Card, deck: { market: string; languages: string[] }, language: string) {
   const s = setupStudio();
-  await s.catalogue.saveCard(card, NOW);
-  await s.catalogue.saveDeck({ id: 'd', name: 'Friday', cardIds: [card.id], ...deck, updatedAt: NOW }, NOW);
+  await s.library.saveCard(card, NOW);
+  await s.library.saveDeck({ id: 'd', name: 'Friday', cardIds: [card.id], ...deck, updatedAt: NOW }, NOW);
   const i18n: I18n = await createI18n(language);
   s.renderAt('#/deck/d', i18n);
   const region = await screen.findByRole('region', { name: i18n.t('readiness.title') });

@@ -5,7 +5,7 @@ import { CardView } from '../../components/sidebar/CardView';
 import { PolicyView } from '../../components/sidebar/PolicyView';
 import { RecapDialog } from '../../components/sidebar/RecapDialog';
 import { RunSheet } from '../../components/sidebar/RunSheet';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { liveSession, NOW, renderIn, renderWithI18n, sidebarFor } from './cards-render';
 

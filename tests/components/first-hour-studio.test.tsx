@@ -83,8 +83,8 @@ describe('the return-policy template follows the deck market', () => {
 describe('language codes are never shown raw', () => {
   it('names a missing language in the interface language', async () => {
     const s = setupStudio();
-    await s.catalogue.saveCard(Card.parse({ id: 'mug', sku: 'MUG', name: { 'zh-CN': '杯子' }, category: 'home', updatedAt: NOW }), NOW);
-    await s.catalogue.saveDeck({ id: 'd', name: '周五', cardIds: ['mug'], market: 'CN', languages: ['zh-CN', 'es'], updatedAt: NOW }, NOW);
+    await s.library.saveCard(Card.parse({ id: 'mug', sku: 'MUG', name: { 'zh-CN': '杯子' }, category: 'home', updatedAt: NOW }), NOW);
+    await s.library.saveDeck({ id: 'd', name: '周五', cardIds: ['mug'], market: 'CN', languages: ['zh-CN', 'es'], updatedAt: NOW }, NOW);
     s.renderAt('#/deck/d', zh);
     const region = await screen.findByRole('region', { name: /可以开播了吗/ });
     expect(within(region).getByText(/名称缺少西班牙语版本/)).toBeInTheDocument();
@@ -129,7 +129,7 @@ describe('New product from a deck, and the decks a product is in (point 8)', () 
   it('creates the product in that deck, and the editor shows and edits its decks', async () => {
     const s = await seedDemo();
     const deck = demoBundle(NOW).deck;
-    await s.catalogue.saveDeck({ id: 'other', name: 'Friday', cardIds: [], market: 'EU', languages: ['en'], updatedAt: NOW }, NOW);
+    await s.library.saveDeck({ id: 'other', name: 'Friday', cardIds: [], market: 'EU', languages: ['en'], updatedAt: NOW }, NOW);
     s.renderAt(`#/deck/${deck.id}`, en);
     fireEvent.click(await screen.findByRole('button', { name: '+ New product in this deck' }));
     expect(location.hash).toMatch(new RegExp(`^#/card/[^?]+\\?deck=${deck.id}$`));
@@ -140,14 +140,14 @@ describe('New product from a deck, and the decks a product is in (point 8)', () 
     fireEvent.change(screen.getByLabelText('SKU'), { target: { value: 'TEE-NEW' } });
     fireEvent.change(screen.getByLabelText('Name (English)'), { target: { value: 'New tee' } });
     await screen.findByText('✓ Saved');
-    const id = (await s.catalogue.listDecks()).find((d) => d.id === deck.id)!.cardIds.at(-1)!;
-    expect((await s.catalogue.getCard(id)).card?.sku).toBe('TEE-NEW');
+    const id = (await s.library.listDecks()).find((d) => d.id === deck.id)!.cardIds.at(-1)!;
+    expect((await s.library.getCard(id)).card?.sku).toBe('TEE-NEW');
 
     // Edit its decks from the editor: join Friday, leave the demo deck.
     fireEvent.click(within(decks).getByRole('checkbox', { name: 'Friday' }));
-    await waitFor(async () => expect((await s.catalogue.listDecks()).find((d) => d.id === 'other')!.cardIds).toEqual([id]));
+    await waitFor(async () => expect((await s.library.listDecks()).find((d) => d.id === 'other')!.cardIds).toEqual([id]));
     fireEvent.click(within(decks).getByRole('checkbox', { name: deck.name }));
-    await waitFor(async () => expect((await s.catalogue.listDecks()).find((d) => d.id === deck.id)!.cardIds).not.toContain(id));
+    await waitFor(async () => expect((await s.library.listDecks()).find((d) => d.id === deck.id)!.cardIds).not.toContain(id));
     await waitFor(() => expect(within(decks).getByRole('checkbox', { name: deck.name })).not.toBeChecked());
   });
 
@@ -156,7 +156,7 @@ describe('New product from a deck, and the decks a product is in (point 8)', () 
     const deck = demoBundle(NOW).deck;
     const card = (id: string) => ({ ...Card.parse({ id, sku: id, name: { en: id }, category: 'other', updatedAt: NOW }) });
     await Promise.all(['A-1', 'A-2', 'A-3'].map((id) => s.call('card.save', { card: card(id), addToDecks: [deck.id] })));
-    const saved = (await s.catalogue.listDecks()).find((d) => d.id === deck.id)!;
+    const saved = (await s.library.listDecks()).find((d) => d.id === deck.id)!;
     expect(saved.cardIds.slice(3).sort()).toEqual(['A-1', 'A-2', 'A-3']);
   });
 });
@@ -165,9 +165,9 @@ describe('a problem link lands on a field that says what is wrong (point 9)', ()
   it('for a product outside any deck, and for every Fix link of a deck', async () => {
     const s = setupStudio();
     // No deck, no policy, no image: the product list says "N problems".
-    await s.catalogue.saveCard(Card.parse({ id: 'lone', sku: 'LONE', name: { en: 'Lone mug' }, category: 'home', updatedAt: NOW }), NOW);
-    await s.catalogue.saveCard(Card.parse({ id: 'tee', sku: 'TEE', name: { en: 'Tee' }, category: 'apparel', notes: [{ id: 'n', kind: 'material', text: { en: 'Cotton' } }], updatedAt: NOW }), NOW);
-    await s.catalogue.saveDeck({ id: 'd', name: 'Friday', cardIds: ['tee'], market: 'EU', languages: ['en', 'es'], linkNumbers: { tee: 1 }, updatedAt: NOW }, NOW);
+    await s.library.saveCard(Card.parse({ id: 'lone', sku: 'LONE', name: { en: 'Lone mug' }, category: 'home', updatedAt: NOW }), NOW);
+    await s.library.saveCard(Card.parse({ id: 'tee', sku: 'TEE', name: { en: 'Tee' }, category: 'apparel', notes: [{ id: 'n', kind: 'material', text: { en: 'Cotton' } }], updatedAt: NOW }), NOW);
+    await s.library.saveDeck({ id: 'd', name: 'Friday', cardIds: ['tee'], market: 'EU', languages: ['en', 'es'], linkNumbers: { tee: 1 }, updatedAt: NOW }, NOW);
     const view = s.renderAt('#/products', en);
     const row = await screen.findByRole('row', { name: /LONE/ });
     const links = [within(row).getByRole('link', { name: /problems?$/ }).getAttribute('href')!];
@@ -198,7 +198,7 @@ describe('hand cards (point 10)', () => {
   it('are labelled in the deck’s first language, units included, whatever the producer’s interface language', async () => {
     const s = await seedDemo();
     const deck = demoBundle(NOW).deck;
-    await s.catalogue.saveDeck({ ...deck, languages: ['zh-CN', 'en'] }, NOW);
+    await s.library.saveDeck({ ...deck, languages: ['zh-CN', 'en'] }, NOW);
     s.renderAt(`#/print/${deck.id}`, en);
     const cards = await screen.findAllByRole('article');
     const hoodie = cards[0];

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { SidebarApp } from '../../components/sidebar/SidebarApp';
 import { StudioApp } from '../../components/studio/StudioApp';
 import { SECTIONS } from '../../components/studio/shell/sections';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { createI18n, resources, UI_LANGUAGES } from '../../lib/i18n';
 import { host, liveSession, NOW, sidebarFor } from './cards-render';

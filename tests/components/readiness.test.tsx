@@ -14,8 +14,8 @@ describe('ready to go live?', () => {
   it('lists each problem with a link to the field that fixes it, and says ready once fixed', async () => {
     const s = setupStudio();
     const shirt = Card.parse({ id: 'shirt', sku: 'SHIRT', name: { en: 'Shirt' }, category: 'apparel', caveats: [{ id: 'c', text: { en: 'Not for dryers' }, mustSay: true }], updatedAt: NOW });
-    await s.catalogue.saveCard(shirt, NOW);
-    await s.catalogue.saveDeck({ id: 'd', name: 'Friday', cardIds: ['shirt'], market: 'EU', languages: ['en', 'zh-CN'], updatedAt: NOW }, NOW);
+    await s.library.saveCard(shirt, NOW);
+    await s.library.saveDeck({ id: 'd', name: 'Friday', cardIds: ['shirt'], market: 'EU', languages: ['en', 'zh-CN'], updatedAt: NOW }, NOW);
     s.renderAt('#/deck/d', i18n);
     const region = await screen.findByRole('region', { name: 'Ready to go live?' });
     expect(within(region).getByRole('status')).toHaveTextContent('5 problems to fix');

@@ -11,7 +11,7 @@ import { createI18n } from '../../lib/i18n';
 import type { Client } from '../../lib/messaging/client';
 import type { RecoveryReport } from '../../lib/safety/recover';
 import type { StorageStatus } from '../../lib/safety/storage-trend';
-import type { AutoSaveSetting, SafetyStatus } from '../../lib/safety/types';
+import type { AutoSaveSetting, SafetyStatus } from '../../lib/contracts/safety';
 import { fakeSidebar, NOW } from '../helpers/fake-background';
 
 let i18n: I18n;

@@ -3,12 +3,12 @@ import { render } from '@testing-library/react';
 import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
-import { Catalogue } from '../../components/studio/catalogue/Catalogue';
+import { ProducerViews } from '../../components/studio/producer/ProducerViews';
 import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
-import { Catalogue as CatalogueDb } from '../../lib/db/catalogue';
+import { Library } from '../../lib/db/library';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { createClient, type Send } from '../../lib/messaging/client';
@@ -20,14 +20,14 @@ const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` }
 
 /** The producer's studio area over the real background service and a fake-indexeddb database. */
 export function setupStudio() {
-  const db = new UpfrontDb(`catalogue-${Math.random().toString(36).slice(2)}`);
+  const db = new UpfrontDb(`library-${Math.random().toString(36).slice(2)}`);
   const repo = new Repository(db);
-  const catalogue = new CatalogueDb(db);
+  const library = new Library(db);
   const listeners = new Set<() => void>();
   const handle = createService({
     extensionId: EXT,
     repo,
-    catalogue,
+    library,
     returnsLoop: new ReturnsLoopStore(db),
     tabs: new TabRegistry(memoryKeyValue()),
     layouts: new LayoutStore(memoryKeyValue()),
@@ -49,7 +49,7 @@ export function setupStudio() {
     location.hash = hash;
     return render(
       <I18nextProvider i18n={i18n}>
-        <Catalogue
+        <ProducerViews
           call={call}
           confirm={() => true}
           onChanged={onChanged}
@@ -57,5 +57,5 @@ export function setupStudio() {
       </I18nextProvider>,
     );
   };
-  return { db, repo, catalogue, send, call, onChanged, renderAt };
+  return { db, repo, library, send, call, onChanged, renderAt };
 }

@@ -13,7 +13,7 @@ import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
-import { Catalogue } from '../../lib/db/catalogue';
+import { Library } from '../../lib/db/library';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
@@ -62,7 +62,7 @@ beforeEach(async () => {
   handle = createService({
     extensionId: EXT,
     repo,
-    catalogue: new Catalogue(db),
+    library: new Library(db),
     tabs: new TabRegistry(memoryKeyValue()),
     layouts: new LayoutStore(local),
     local,
@@ -81,7 +81,7 @@ const record = (id: string, item: { kind: string; id: string }, cardId = demo.ca
   handle({ type: 'event.record', payload: { id, sessionId: 'session-1', cardId, item, language: 'en', action: 'said' } }, overlay);
 
 function renderStudio() {
-  // The team lead's section: the session list (the catalogue's lists load with the shell).
+  // The team lead's section: the session list (the library's lists load with the shell).
   location.hash = '#/sessions';
   const send = vi.fn<Send>((message) => handle(message, studio));
   render(
@@ -119,7 +119,7 @@ describe('the studio during a live show', () => {
     await act(async () => void expect(await record('e3', { kind: 'policy', id: demo.cards[1].policyId ?? demo.deck.defaultPolicyId! }, demo.cards[1].id)).toMatchObject({ ok: true }));
     await waitFor(() => expect(timeline.querySelectorAll('tr[data-seq]')).toHaveLength(3));
     expect(sentTypes().slice(before)).toEqual(['log.snapshots']);
-    // Nothing else (catalogue lists, session list, the timeline's whole session) was read again.
+    // Nothing else (library lists, session list, the timeline's whole session) was read again.
     expect(sentTypes().filter((t) => t === 'session.detail')).toHaveLength(1);
   });
 
@@ -131,7 +131,7 @@ describe('the studio during a live show', () => {
     const n = sentTypes().length;
     const card = demo.cards[0];
     await act(async () => void (await handle({ type: 'card.save', payload: { card: { ...card, name: { ...card.name, en: 'Renamed hoodie' } } } }, studio)));
-    // The studio's one catalogue copy re-reads the product, and the drafts beside it (a save can
+    // The studio's one library copy re-reads the product, and the drafts beside it (a save can
     // drop its draft); this section shows sessions, so the new name is not on screen here.
     await waitFor(() => expect(sentTypes().slice(n).sort()).toEqual(['cards.get', 'draft.list']));
     const m = sentTypes().length;

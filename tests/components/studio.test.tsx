@@ -9,7 +9,7 @@ import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
-import { Catalogue } from '../../lib/db/catalogue';
+import { Library } from '../../lib/db/library';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
@@ -43,7 +43,7 @@ beforeEach(async () => {
   handle = createService({
     extensionId: EXT,
     repo,
-    catalogue: new Catalogue(db),
+    library: new Library(db),
     tabs: new TabRegistry(memoryKeyValue()),
     layouts: new LayoutStore(local),
     local,

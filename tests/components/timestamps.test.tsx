@@ -13,8 +13,8 @@ import { Repository } from '../../lib/db/repository';
 import { createI18n } from '../../lib/i18n';
 import { createClient } from '../../lib/messaging/client';
 import type { Client } from '../../lib/messaging/client';
-import { proofHandlers } from '../../lib/background/proof-handlers';
-import { requestSchemas } from '../../lib/messaging/protocol';
+import { proofHandlers } from '../../lib/contracts/proofs';
+import { requestSchemas } from '../../lib/contracts';
 
 let i18n: I18n;
 beforeAll(async () => {

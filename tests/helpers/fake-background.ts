@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
-import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
+import type { DeckBundle, DeckSummary } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
-import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
+import { composeSidebarBootstrap, type Ask } from '../../lib/messaging/bootstrap';
 import type { Client } from '../../lib/messaging/client';
 import type { TabContext } from '../../lib/messaging/types';
 import { createSidebarStore } from '../../lib/sidebar/store';
@@ -67,7 +67,7 @@ export function fakeAsk(answers: Record<string, Answer> = {}) {
  */
 export function fakeSidebar(answers: Record<string, Answer> = {}) {
   const { handlers, ask } = singleAnswers(answers);
-  if (!handlers.has('sidebar.bootstrap')) handlers.set('sidebar.bootstrap', (payload) => composeSidebarBootstrap(ask as unknown as Client, payload));
+  if (!handlers.has('sidebar.bootstrap')) handlers.set('sidebar.bootstrap', (payload) => composeSidebarBootstrap(ask as unknown as Ask, payload));
   const call = vi.fn(ask);
   let n = 0;
   const sidebar = createSidebarStore({ call: call as unknown as Client, newId: () => `id-${++n}` });

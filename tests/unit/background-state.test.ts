@@ -168,11 +168,11 @@ describe('SidebarHub', () => {
     const hub = new SidebarHub();
     const ports = [framedIn(5), framedIn(6), sidePanel()];
     ports.forEach((p) => hub.connect(p));
-    hub.changed({ scope: 'catalogue', cardIds: ['c1'] });
+    hub.changed({ scope: 'library', cardIds: ['c1'] });
     hub.changed({ scope: 'session', sessionId: 's1' });
     for (const p of ports) {
       expect(p.sent).toEqual([
-        { type: 'changed', scope: 'catalogue', cardIds: ['c1'] },
+        { type: 'changed', scope: 'library', cardIds: ['c1'] },
         { type: 'changed', scope: 'session', sessionId: 's1' },
       ]);
     }
@@ -186,11 +186,11 @@ describe('SidebarHub', () => {
     [gone, broken, alive].forEach((p) => hub.connect(p));
     gone.disconnect();
     broken.broken = true;
-    hub.changed({ scope: 'catalogue' });
+    hub.changed({ scope: 'library' });
     expect(hub.size).toBe(1);
     hub.hotkey(5, 'j');
     expect(alive.sent).toEqual([
-      { type: 'changed', scope: 'catalogue' },
+      { type: 'changed', scope: 'library' },
       { type: 'hotkey', key: 'j' },
     ]);
     expect(gone.sent).toEqual([]);

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createI18n } from '../../lib/i18n';
-import { catalogueObject, catalogueRefs, resolveRef } from '../../lib/scale/catalogue';
+import { referenceObject, familiarReferences, resolveRef } from '../../lib/scale/references';
 import { comparePhrases, describeRatio, layoutDrawing, productFront, scaleSentence, suggestReference } from '../../lib/scale/compare';
 
 let en: TFunction;
@@ -41,7 +41,7 @@ describe('suggestReference', () => {
   });
   it('suggests nothing without a size', () => {
     expect(suggestReference(undefined)).toBeUndefined();
-    expect(suggestReference({}, catalogueRefs())).toBeUndefined();
+    expect(suggestReference({}, familiarReferences())).toBeUndefined();
   });
 });
 
@@ -97,7 +97,7 @@ describe('layoutDrawing', () => {
   const box = { width: 340, height: 150, gap: 16, pad: 8 };
 
   it('draws both at one scale, on one baseline, inside the box', () => {
-    const a4 = catalogueObject('a4-sheet')!;
+    const a4 = referenceObject('a4-sheet')!;
     const l = layoutDrawing({ widthMm: 600, heightMm: 600 }, a4, box);
     expect(l.product.width / 600).toBeCloseTo(l.scale, 9);
     expect(l.ref.height / 297).toBeCloseTo(l.scale, 9);
@@ -111,7 +111,7 @@ describe('layoutDrawing', () => {
   });
 
   it('flags a reference too small to see beside a huge product', () => {
-    const l = layoutDrawing({ widthMm: 50_000, heightMm: 20_000 }, catalogueObject('bank-card')!, box);
+    const l = layoutDrawing({ widthMm: 50_000, heightMm: 20_000 }, referenceObject('bank-card')!, box);
     expect(l.refTiny).toBe(true);
     expect(l.product.width + l.ref.width).toBeLessThanOrEqual(box.width - 2 * box.pad - box.gap + 1e-9);
   });

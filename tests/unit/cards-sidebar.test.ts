@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { missingParts } from '../../lib/cards/missing';
 import { fitFeedbackView, sizeRange } from '../../lib/cards/size';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { FORWARDED_KEYS, hotkeyAction, isForwardedKey, KEYMAP } from '../../lib/hotkeys';
-import { requestSchemas } from '../../lib/messaging/protocol';
+import { requestSchemas } from '../../lib/contracts';
 import type { Card } from '../../lib/schema/card';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { deckProgress, markKey } from '../../lib/sidebar/progress';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readContentPush } from '../../lib/content/push';
-import { requestSchemas } from '../../lib/messaging/protocol';
+import { requestSchemas } from '../../lib/contracts';
 import { MAX_WIDTH, MIN_WIDTH } from '../../lib/messaging/types';
 
 // The content script checks pushes by hand (no zod there, to stay tiny); the zod layout schema

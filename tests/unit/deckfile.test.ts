@@ -6,24 +6,24 @@ import type { ImportContext } from '../../lib/import/types';
 import { Card } from '../../lib/schema/card';
 import { Deck } from '../../lib/schema/deck';
 import { ReturnPolicy } from '../../lib/schema/policy';
-import { ctx, example, file, freshCatalogue, NOW } from './studio-helpers';
+import { ctx, example, file, freshLibrary, NOW } from './studio-helpers';
 
-async function contextFor(catalogue: ReturnType<typeof freshCatalogue>) {
-  const { repo, catalogue: cat } = catalogue;
+async function contextFor(library: ReturnType<typeof freshLibrary>) {
+  const { repo, library: cat } = library;
   return ctx({ existingCards: await repo.listCards(), existingPolicies: await cat.listPolicies(), existingDecks: await cat.listDecks() });
 }
 
 /** Import a file on a fresh machine, then export the deck again. */
 async function importThenExport(text: string): Promise<string> {
-  const machine = freshCatalogue();
+  const machine = freshLibrary();
   const result = await prepareImport(file(text), await contextFor(machine));
   if (!result.ok) throw new Error(JSON.stringify(result.failure.issues));
   expect(result.plan.issues).toEqual([]);
-  await machine.catalogue.commitImport(result.plan.commit, NOW + 1000);
-  return serializeDeckFile(await machine.catalogue.exportDeck(result.plan.deck!.id));
+  await machine.library.commitImport(result.plan.commit, NOW + 1000);
+  return serializeDeckFile(await machine.library.exportDeck(result.plan.deck!.id));
 }
 
-const tableSnapshot = async (m: ReturnType<typeof freshCatalogue>) => ({
+const tableSnapshot = async (m: ReturnType<typeof freshLibrary>) => ({
   cards: await m.db.cards.toArray(),
   decks: await m.db.decks.toArray(),
   policies: await m.db.policies.toArray(),
@@ -39,7 +39,7 @@ describe('Upfront deck file', () => {
 
   it('matches products by SKU on a machine that already has them, keeping that machine’s ids', async () => {
     const text = example('autumn-show.upfront-deck.json');
-    const machine = freshCatalogue();
+    const machine = freshLibrary();
     const file1 = DeckFile.parse(JSON.parse(text));
     const local: Card = { ...file1.cards[0], id: 'local-id', name: { en: 'Old name' } };
     await machine.db.cards.put(local);
@@ -48,7 +48,7 @@ describe('Upfront deck file', () => {
     expect(result.plan.entries[0]).toMatchObject({ action: 'update', sku: local.sku });
     expect(result.plan.entries[0].card.id).toBe('local-id');
     expect(result.plan.deck!.cardIds[0]).toBe('local-id');
-    await machine.catalogue.commitImport(result.plan.commit, NOW);
+    await machine.library.commitImport(result.plan.commit, NOW);
     expect((await machine.db.cards.get('local-id'))!.name.en).toBe(file1.cards[0].name.en);
   });
 
@@ -112,7 +112,7 @@ describe('imports of arbitrary input', () => {
   it('write nothing when the plan has issues, and a commit the database refuses changes nothing (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('TEE', 'CAP', 'MUG', ''), fc.constantFrom('Title', ''), fc.constantFrom('100', 'heavy', '')), { minLength: 1, maxLength: 6 }), async (rows) => {
-        const machine = freshCatalogue();
+        const machine = freshLibrary();
         await machine.db.cards.put(Card.parse({ id: 'keep', sku: 'KEEP-1', name: { en: 'Keep me' }, category: 'home', updatedAt: NOW }));
         const before = await tableSnapshot(machine);
         const csv = `Handle,Title,Variant SKU,Variant Grams\n${rows.map(([h, t, g], i) => `${h},${t},${h}-${i},${g}`).join('\n')}\n`;
@@ -127,7 +127,7 @@ describe('imports of arbitrary input', () => {
           const taken = result.plan.commit.cards[result.plan.commit.cards.length - 1].card;
           await machine.db.cards.put({ ...taken, id: 'someone-else' });
           const mid = await tableSnapshot(machine);
-          await expect(machine.catalogue.commitImport(result.plan.commit, NOW)).rejects.toThrow(/import-stale/);
+          await expect(machine.library.commitImport(result.plan.commit, NOW)).rejects.toThrow(/import-stale/);
           expect(await tableSnapshot(machine)).toEqual(mid);
         }
       }),

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DeckBundle, LogData, Repository } from '../../lib/db/repository';
+import type { Repository } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
+import type { LogData } from '../../lib/schema/session';
 import { verifyChain } from '../../lib/evidence/chain';
 import { LOG_CSV_COLUMNS, logToCsv } from '../../lib/export/log-csv';
 import { LOG_FORMAT, LOG_VERSION, logToJson } from '../../lib/export/log-json';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
-import type { LogData } from '../../lib/db/repository';
+import type { LogData } from '../../lib/schema/session';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 
 let counter = 0;

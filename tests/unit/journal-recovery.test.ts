@@ -7,7 +7,7 @@ import { checkChain } from '../../lib/evidence/chain';
 import { sha256Hex } from '../../lib/evidence/hash';
 import { startSafety } from '../../lib/safety/background';
 import { saveCatalogueCopy } from '../../lib/safety/catalogue-copy';
-import { RECOVERY_KEY } from '../../lib/safety/handlers';
+import { RECOVERY_KEY } from '../../lib/contracts/safety';
 import { Journal } from '../../lib/safety/journal';
 import { JournaledRepository } from '../../lib/safety/journaled-repository';
 import { recoverOnStart, type RecoveryReport } from '../../lib/safety/recover';

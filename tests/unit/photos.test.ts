@@ -7,8 +7,8 @@ import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender, type ServiceDeps } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
-import { Catalogue } from '../../lib/db/catalogue';
-import type { DeckBundle } from '../../lib/db/repository';
+import { Library } from '../../lib/db/library';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { buildDeckPackage, readDeckPackage } from '../../lib/deckfile/package';
 import { createImageUrls } from '../../lib/image-urls';
 import { imageIdOf } from '../../lib/images';
@@ -17,7 +17,7 @@ import { prepareImport } from '../../lib/import/plan';
 import { createClient, type Send } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/types';
 import { photo, photoDeck } from './photo-fixtures';
-import { ctx, file, freshCatalogue, NOW, ROOT } from './studio-helpers';
+import { ctx, file, freshLibrary, NOW, ROOT } from './studio-helpers';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const TIKTOK = 'https://shop.tiktok.com/streamer/live/product/dashboard';
@@ -27,13 +27,13 @@ const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` }
 
 /** The real service over fake-indexeddb, with a 300-product deck, a photo each, imported as the studio imports it. */
 async function machine(count = 300, photoBytes?: number) {
-  const m = freshCatalogue();
+  const m = freshLibrary();
   const notifyChanged: Mock<ServiceDeps['notifyChanged']> = vi.fn();
   const local = memoryKeyValue();
   const handle = createService({
     extensionId: EXT,
     repo: m.repo,
-    catalogue: m.catalogue,
+    library: m.library,
     tabs: new TabRegistry(memoryKeyValue()),
     layouts: new LayoutStore(local),
     local,
@@ -48,7 +48,7 @@ async function machine(count = 300, photoBytes?: number) {
   const call = createClient(asStudio);
   const deck = photoDeck(count, NOW, photoBytes);
   await m.repo.putDeckBundle({ deck: deck.deck, cards: deck.cards, policies: [] });
-  // One transaction for the photos (the catalogue's own putImage is tested by the import below).
+  // One transaction for the photos (the library's own putImage is tested by the import below).
   await m.db.table('images').bulkPut(deck.images.map((i) => ({ id: i.id, type: i.type, width: i.width, height: i.height, bytes: 0, createdAt: NOW, blob: new Blob([Buffer.from(i.data, 'base64')], { type: i.type }) })));
   const ask = async <T>(type: string, payload: unknown, sender: Sender): Promise<T> => {
     const r = (await handle({ type, payload }, sender)) as Reply<T>;
@@ -108,9 +108,9 @@ describe('pushes say what changed', () => {
     await m.ask('console.hello', {}, contentScript(5));
     const card = m.deck.cards[0];
     await m.call('card.save', { card: { ...card, name: { en: 'Renamed' } } });
-    expect(m.notifyChanged).toHaveBeenLastCalledWith({ scope: 'catalogue', cardIds: [card.id] });
+    expect(m.notifyChanged).toHaveBeenLastCalledWith({ scope: 'library', cardIds: [card.id] });
     await m.call('deck.save', { deck: m.deck.deck });
-    expect(m.notifyChanged).toHaveBeenLastCalledWith({ scope: 'catalogue', deckIds: ['photo-deck'] });
+    expect(m.notifyChanged).toHaveBeenLastCalledWith({ scope: 'library', deckIds: ['photo-deck'] });
     await m.ask('session.start', { id: 's1', deckId: 'photo-deck', host: 'Ana' }, overlay(5));
     expect(m.notifyChanged).toHaveBeenLastCalledWith({ scope: 'session', sessionId: 's1' });
     m.notifyChanged.mockClear();
@@ -146,8 +146,8 @@ describe('the deck picked on a console', () => {
 });
 
 describe('the deck package', () => {
-  async function exportPackage(m: Awaited<ReturnType<typeof machine>> | ReturnType<typeof freshCatalogue>, deckId: string) {
-    return buildDeckPackage(await m.catalogue.exportDeck(deckId));
+  async function exportPackage(m: Awaited<ReturnType<typeof machine>> | ReturnType<typeof freshLibrary>, deckId: string) {
+    return buildDeckPackage(await m.library.exportDeck(deckId));
   }
 
   it('a 300-product deck with a photo each: export → import on another machine → export gives the same bytes', async () => {
@@ -158,14 +158,14 @@ describe('the deck package', () => {
     const entries = unzipSync(bytes);
     expect(Object.keys(entries)).toEqual(['deck.json', ...[...a.deck.images].sort((x, y) => x.id.localeCompare(y.id)).map((i) => `images/${i.id}.webp`)]);
     expect(Buffer.from(entries[`images/${a.deck.images[7].id}.webp`]).toString('base64')).toBe(a.deck.images[7].data);
-    const b = freshCatalogue();
+    const b = freshLibrary();
     const result = await prepareImport(new File([bytes as BlobPart], 'photo.upfront-deck.zip'), ctx());
     if (!result.ok) throw new Error(JSON.stringify(result.failure.issues));
     expect(result.plan.entries.filter((e) => e.action === 'add')).toHaveLength(300);
     // The studio's own commit path: photos one message each, then the records at once.
     const send = vi.fn<Send>(async (message) => {
       const handle = createService({
-        extensionId: EXT, repo: b.repo, catalogue: b.catalogue, tabs: new TabRegistry(memoryKeyValue()), layouts: new LayoutStore(memoryKeyValue()), local: memoryKeyValue(),
+        extensionId: EXT, repo: b.repo, library: b.library, tabs: new TabRegistry(memoryKeyValue()), layouts: new LayoutStore(memoryKeyValue()), local: memoryKeyValue(),
         now: () => NOW, pushToTab: async () => undefined, pushHotkey: () => undefined, notifyChanged: () => undefined, activeTab: async () => undefined, enableSite: async () => undefined,
       });
       return handle(message, studio);
@@ -180,10 +180,10 @@ describe('the deck package', () => {
 
   it('the example package (docs/examples) imports on a fresh machine and exports to the same bytes', async () => {
     const zip = new Uint8Array(readFileSync(path.join(ROOT, 'docs/examples/autumn-show.upfront-deck.zip')));
-    const b = freshCatalogue();
+    const b = freshLibrary();
     const result = await prepareImport(new File([zip as BlobPart], 'autumn-show.upfront-deck.zip'), ctx());
     if (!result.ok) throw new Error(JSON.stringify(result.failure.issues));
-    await b.catalogue.commitImport(result.plan.commit, NOW);
+    await b.library.commitImport(result.plan.commit, NOW);
     expect(Buffer.from(await exportPackage(b, result.plan.deck!.id)).equals(Buffer.from(zip))).toBe(true);
   });
 
@@ -255,11 +255,11 @@ describe('the deck package', () => {
   });
 });
 
-describe('Catalogue', () => {
+describe('Library', () => {
   it('keeps the deck export of a photo deck in SKU-independent run-sheet order with each photo once', async () => {
     const m = await machine(3);
     await m.repo.putDeckBundle({ deck: { ...m.deck.deck, cardIds: [...m.deck.deck.cardIds].reverse() }, cards: m.deck.cards, policies: [] });
-    const exported = await new Catalogue(m.db).exportDeck('photo-deck');
+    const exported = await new Library(m.db).exportDeck('photo-deck');
     expect(exported.cards.map((c) => c.id)).toEqual([...m.deck.deck.cardIds].reverse());
     expect(new Set(exported.images.map((i) => i.id)).size).toBe(3);
   });

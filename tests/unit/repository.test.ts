@@ -4,7 +4,8 @@ import { UpfrontError } from '../../lib/errors';
 import { headerGenesisHash, verifyChain } from '../../lib/evidence/chain';
 import { contentHash } from '../../lib/evidence/hash';
 import type { UpfrontDb } from '../../lib/db/database';
-import type { DeckBundle, RecordInput, Repository } from '../../lib/db/repository';
+import type { RecordInput, Repository } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import type { Card } from '../../lib/schema/card';
 import { NOW, freshRepo, storedEvents } from './helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLogData } from '../../lib/evidence/verify';
 import type { Analysis } from '../../lib/returns/analysis';
-import type { LookupAnswer } from '../../lib/messaging/returns-loop-types';
+import type { LookupAnswer } from '../../lib/contracts/returns-loop';
 import type { Problem } from '../../lib/readiness';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
 import { MIN, orderLine, returnLine } from './returns-helpers';

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueRefs, resolveRef } from '../../lib/scale/catalogue';
+import { familiarReferences, resolveRef } from '../../lib/scale/references';
 import { comparePhrases, suggestReference } from '../../lib/scale/compare';
 
 /** Issue 21, "Small": a US viewer is shown objects a US viewer knows. */
 describe('scale objects by deck market', () => {
   it('offers a US deck a letter sheet, a quarter and a 12 oz can, never A4, a euro coin or a 330 ml can', () => {
-    const us = catalogueRefs('US').map((r) => r.key);
+    const us = familiarReferences('US').map((r) => r.key);
     expect(us).toEqual(expect.arrayContaining(['us-letter', 'us-quarter', 'drink-can-us']));
     expect(us).not.toEqual(expect.arrayContaining(['a4-sheet']));
     for (const id of ['a4-sheet', 'euro-1', 'euro-2', 'can-330ml']) expect(us).not.toContain(id);
-    const eu = catalogueRefs('DE').map((r) => r.key);
+    const eu = familiarReferences('DE').map((r) => r.key);
     expect(eu).toContain('a4-sheet');
     expect(eu).toContain('euro-1');
     expect(eu).not.toContain('us-letter');
@@ -18,11 +18,11 @@ describe('scale objects by deck market', () => {
 
   it('suggests and compares with the US object for a US deck', () => {
     // A 60 × 60 cm cushion: A4 for a European deck, US Letter for a US one.
-    expect(suggestReference({ widthMm: 600, heightMm: 600 }, catalogueRefs('DE'))?.key).toBe('a4-sheet');
-    expect(suggestReference({ widthMm: 600, heightMm: 600 }, catalogueRefs('US'))?.key).toBe('us-letter');
+    expect(suggestReference({ widthMm: 600, heightMm: 600 }, familiarReferences('DE'))?.key).toBe('a4-sheet');
+    expect(suggestReference({ widthMm: 600, heightMm: 600 }, familiarReferences('US'))?.key).toBe('us-letter');
     // "As wide as …": an object 210 mm wide matches A4 in Europe and Letter (215.9 mm) in the US.
     const chosen = resolveRef({ catalogueId: 'smartphone' })!;
-    const us = comparePhrases({ widthMm: 212, heightMm: 150 }, chosen, catalogueRefs('US'));
+    const us = comparePhrases({ widthMm: 212, heightMm: 150 }, chosen, familiarReferences('US'));
     expect(us.find((p) => p.dimension === 'wide')?.ref.key).toBe('us-letter');
   });
 

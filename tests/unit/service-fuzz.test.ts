@@ -9,7 +9,7 @@ import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import en from '../../lib/i18n/locales/en.json';
-import { requestSchemas } from '../../lib/messaging/protocol';
+import { requestSchemas } from '../../lib/contracts';
 import { storedEvents } from './helpers';
 
 const EXT = 'fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzz';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { demoBundle } from '../../lib/demo/deck';
-import { coverageEvents, productGroups } from '../../lib/export/timeline';
+import { productGroups } from '../../lib/export/timeline';
+import { coverageEvents } from '../../lib/sessions/coverage';
 import type { DisclosureEvent, Session, Snapshot } from '../../lib/schema/session';
 import { NOW } from './helpers';
 import { background, overlay, studio } from './sessions-helpers';

@@ -40,7 +40,7 @@ describe('corrections in the log', () => {
   });
 
   it('has no way to edit or delete an event: the request surface offers none', async () => {
-    const { requestSchemas } = await import('../../lib/messaging/protocol');
+    const { requestSchemas } = await import('../../lib/contracts');
     const writes = Object.keys(requestSchemas).filter((t) => t.startsWith('event.'));
     expect(writes.sort()).toEqual(['event.list', 'event.record']);
   });

@@ -5,7 +5,8 @@ import { toLogFilter } from '../../components/studio/sessions/SessionsArea';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { logFileJsonSchemaText } from '../../lib/export/log-file';
-import { productGroups, coverageCounts } from '../../lib/export/timeline';
+import { productGroups } from '../../lib/export/timeline';
+import { coverageCounts } from '../../lib/sessions/coverage';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
 import { freshRepo } from './helpers';
 

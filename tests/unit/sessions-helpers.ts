@@ -2,7 +2,7 @@ import { memoryKeyValue, type KeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
-import { Catalogue } from '../../lib/db/catalogue';
+import { Library } from '../../lib/db/library';
 import { ReturnsLoopStore } from '../../lib/returns/store';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
@@ -24,10 +24,10 @@ export const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.
  * the lasting one (default: Maps that answer at once).
  */
 export async function background(repo?: Repository, opts: { sessionStorage?: () => KeyValue; local?: KeyValue } = {}) {
-  // A fresh database gets the studio's catalogue too (a given repository serves sessions only).
+  // A fresh database gets the studio's library too (a given repository serves sessions only).
   const fresh = repo ? undefined : freshRepo();
   const r = repo ?? fresh!.repo;
-  const catalogue = fresh && new Catalogue(fresh.db);
+  const library = fresh && new Library(fresh.db);
   if (!repo) await r.putDeckBundle(demoBundle(NOW));
   const clock = { now: NOW };
   const local = opts.local ?? memoryKeyValue();
@@ -36,7 +36,7 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
     const handle = createService({
       extensionId: EXT,
       repo: r,
-      catalogue,
+      library,
       returnsLoop: fresh && new ReturnsLoopStore(fresh.db),
       tabs,
       layouts: new LayoutStore(local),

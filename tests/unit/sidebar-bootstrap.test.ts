@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DeckBundle } from '../../lib/db/repository';
+import type { DeckBundle } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
-import { composeSidebarBootstrap } from '../../lib/messaging/bootstrap';
+import { composeSidebarBootstrap, type Ask } from '../../lib/messaging/bootstrap';
 import type { Client } from '../../lib/messaging/client';
-import type { SidebarBootstrap, TabContext } from '../../lib/messaging/types';
+import type { TabContext } from '../../lib/messaging/types';
+import type { SidebarBootstrap } from '../../lib/messaging/bootstrap';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { createSidebarStore, currentCard, markKey } from '../../lib/sidebar/store';
 import { consoleContext, demo, demoSummary, fakeAsk } from '../helpers/fake-background';
@@ -230,43 +231,43 @@ describe('composeSidebarBootstrap', () => {
         throw new UpfrontError('internal');
       },
     });
-    const boot = await composeSidebarBootstrap(ask as unknown as Client, {});
+    const boot = await composeSidebarBootstrap(ask as unknown as Ask, {});
     expect(boot).toMatchObject({ context, session: null, resumable: [], bundle: demo });
   });
 
   it('asks about sessions for the context’s tab only, and nothing about them without a context', async () => {
     const withTab = fakeAsk({ 'session.current': () => live, 'event.list': () => [{ id: 'e1' } as DisclosureEvent] });
-    expect(await composeSidebarBootstrap(withTab as unknown as Client, { tabId: 9 })).toMatchObject({ session: live, events: [{ id: 'e1' }] });
+    expect(await composeSidebarBootstrap(withTab as unknown as Ask, { tabId: 9 })).toMatchObject({ session: live, events: [{ id: 'e1' }] });
     expect(withTab).toHaveBeenCalledWith('tab.context', { tabId: 9 });
     expect(withTab).toHaveBeenCalledWith('session.current', { tabId: 5 });
     expect(withTab).toHaveBeenCalledWith('event.list', { sessionId: 's1' });
 
     const none = fakeAsk({ 'tab.context': () => null });
-    expect(await composeSidebarBootstrap(none as unknown as Client, {})).toMatchObject({ context: null, session: null, resumable: [], events: [] });
+    expect(await composeSidebarBootstrap(none as unknown as Ask, {})).toMatchObject({ context: null, session: null, resumable: [], events: [] });
     expect(none.mock.calls.map((c) => c[0]).sort()).toEqual(['deck.get', 'deck.list', 'deck.picked', 'tab.context']);
   });
 
   it('opens on the deck last picked on this console, unless a deck was shown before or it is gone', async () => {
     const decks = [demoSummary, { ...demoSummary, id: 'deck-2', name: 'Second' }];
     const ask = fakeAsk({ 'deck.list': () => decks, 'deck.picked': () => 'deck-2', 'deck.get': ({ deckId }) => ({ ...demo, deck: { ...demo.deck, id: deckId } }) });
-    expect((await composeSidebarBootstrap(ask as unknown as Client, {})).bundle?.deck.id).toBe('deck-2');
+    expect((await composeSidebarBootstrap(ask as unknown as Ask, {})).bundle?.deck.id).toBe('deck-2');
     expect(ask.mock.calls.filter((c) => c[0] === 'deck.get')).toEqual([['deck.get', { deckId: 'deck-2' }]]);
     // A re-read keeps the deck shown; the pick is not even asked for.
     ask.mockClear();
-    expect((await composeSidebarBootstrap(ask as unknown as Client, { deckId: demo.deck.id })).bundle?.deck.id).toBe(demo.deck.id);
+    expect((await composeSidebarBootstrap(ask as unknown as Ask, { deckId: demo.deck.id })).bundle?.deck.id).toBe(demo.deck.id);
     expect(ask.mock.calls.map((c) => c[0])).not.toContain('deck.picked');
     // A picked deck deleted since: the first deck.
     const gone = fakeAsk({ 'deck.picked': () => 'deck-deleted' });
-    expect((await composeSidebarBootstrap(gone as unknown as Client, {})).bundle?.deck.id).toBe(demo.deck.id);
+    expect((await composeSidebarBootstrap(gone as unknown as Ask, {})).bundle?.deck.id).toBe(demo.deck.id);
     // A live session's deck wins over the pick.
     const live2 = fakeAsk({ 'deck.list': () => decks, 'deck.picked': () => 'deck-2', 'session.current': () => live, 'deck.get': ({ deckId }) => ({ ...demo, deck: { ...demo.deck, id: deckId } }) });
-    expect((await composeSidebarBootstrap(live2 as unknown as Client, { tabId: 5 })).bundle?.deck.id).toBe(live.deckId);
+    expect((await composeSidebarBootstrap(live2 as unknown as Ask, { tabId: 5 })).bundle?.deck.id).toBe(live.deckId);
   });
 
   it('asks a framed sidebar’s session with its first requests, for the frame’s own tab', async () => {
     let answerContext!: (c: TabContext) => void;
     const ask = fakeAsk({ 'tab.context': () => new Promise<TabContext>((r) => (answerContext = r)), 'session.current': () => live });
-    const boot = composeSidebarBootstrap(ask as unknown as Client, {}, { framed: true });
+    const boot = composeSidebarBootstrap(ask as unknown as Ask, {}, { framed: true });
     await Promise.resolve();
     // Before its context is known, the frame's session is asked for, for its own tab.
     expect(ask.mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining(['deck.list', 'session.current', 'session.resumable', 'tab.context']));
@@ -275,7 +276,7 @@ describe('composeSidebarBootstrap', () => {
     expect(await boot).toMatchObject({ context, session: live });
     // Without a context, what the frame's tab said is not used.
     const none = fakeAsk({ 'tab.context': () => null, 'session.current': () => live });
-    expect(await composeSidebarBootstrap(none as unknown as Client, {}, { framed: true })).toMatchObject({ context: null, session: null, resumable: [] });
+    expect(await composeSidebarBootstrap(none as unknown as Ask, {}, { framed: true })).toMatchObject({ context: null, session: null, resumable: [] });
   });
 
   it('reads the deck shown without a session while the session is looked up, and a live session’s own deck after', async () => {
@@ -288,18 +289,18 @@ describe('composeSidebarBootstrap', () => {
       },
     });
     // The first deck cannot be read, but it is not the one shown: the answer does not fail.
-    const boot = await composeSidebarBootstrap(ask as unknown as Client, {});
+    const boot = await composeSidebarBootstrap(ask as unknown as Ask, {});
     expect(boot.bundle).toBe(other);
     expect(ask.mock.calls.filter((c) => c[0] === 'deck.get').map((c) => c[1])).toEqual([{ deckId: 'demo-deck' }, { deckId: 'other-deck' }]);
 
     const once = fakeAsk({});
-    await composeSidebarBootstrap(once as unknown as Client, {});
+    await composeSidebarBootstrap(once as unknown as Ask, {});
     expect(once.mock.calls.filter((c) => c[0] === 'deck.get')).toHaveLength(1);
   });
 
   it('asks no deck when there is none', async () => {
     const ask = fakeAsk({ 'deck.list': () => [] });
-    expect((await composeSidebarBootstrap(ask as unknown as Client, {})).bundle).toBeNull();
+    expect((await composeSidebarBootstrap(ask as unknown as Ask, {})).bundle).toBeNull();
     expect(ask.mock.calls.map((c) => c[0])).not.toContain('deck.get');
   });
 });

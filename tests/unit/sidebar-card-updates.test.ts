@@ -13,7 +13,7 @@ describe('a studio save reaching an open sidebar', () => {
     await sidebar.actions.init();
     const before = sidebar.store.getState().bundle!;
     const n = types().length;
-    await sidebar.actions.changed({ type: 'changed', scope: 'catalogue', cardIds: [edited.id] });
+    await sidebar.actions.changed({ type: 'changed', scope: 'library', cardIds: [edited.id] });
     expect(types().slice(n)).toEqual(['cards.get']);
     const after = sidebar.store.getState().bundle!;
     expect(after.cards[1]).toBe(edited);
@@ -27,7 +27,7 @@ describe('a studio save reaching an open sidebar', () => {
     await sidebar.actions.init();
     const n = types().length;
     const before = sidebar.store.getState();
-    await sidebar.actions.changed({ type: 'changed', scope: 'catalogue', cardIds: ['not-in-this-deck'] });
+    await sidebar.actions.changed({ type: 'changed', scope: 'library', cardIds: ['not-in-this-deck'] });
     await sidebar.actions.changed({ type: 'changed', scope: 'settings' });
     expect(types().slice(n)).toEqual([]);
     expect(sidebar.store.getState()).toBe(before);
@@ -39,16 +39,16 @@ describe('a studio save reaching an open sidebar', () => {
     let answer = newer;
     const { sidebar } = fakeSidebar({ 'cards.get': () => ({ cards: [answer], policies: [] }) });
     await sidebar.actions.init();
-    await sidebar.actions.changed({ type: 'changed', scope: 'catalogue', cardIds: [newer.id] });
+    await sidebar.actions.changed({ type: 'changed', scope: 'library', cardIds: [newer.id] });
     answer = older;
-    await sidebar.actions.changed({ type: 'changed', scope: 'catalogue', cardIds: [newer.id] });
+    await sidebar.actions.changed({ type: 'changed', scope: 'library', cardIds: [newer.id] });
     expect(sidebar.store.getState().bundle!.cards[0].name.en).toBe('Newer');
   });
 
   it('re-reads the whole sidebar for a deck, a session or a change it cannot narrow', async () => {
     const { sidebar, types } = fakeSidebar();
     await sidebar.actions.init();
-    for (const push of [{ scope: 'catalogue', deckIds: [demo.deck.id] }, { scope: 'session', sessionId: 's1' }, { scope: 'catalogue' }, {}] as const) {
+    for (const push of [{ scope: 'library', deckIds: [demo.deck.id] }, { scope: 'session', sessionId: 's1' }, { scope: 'library' }, {}] as const) {
       const n = types().length;
       await sidebar.actions.changed({ type: 'changed', ...push } as never);
       expect(types().slice(n)).toEqual(['sidebar.bootstrap']);
@@ -63,7 +63,7 @@ describe('a studio save reaching an open sidebar', () => {
     });
     await sidebar.actions.init();
     const n = types().length;
-    await sidebar.actions.changed({ type: 'changed', scope: 'catalogue', cardIds: [demo.cards[0].id] });
+    await sidebar.actions.changed({ type: 'changed', scope: 'library', cardIds: [demo.cards[0].id] });
     expect(types().slice(n)).toEqual(['cards.get', 'sidebar.bootstrap']);
   });
 });

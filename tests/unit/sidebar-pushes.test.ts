@@ -202,7 +202,7 @@ describe('checking pushes before they are applied', () => {
     const hub = new SidebarHub();
     hub.connect(port);
     hub.changed({ scope: 'event', sessionId: 's1', event: committed('ev-1', { corrects: 'ev-0', action: 'correction' }) });
-    hub.changed({ scope: 'catalogue', cardIds: ['c1'], deckIds: ['d1'] });
+    hub.changed({ scope: 'library', cardIds: ['c1'], deckIds: ['d1'] });
     hub.changed({ scope: 'session' });
     hub.changed({ scope: 'settings' });
     for (const k of FORWARDED_KEYS) hub.hotkey(5, k);
@@ -219,10 +219,10 @@ describe('SidebarHub', () => {
     const hub = new SidebarHub();
     hub.connect(port);
     hub.changed({ scope: 'event', sessionId: 's1', event: committed('ev-1') });
-    hub.changed({ scope: 'catalogue', cardIds: ['c1'] });
+    hub.changed({ scope: 'library', cardIds: ['c1'] });
     expect(sent).toEqual([
       { type: 'changed', scope: 'event', sessionId: 's1', event: committed('ev-1') },
-      { type: 'changed', scope: 'catalogue', cardIds: ['c1'] },
+      { type: 'changed', scope: 'library', cardIds: ['c1'] },
     ]);
   });
 });

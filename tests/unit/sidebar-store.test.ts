@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DeckBundle, DeckSummary } from '../../lib/db/repository';
+import type { DeckBundle, DeckSummary } from '../../lib/schema/deck';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
 import type { TabContext } from '../../lib/messaging/types';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Catalogue } from '../../lib/db/catalogue';
+import { Library } from '../../lib/db/library';
 import type { ImportContext } from '../../lib/import/types';
 import type { Card } from '../../lib/schema/card';
 import { freshRepo, NOW } from './helpers';
@@ -8,9 +8,9 @@ import { freshRepo, NOW } from './helpers';
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const example = (name: string) => readFileSync(path.join(ROOT, 'docs/examples', name), 'utf8');
 
-export function freshCatalogue() {
+export function freshLibrary() {
   const { db, repo } = freshRepo();
-  return { db, repo, catalogue: new Catalogue(db) };
+  return { db, repo, library: new Library(db) };
 }
 
 /** Deterministic ids so plans can be compared. */

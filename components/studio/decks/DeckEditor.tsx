@@ -10,9 +10,9 @@ import { useReturnsProblems } from '../returns/feedback';
 import type { Card } from '../../../lib/schema/card';
 import { Deck } from '../../../lib/schema/deck';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
-import { SidebarPreview } from '../catalogue/Preview';
-import { errorCode, newId, useResolvedImages, type CatalogueData } from '../catalogue/data';
-import { routeHref, type Route } from '../catalogue/route';
+import { SidebarPreview } from '../producer/Preview';
+import { errorCode, newId, useResolvedImages, type ProducerLists } from '../producer/data';
+import { routeHref, type Route } from '../producer/route';
 import { ErrorText, Field } from '../editor/fields';
 import { PolicyPicker } from '../editor/PolicyEditor';
 import { downloadDeck } from './deck-download';
@@ -68,7 +68,7 @@ function SortableRow({ card, index, count, label, link, onMove, onRemove }: RowP
  */
 interface Props {
   deckId: string;
-  data: CatalogueData;
+  data: ProducerLists;
   call: Client;
   go: (r: Route) => void;
   /** Where a readiness link lands: "products" or "policy", and the language a policy text is missing in. */

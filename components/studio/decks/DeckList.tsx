@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../lib/messaging/client';
 import { deckProblems } from '../../../lib/readiness';
-import { errorCode, newId, type CatalogueData } from '../catalogue/data';
-import { routeHref, type Route } from '../catalogue/route';
+import { errorCode, newId, type ProducerLists } from '../producer/data';
+import { routeHref, type Route } from '../producer/route';
 import { useSortable } from '../shell/sortable';
 import { useLanguageName } from '../../common/language-name';
 
 /** Decks (run sheets): create, open, duplicate, delete to the trash. */
-export function DeckList({ data, call, go, confirm }: { data: CatalogueData; call: Client; go: (r: Route) => void; confirm: (text: string) => boolean }) {
+export function DeckList({ data, call, go, confirm }: { data: ProducerLists; call: Client; go: (r: Route) => void; confirm: (text: string) => boolean }) {
   const { t } = useTranslation();
   const ln = useLanguageName();
   const [name, setName] = useState('');

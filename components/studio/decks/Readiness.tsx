@@ -3,7 +3,7 @@ import type { TermFlag } from '../../../lib/dont-say/term-flags';
 import type { Client } from '../../../lib/messaging/client';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
-import { routeHref } from '../catalogue/route';
+import { routeHref } from '../producer/route';
 import { useProblemMessage } from './problem-message';
 import { AcceptedTerms, AcceptTerm } from './TermAcceptance';
 

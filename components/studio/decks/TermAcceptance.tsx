@@ -6,7 +6,7 @@ import type { Client } from '../../../lib/messaging/client';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
 import { useLanguageName } from '../../common/language-name';
-import { errorCode } from '../catalogue/data';
+import { errorCode } from '../producer/data';
 
 /**
  * Keeps a flagged risky term with a reason (issue 20): recorded on the card, or on the policy for

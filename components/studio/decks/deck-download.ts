@@ -1,4 +1,4 @@
-import type { DeckExport } from '../../../lib/messaging/types';
+import type { DeckExport } from '../../../lib/schema/library';
 import { serializeDeckFile } from '../../../lib/deckfile/format';
 import { buildDeckPackage } from '../../../lib/deckfile/package';
 import { downloadBlob, downloadText, fileSafe } from '../download';

@@ -5,9 +5,9 @@ import { Card, Category } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import { cardErrors } from '../../../lib/cards/card-check';
 import { errorsByPath, type FieldError } from '../../../lib/validation';
-import { SidebarPreview } from '../catalogue/Preview';
-import { editorLanguages, errorCode, type CatalogueData } from '../catalogue/data';
-import type { Route } from '../catalogue/route';
+import { SidebarPreview } from '../producer/Preview';
+import { editorLanguages, errorCode, type ProducerLists } from '../producer/data';
+import type { Route } from '../producer/route';
 import { CaveatsSection, NotesSection } from './CaveatsAndNotes';
 import { DimensionsSection } from './DimensionsSection';
 import { DontSaySection } from './DontSaySection';
@@ -30,7 +30,7 @@ export function blankCard(id: string): Card {
 
 interface Props {
   cardId: string;
-  data: CatalogueData;
+  data: ProducerLists;
   call: Client;
   go: (r: Route) => void;
   confirm: (text: string) => boolean;
@@ -94,7 +94,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     return map;
   }, [draft, data.cards, serverError]);
 
-  // A boolean, not the map: a reload of the catalogue (after every save) must not save again.
+  // A boolean, not the map: a reload of the lists (after every save) must not save again.
   const blocked = errors.size > 0;
   // Autosave after a pause in typing; a change still pending when the producer leaves is saved at once.
   const pending = useRef<(() => Promise<void>) | null>(null);

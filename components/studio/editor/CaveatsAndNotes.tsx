@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useLanguageName } from '../../common/language-name';
 import { NoteKind } from '../../../lib/schema/card';
-import { newId } from '../catalogue/data';
+import { newId } from '../producer/data';
 import { Field, type CardPartProps } from './fields';
 
 /** The "not suitable if" caveats, each in every language, with its must-say flag. */

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../lib/messaging/client';
-import { errorCode, type CatalogueData } from '../catalogue/data';
+import { errorCode, type ProducerLists } from '../producer/data';
 
 export interface Membership {
   /** Decks the product is in, or will join when it is first saved. */
@@ -15,9 +15,9 @@ export interface Membership {
  * Which decks a product is in, shown and edited in the product editor. A saved product joins or
  * leaves a deck at once (at the end of its run sheet). A product not saved yet (a draft, or
  * "New product" from a deck) keeps its choice here and joins with its first save, in the same
- * transaction (Catalogue.saveCard).
+ * transaction (Library.saveCard).
  */
-export function useDeckMembership(cardId: string, data: CatalogueData, call: Client, fromDeck: string | undefined): Membership {
+export function useDeckMembership(cardId: string, data: ProducerLists, call: Client, fromDeck: string | undefined): Membership {
   const { t } = useTranslation();
   const saved = data.cards.some((c) => c.id === cardId);
   const [pending, setPending] = useState<string[]>(() => (fromDeck && data.decks.some((d) => d.id === fromDeck) ? [fromDeck] : []));

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { CATALOGUE } from '../../../lib/scale/catalogue';
+import { REFERENCE_OBJECTS } from '../../../lib/scale/references';
 import { Field, NumberInput, type CardPartProps } from './fields';
 
 /** A card's size and weight, and the familiar objects the sidebar draws it beside. */
@@ -34,7 +34,7 @@ export function DimensionsSection({ draft, update, err }: CardPartProps) {
               <Field label={t('editor.scaleObject')} error={err(`scaleRefs.${i}.catalogueId`)}>
                 {(p) => (
                   <select {...p} value={ref.catalogueId} onChange={(e) => update({ scaleRefs: draft.scaleRefs.map((r, k) => (k === i ? { catalogueId: e.target.value } : r)) })}>
-                    {CATALOGUE.map((o) => (
+                    {REFERENCE_OBJECTS.map((o) => (
                       <option key={o.id} value={o.id}>
                         {t(`scaleRef.${o.id}.name`, { defaultValue: o.id })}
                       </option>
@@ -63,7 +63,7 @@ export function DimensionsSection({ draft, update, err }: CardPartProps) {
         ))}
       </ul>
       <div className="actions">
-        <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { catalogueId: CATALOGUE[0].id }] })}>
+        <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { catalogueId: REFERENCE_OBJECTS[0].id }] })}>
           + {t('editor.addScaleRef')}
         </button>
         <button type="button" onClick={() => update({ scaleRefs: [...draft.scaleRefs, { custom: { name: '', widthMm: undefined as unknown as number, heightMm: undefined as unknown as number } }] })}>

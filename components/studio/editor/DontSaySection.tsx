@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { DontSay } from '../../../lib/schema/card';
 import type { LocalizedText } from '../../../lib/schema/common';
 import { useLanguageName } from '../../common/language-name';
-import { newId } from '../catalogue/data';
+import { newId } from '../producer/data';
 import { Field, type CardPartProps } from './fields';
 
 /**

@@ -3,11 +3,11 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { deckProblems, productProblems, type Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
-import type { CatalogueData } from '../catalogue/data';
+import type { ProducerLists } from '../producer/data';
 import { useProblemMessage } from '../decks/problem-message';
 
 /** A product's readiness problems in every deck it is in (or on its own), once each. */
-export function editorProblems(card: Card, data: Pick<CatalogueData, 'decks' | 'policies'>): Problem[] {
+export function editorProblems(card: Card, data: Pick<ProducerLists, 'decks' | 'policies'>): Problem[] {
   const decks = data.decks.filter((d) => d.cardIds.includes(card.id));
   const all = decks.length === 0 ? productProblems(card, [], data.policies) : decks.flatMap((d) => deckProblems({ ...d, cardIds: [card.id] }, [card], data.policies).filter((p) => p.cardId === card.id));
   const seen = new Set<string>();
@@ -22,7 +22,7 @@ export function editorProblems(card: Card, data: Pick<CatalogueData, 'decks' | '
  * fixes it (#section-<field>), so a "Fix" or "1 problem" link always lands where the message is.
  * Rendered once by the editor; portals keep the editor's sections free of this wiring.
  */
-export function FieldProblems({ card, data }: { card: Card | null; data: Pick<CatalogueData, 'decks' | 'policies'> }) {
+export function FieldProblems({ card, data }: { card: Card | null; data: Pick<ProducerLists, 'decks' | 'policies'> }) {
   const { t } = useTranslation();
   const message = useProblemMessage();
   const problems = useMemo(() => (card ? editorProblems(card, data) : []), [card, data]);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { dataUrl, imageIdOf, imageRef, IMAGE_MAX_SIDE, MAX_IMAGE_INPUT_BYTES, prepareImage, type ImageProblem } from '../../../lib/images';
 import { megabytes } from '../../../lib/import/read';
 import type { Client } from '../../../lib/messaging/client';
-import { errorCode } from '../catalogue/data';
+import { errorCode } from '../producer/data';
 
 /** A displayable URL for a card's image: a stored image (fetched from the background) or an https URL. */
 export function useImageUrl(call: Client, image: string | undefined): string | undefined {

@@ -4,7 +4,7 @@ import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, templateForMarket
 import type { Client } from '../../../lib/messaging/client';
 import { ReturnPolicy } from '../../../lib/schema/policy';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
-import { errorCode, newId } from '../catalogue/data';
+import { errorCode, newId } from '../producer/data';
 import { Field, NumberInput } from './fields';
 import { useLanguageName } from '../../common/language-name';
 

@@ -8,8 +8,8 @@ import type { ImportContext, ImportIssue, ImportPlan } from '../../../lib/import
 import { upfrontCsvTemplate } from '../../../lib/import/upfront-csv';
 import type { Client } from '../../../lib/messaging/client';
 import { downloadText } from '../download';
-import { errorCode, newId, type CatalogueData } from '../catalogue/data';
-import { routeHref } from '../catalogue/route';
+import { errorCode, newId, type ProducerLists } from '../producer/data';
+import { routeHref } from '../producer/route';
 import { useLanguageName } from '../../common/language-name';
 
 type Stage = { kind: 'idle' } | { kind: 'reading'; progress: number } | { kind: 'failed'; issues: ImportIssue[] } | { kind: 'preview'; plan: ImportPlan } | { kind: 'done'; added: number; updated: number; deckId?: string };
@@ -33,7 +33,7 @@ export function IssueText({ issue }: { issue: ImportIssue }) {
  * and checked here, previewed (added / updated / skipped, matched by SKU), and written only when
  * the producer confirms, all at once or not at all.
  */
-export function ImportPanel({ data, call }: { data: CatalogueData; call: Client }) {
+export function ImportPanel({ data, call }: { data: ProducerLists; call: Client }) {
   const { t } = useTranslation();
   const ln = useLanguageName();
   const inputId = useId();

@@ -10,8 +10,8 @@ import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import type { ReturnPolicy } from '../../../lib/schema/policy';
 import { ItemContent, type ItemContext } from '../../sidebar/ItemContent';
-import { useResolvedImages, type CatalogueData } from '../catalogue/data';
-import { routeHref } from '../catalogue/route';
+import { useResolvedImages, type ProducerLists } from '../producer/data';
+import { routeHref } from '../producer/route';
 import './hand-cards.css';
 
 /**
@@ -97,7 +97,7 @@ function HandCard({ card, n, count, deck, policies }: { card: Card; n: number; c
  * thing. Everything on the paper — labels, units, numbers — is in the deck's first language
  * (the host's), not the producer's interface language; the buttons around it stay in the latter.
  */
-export function HandCards({ deckId, data, call, autoPrint = false }: { deckId: string; data: CatalogueData; call: Client; autoPrint?: boolean }) {
+export function HandCards({ deckId, data, call, autoPrint = false }: { deckId: string; data: ProducerLists; call: Client; autoPrint?: boolean }) {
   const { t, i18n } = useTranslation();
   const deck = data.decks.find((d) => d.id === deckId);
   const cards = useResolvedImages(call, deck ? deck.cardIds.map((id) => data.cards.find((c) => c.id === id)).filter((c): c is Card => c !== undefined) : []);

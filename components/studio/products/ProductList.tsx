@@ -2,15 +2,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import { Category } from '../../../lib/schema/card';
-import { newId, type CatalogueData } from '../catalogue/data';
-import type { Route } from '../catalogue/route';
-import { routeHref } from '../catalogue/route';
+import { newId, type ProducerLists } from '../producer/data';
+import type { Route } from '../producer/route';
+import { routeHref } from '../producer/route';
 import { productRows } from './product-rows';
 import { RowProblems } from './RowProblems';
 import { useSortable } from '../shell/sortable';
 
 /** All products, searchable by SKU or name and filtered by category, deck and "has problems". */
-export function ProductList({ data, go }: { data: CatalogueData; go: (r: Route) => void }) {
+export function ProductList({ data, go }: { data: ProducerLists; go: (r: Route) => void }) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [category, setCategory] = useState('');

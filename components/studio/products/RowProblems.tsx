@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { sectionOf } from '../../../lib/cards/card-check';
-import { routeHref } from '../catalogue/route';
+import { routeHref } from '../producer/route';
 import type { ProductRow } from './product-rows';
 
 /** The words a field error is shown under in the product list: the field, else its editor section. */

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
-import { errorCode, type CatalogueData } from '../catalogue/data';
+import { errorCode, type ProducerLists } from '../producer/data';
 
 /** Deleted products and decks, restorable until the producer empties them for good. */
-export function Trash({ data, call, confirm }: { data: CatalogueData; call: Client; confirm: (text: string) => boolean }) {
+export function Trash({ data, call, confirm }: { data: ProducerLists; call: Client; confirm: (text: string) => boolean }) {
   const { t, i18n } = useTranslation();
   const [error, setError] = useState<string>();
   const act = async (fn: () => Promise<unknown>) => {

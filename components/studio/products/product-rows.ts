@@ -3,7 +3,7 @@ import { productProblems, type Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import type { FieldError } from '../../../lib/validation';
-import type { CatalogueData } from '../catalogue/data';
+import type { ProducerLists } from '../producer/data';
 
 /** One line of the product list: a saved product, a draft of one, or a new product never valid. */
 export interface ProductRow {
@@ -24,7 +24,7 @@ export interface ProductRow {
  * Every product the producer has started, saved or not: a draft that never became valid is
  * listed (marked, with its errors) rather than kept where nobody looks for it.
  */
-export function productRows(data: CatalogueData): ProductRow[] {
+export function productRows(data: ProducerLists): ProductRow[] {
   const drafts = new Map(data.drafts.map((d) => [d.cardId, d]));
   const inDecks = (id: string) => data.decks.filter((d) => d.cardIds.includes(id));
   const rows: ProductRow[] = data.cards.map((card) => {

@@ -4,7 +4,7 @@ import { formatOffset } from '../../../lib/export/offset';
 import { formatDateTime, formatTime } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
 import type { RehearsalReview } from '../../../lib/rehearsal/types';
-import { errorCode } from '../catalogue/data';
+import { errorCode } from '../producer/data';
 import { useSortable } from '../shell/sortable';
 
 /** One rehearsal, product by product: when the host reached it, how long it took, what was said and skipped. */

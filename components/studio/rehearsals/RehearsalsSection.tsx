@@ -5,7 +5,7 @@ import { formatDateTime } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
 import type { RehearsalSummary } from '../../../lib/rehearsal/types';
 import type { OnChanged } from '../changes';
-import { errorCode } from '../catalogue/data';
+import { errorCode } from '../producer/data';
 import { useSortable } from '../shell/sortable';
 import { RehearsalReviewTable } from './RehearsalReview';
 import './rehearsals.css';
@@ -30,7 +30,7 @@ export function RehearsalsSection({ call, onChanged, confirm }: { call: Client; 
   useEffect(() => {
     void load();
     return onChanged((c) => {
-      if (c?.scope === undefined || c.scope === 'rehearsal' || c.scope === 'catalogue') void load();
+      if (c?.scope === undefined || c.scope === 'rehearsal' || c.scope === 'library') void load();
     });
   }, [load, onChanged]);
   const table = useSortable(

@@ -3,7 +3,7 @@ import { localize } from '../../../lib/cards/text';
 import { formatDateTime, formatTime } from '../../../lib/format';
 import { formatOffset } from '../../../lib/export/offset';
 import { itemTextOf } from '../../../lib/export/timeline';
-import type { LookupLine } from '../../../lib/messaging/returns-loop-types';
+import type { LookupLine } from '../../../lib/contracts/returns-loop';
 import type { Disclosure } from '../../../lib/returns/disclosed';
 import type { Snapshot } from '../../../lib/schema/session';
 import { platformName } from '../../../lib/sessions/choices';

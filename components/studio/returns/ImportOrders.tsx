@@ -7,7 +7,7 @@ import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
 import { orderTemplateCsv } from '../../../lib/returns/import/template';
 import { isTimeZone } from '../../../lib/returns/import/time';
 import type { OrderLayout } from '../../../lib/returns/types';
-import { errorCode, newId } from '../catalogue/data';
+import { errorCode, newId } from '../producer/data';
 import { downloadText } from '../download';
 import { OrderFileCard, type FileEntry, type FileStage } from './import/OrderFileCard';
 import './returns-import.css';

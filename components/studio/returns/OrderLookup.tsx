@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpfrontError } from '../../../lib/errors';
 import type { Client } from '../../../lib/messaging/client';
-import type { LookupAnswer } from '../../../lib/messaging/returns-loop-types';
+import type { LookupAnswer } from '../../../lib/contracts/returns-loop';
 import { packFileName } from '../../../lib/returns/evidence-pack';
 import { downloadText } from '../download';
 import { EvidencePage } from './EvidencePage';

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UpfrontError } from '../../../lib/errors';
 import type { Client } from '../../../lib/messaging/client';
-import type { UnmatchedRow } from '../../../lib/messaging/returns-loop-types';
+import type { UnmatchedRow } from '../../../lib/contracts/returns-loop';
 import type { Analysis, AnalysisFilter } from '../../../lib/returns/analysis';
 import { analysisToCsv } from '../../../lib/returns/analysis-csv';
 import { formatDateTime } from '../../../lib/format';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Client } from '../../../lib/messaging/client';
 import { touchesOrders, touchesSessions, type OnChanged } from '../changes';
-import { useCatalogueData } from '../catalogue/data';
+import { useProducerLists } from '../producer/data';
 import { ImportOrders } from './ImportOrders';
 import { ReturnsArea } from './ReturnsArea';
 
@@ -11,7 +11,7 @@ import { ReturnsArea } from './ReturnsArea';
  * sessions change.
  */
 export function ReturnsSection({ call, onChanged }: { call: Client; onChanged: OnChanged }) {
-  const { data } = useCatalogueData(call, onChanged);
+  const { data } = useProducerLists(call, onChanged);
   const [revision, setRevision] = useState(0);
   useEffect(() => onChanged((change) => (touchesOrders(change) || touchesSessions(change)) && setRevision((r) => r + 1)), [onChanged]);
   return (

@@ -4,7 +4,7 @@ import { localize } from '../../../lib/cards/text';
 import { formatDateTime } from '../../../lib/format';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
-import type { Responses } from '../../../lib/messaging/types';
+import type { Responses } from '../../../lib/contracts';
 import type { LocalizedText } from '../../../lib/schema/common';
 import type { Session } from '../../../lib/schema/session';
 import { platformName } from '../../../lib/sessions/choices';
@@ -16,7 +16,7 @@ import { SessionDetail } from './SessionDetail';
 import { StorageNotice, type StorageApi } from './StorageNotice';
 import { TeamImport } from './TeamImport';
 import { VerifyPanel } from './VerifyPanel';
-import { useRoute } from '../catalogue/route';
+import { useRoute } from '../producer/route';
 import { useSortable } from '../shell/sortable';
 import './sessions.css';
 

@@ -4,7 +4,7 @@ import { UpfrontError } from '../../../lib/errors';
 import { LogFile } from '../../../lib/export/log-file';
 import { yieldToEventLoop } from '../../../lib/export/stream';
 import { verifyLogText } from '../../../lib/evidence/verify';
-import type { ImportResult } from '../../../lib/messaging/types';
+import type { ImportResult } from '../../../lib/schema/session';
 import type { Client } from '../../../lib/messaging/client';
 
 interface FileResult {

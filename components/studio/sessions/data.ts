@@ -2,9 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { UpfrontError } from '../../../lib/errors';
 import type { LogFilter } from '../../../lib/export/filter';
 import type { Client } from '../../../lib/messaging/client';
-import type { SessionDetail, FilterOptions } from '../../../lib/messaging/types';
+import type { SessionDetail, FilterOptions } from '../../../lib/contracts/logs';
 import type { DisclosureEvent, Session } from '../../../lib/schema/session';
-import { touchesCatalogue, touchesSessions, type OnChanged } from '../changes';
+import { touchesLibrary, touchesSessions, type OnChanged } from '../changes';
 
 export const codeOf = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
 
@@ -46,7 +46,7 @@ export function useSessionList(call: Client, onChanged: OnChanged, filter: LogFi
 /**
  * One session's timeline. A disclosure recorded in it is appended from the push (asking only for
  * the card snapshot it cites, when that one is new); a gap in the sequence, the session ending
- * or a catalogue change reads the whole session again.
+ * or a library change reads the whole session again.
  */
 export function useSessionDetail(call: Client, sessionId: string, onChanged: OnChanged) {
   const [detail, setDetail] = useState<SessionDetail | null>(null);
@@ -84,7 +84,7 @@ export function useSessionDetail(call: Client, sessionId: string, onChanged: OnC
       if (change?.event) {
         // A snapshot that could not be read: the whole session instead, never a missing event.
         if (change.event.sessionId === sessionId) next(() => append(change.event!).catch(load));
-      } else if ((touchesSessions(change) && (change?.sessionId ?? sessionId) === sessionId) || (touchesCatalogue(change) && !change?.cardIds)) {
+      } else if ((touchesSessions(change) && (change?.sessionId ?? sessionId) === sessionId) || (touchesLibrary(change) && !change?.cardIds)) {
         next(load);
       }
     });

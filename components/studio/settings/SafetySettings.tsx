@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
-import type { JournalCheck, SafetyStatus } from '../../../lib/safety/types';
+import type { JournalCheck, SafetyStatus } from '../../../lib/contracts/safety';
 import { RecoveryNotice } from '../../common/RecoveryNotice';
 
 /** The `downloads` permission, asked only when the automatic copy is turned on. */

@@ -1,4 +1,4 @@
-import { Catalogue } from '../catalogue/Catalogue';
+import { ProducerViews } from '../producer/ProducerViews';
 import { SessionsArea } from '../sessions/SessionsArea';
 import { ReturnsSection } from '../returns/ReturnsSection';
 import { RehearsalsSection } from '../rehearsals/RehearsalsSection';
@@ -11,17 +11,17 @@ export type { NavCounts, SectionProps, StudioSection } from './types';
 /**
  * The studio's sections, in navigation order; the first is where the studio opens. A section
  * is one line here: its id, its label in the four locale files, and the component it renders.
- * Products, Decks, Import and Trash share the catalogue component, which shows the view its
- * route names and keeps its data while the producer moves between them.
+ * Products, Decks, Import and Trash share the producer views (ProducerViews): the view its
+ * route names, its data kept while the producer moves between them.
  */
 export const SECTIONS: readonly StudioSection[] = [
-  { id: 'products', views: ['card'], demoNotice: true, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
-  { id: 'decks', views: ['deck', 'print'], demoNotice: true, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
-  { id: 'import', render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'products', views: ['card'], demoNotice: true, render: (p) => <ProducerViews call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'decks', views: ['deck', 'print'], demoNotice: true, render: (p) => <ProducerViews call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'import', render: (p) => <ProducerViews call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
   { id: 'translations', render: (p) => <Translations call={p.call} onChanged={p.onChanged} /> },
   { id: 'sessions', render: (p) => <SessionsArea call={p.call} onChanged={p.onChanged} /> },
   { id: 'rehearsals', render: (p) => <RehearsalsSection call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
-  { id: 'trash', count: (c) => c.trash, render: (p) => <Catalogue call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
+  { id: 'trash', count: (c) => c.trash, render: (p) => <ProducerViews call={p.call} onChanged={p.onChanged} confirm={p.confirm} /> },
   { id: 'returns', render: (p) => <ReturnsSection call={p.call} onChanged={p.onChanged} /> },
   { id: 'settings', render: (p) => <SettingsSection call={p.call} downloads={p.downloads} /> },
 ];

@@ -6,7 +6,7 @@ import { formatList, formatPercent } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
 import { languageName } from '../../../lib/sessions/choices';
 import type { Deck } from '../../../lib/schema/deck';
-import { errorCode, useCatalogueData } from '../catalogue/data';
+import { errorCode, useProducerLists } from '../producer/data';
 import { MarketProfileView } from './MarketProfileView';
 import './translations.css';
 
@@ -24,7 +24,7 @@ type SaveState = { state: 'saving' } | { state: 'saved' } | { state: 'failed'; c
  */
 export function Translations({ call, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useCatalogueData(call, onChanged);
+  const { data, error } = useProducerLists(call, onChanged);
   const ids = { deck: useId(), target: useId(), source: useId(), gaps: useId() };
   const decks = useMemo(() => data?.decks ?? [], [data]);
   const [deckId, setDeckId] = useState<string>();

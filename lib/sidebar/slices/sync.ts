@@ -2,7 +2,7 @@
  * Syncing with the background: the one request that reads everything the sidebar shows, the
  * deck shown, and the pushes that say something changed elsewhere.
  */
-import type { DeckBundle } from '../../db/repository';
+import type { DeckBundle } from '../../schema/deck';
 import { errorCode } from '../../errors';
 import { defaultUnitForMarket } from '../../scale/units';
 import { planChange, withCards } from '../card-updates';

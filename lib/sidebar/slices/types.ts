@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { CardItem } from '../../cards/items';
-import type { DeckBundle, DeckSummary } from '../../db/repository';
+import type { DeckBundle, DeckSummary } from '../../schema/deck';
 import type { Client } from '../../messaging/client';
 import type { ChangedPush, TabContext } from '../../messaging/types';
 import type { LengthUnit } from '../../scale/units';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { OrdersImportResult } from '../../../../lib/messaging/types';
+import type { OrdersImportResult } from '../../../../lib/returns/types';
 import type { DateOrder, OrderTable, ParsedOrders, ParseResult } from '../../../../lib/returns/import';
 import type { OrderLayout } from '../../../../lib/returns/types';
 import { MappingStep } from './MappingStep';

@@ -1,11 +1,11 @@
 import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
-import { touchesCatalogue, type OnChanged, type StudioChange } from '../changes';
-import type { Draft, TrashSummary } from '../../../lib/messaging/types';
+import { touchesLibrary, type OnChanged, type StudioChange } from '../changes';
+import type { Draft, TrashSummary } from '../../../lib/schema/library';
 import type { Deck } from '../../../lib/schema/deck';
 import type { ReturnPolicy } from '../../../lib/schema/policy';
 
-export interface CatalogueData {
+export interface ProducerLists {
   cards: Card[];
   decks: Deck[];
   policies: ReturnPolicy[];
@@ -14,19 +14,19 @@ export interface CatalogueData {
   drafts: Draft[];
 }
 
-export interface CatalogueState {
-  data: CatalogueData | null;
+export interface ProducerListsState {
+  data: ProducerLists | null;
   error?: string;
 }
 
 /**
- * One copy of the catalogue's lists (products, decks, policies, trash, drafts) for every view of the
+ * The producer lists: one copy of the library's lists (products, decks, policies, trash, drafts) for every view of the
  * studio that shows them, read while at least one is on screen. A push re-reads only what it
  * names: a saved product alone is read again by id; a disclosure or a session change reads
  * nothing here. Reads never overlap: pushes during one fold into one more read after it.
  */
-export class CatalogueSource {
-  private state: CatalogueState = { data: null };
+export class ProducerListsSource {
+  private state: ProducerListsState = { data: null };
   private readonly views = new Set<() => void>();
   private off?: () => void;
   private reading: Promise<void> | null = null;
@@ -37,7 +37,7 @@ export class CatalogueSource {
     private readonly onChanged: OnChanged,
   ) {}
 
-  snapshot = (): CatalogueState => this.state;
+  snapshot = (): ProducerListsState => this.state;
 
   subscribe = (view: () => void): (() => void) => {
     this.views.add(view);
@@ -54,7 +54,7 @@ export class CatalogueSource {
     };
   };
 
-  private set(state: CatalogueState) {
+  private set(state: ProducerListsState) {
     this.state = state;
     this.views.forEach((v) => v());
   }
@@ -92,7 +92,7 @@ export class CatalogueSource {
   }
 
   private async changed(change: StudioChange) {
-    if (!touchesCatalogue(change)) return;
+    if (!touchesLibrary(change)) return;
     const cardIds = change?.cardIds;
     if (!cardIds || change?.deckIds || !this.state.data || this.reading) return this.reload();
     try {
@@ -121,13 +121,13 @@ function mergeById<T extends { id: string; updatedAt: number }>(list: readonly T
   return [...byId.values()];
 }
 
-const sources = new WeakMap<Client, WeakMap<OnChanged, CatalogueSource>>();
+const sources = new WeakMap<Client, WeakMap<OnChanged, ProducerListsSource>>();
 
 /** The one source for a studio's client and push subscription. */
-export function catalogueSource(call: Client, onChanged: OnChanged): CatalogueSource {
+export function producerListsSource(call: Client, onChanged: OnChanged): ProducerListsSource {
   let byPush = sources.get(call);
   if (!byPush) sources.set(call, (byPush = new WeakMap()));
   let source = byPush.get(onChanged);
-  if (!source) byPush.set(onChanged, (source = new CatalogueSource(call, onChanged)));
+  if (!source) byPush.set(onChanged, (source = new ProducerListsSource(call, onChanged)));
   return source;
 }

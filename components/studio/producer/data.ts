@@ -4,13 +4,13 @@ import type { Client } from '../../../lib/messaging/client';
 import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import type { OnChanged } from '../changes';
-import { catalogueSource } from './source';
+import { producerListsSource } from './source';
 
-export type { CatalogueData } from './source';
+export type { ProducerLists } from './source';
 
 /** Everything the producer's views list, kept in step with the background's pushes. */
-export function useCatalogueData(call: Client, onChanged: OnChanged) {
-  const source = catalogueSource(call, onChanged);
+export function useProducerLists(call: Client, onChanged: OnChanged) {
+  const source = producerListsSource(call, onChanged);
   const { data, error } = useSyncExternalStore(source.subscribe, source.snapshot);
   return { data, error, reload: source.reload };
 }

@@ -2,61 +2,61 @@ import { describe, expect, it } from 'vitest';
 import { bytesToBase64, imageIdFor } from '../../lib/images';
 import { Card } from '../../lib/schema/card';
 import { deckProblems } from '../../lib/readiness';
-import { freshCatalogue, NOW } from './studio-helpers';
+import { freshLibrary, NOW } from './studio-helpers';
 
 const card = (id: string, sku: string, extra: Partial<Card> = {}) => Card.parse({ id, sku, name: { en: sku }, category: 'home', updatedAt: 0, ...extra });
 
-describe('catalogue (studio data in the background)', () => {
+describe('library (studio data in the background)', () => {
   it('deletes a card to the trash and restores it to its place in every deck', async () => {
-    const { catalogue, db } = freshCatalogue();
-    for (const c of [card('a', 'A'), card('b', 'B'), card('c', 'C')]) await catalogue.saveCard(c, NOW);
-    await catalogue.saveDeck({ id: 'd', name: 'Show', cardIds: ['a', 'b', 'c'], market: 'EU', languages: ['en'], updatedAt: 0 }, NOW);
-    await catalogue.deleteCard('b', NOW + 1);
+    const { library, db } = freshLibrary();
+    for (const c of [card('a', 'A'), card('b', 'B'), card('c', 'C')]) await library.saveCard(c, NOW);
+    await library.saveDeck({ id: 'd', name: 'Show', cardIds: ['a', 'b', 'c'], market: 'EU', languages: ['en'], updatedAt: 0 }, NOW);
+    await library.deleteCard('b', NOW + 1);
     expect(await db.cards.get('b')).toBeUndefined();
     expect((await db.decks.get('d'))!.cardIds).toEqual(['a', 'c']);
-    expect(await catalogue.listTrash()).toEqual([{ key: 'card:b', kind: 'card', id: 'b', label: 'B · B', deletedAt: NOW + 1 }]);
-    await catalogue.restore('card:b', NOW + 2);
+    expect(await library.listTrash()).toEqual([{ key: 'card:b', kind: 'card', id: 'b', label: 'B · B', deletedAt: NOW + 1 }]);
+    await library.restore('card:b', NOW + 2);
     expect((await db.decks.get('d'))!.cardIds).toEqual(['a', 'b', 'c']);
-    expect(await catalogue.listTrash()).toEqual([]);
+    expect(await library.listTrash()).toEqual([]);
   });
 
   it('refuses a second product with the same SKU, and a restore whose SKU was reused', async () => {
-    const { catalogue } = freshCatalogue();
-    await catalogue.saveCard(card('a', 'A'), NOW);
-    await expect(catalogue.saveCard(card('x', 'A'), NOW)).rejects.toThrow(/sku-taken/);
-    await catalogue.deleteCard('a', NOW);
-    await catalogue.saveCard(card('x', 'A'), NOW);
-    await expect(catalogue.restore('card:a', NOW)).rejects.toThrow(/sku-taken/);
+    const { library } = freshLibrary();
+    await library.saveCard(card('a', 'A'), NOW);
+    await expect(library.saveCard(card('x', 'A'), NOW)).rejects.toThrow(/sku-taken/);
+    await library.deleteCard('a', NOW);
+    await library.saveCard(card('x', 'A'), NOW);
+    await expect(library.restore('card:a', NOW)).rejects.toThrow(/sku-taken/);
   });
 
   it('keeps drafts apart from cards until they are valid', async () => {
-    const { catalogue } = freshCatalogue();
-    await catalogue.saveDraft('n', { sku: '' }, NOW);
-    expect(await catalogue.getCard('n')).toEqual({ card: null, draft: { cardId: 'n', value: { sku: '' }, savedAt: NOW } });
-    await catalogue.saveCard(card('n', 'N'), NOW);
-    expect((await catalogue.getCard('n')).draft).toBeNull();
+    const { library } = freshLibrary();
+    await library.saveDraft('n', { sku: '' }, NOW);
+    expect(await library.getCard('n')).toEqual({ card: null, draft: { cardId: 'n', value: { sku: '' }, savedAt: NOW } });
+    await library.saveCard(card('n', 'N'), NOW);
+    expect((await library.getCard('n')).draft).toBeNull();
   });
 
   it('duplicates and deletes decks; the copy is not demo data', async () => {
-    const { catalogue, db } = freshCatalogue();
-    await catalogue.saveDeck({ id: 'd', name: 'Show', cardIds: [], market: 'EU', languages: ['en'], demo: true, updatedAt: 0 }, NOW);
-    const copy = await catalogue.duplicateDeck('d', 'd2', 'Show (copy)', NOW);
+    const { library, db } = freshLibrary();
+    await library.saveDeck({ id: 'd', name: 'Show', cardIds: [], market: 'EU', languages: ['en'], demo: true, updatedAt: 0 }, NOW);
+    const copy = await library.duplicateDeck('d', 'd2', 'Show (copy)', NOW);
     expect(copy).toMatchObject({ id: 'd2', name: 'Show (copy)' });
     expect(copy.demo).toBeUndefined();
-    await catalogue.deleteDeck('d', NOW);
+    await library.deleteDeck('d', NOW);
     expect(await db.decks.get('d')).toBeUndefined();
-    await catalogue.restore('deck:d', NOW);
+    await library.restore('deck:d', NOW);
     expect(await db.decks.get('d')).toMatchObject({ id: 'd' });
   });
 
   it('stores images as blobs under the hash of their bytes and gives them back by id', async () => {
-    const { catalogue } = freshCatalogue();
+    const { library } = freshLibrary();
     const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
     const id = imageIdFor(bytes);
-    await expect(catalogue.putImage({ id: 'f'.repeat(64), type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) }, NOW)).rejects.toThrow(/image-id-mismatch/);
-    await catalogue.putImage({ id, type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) }, NOW);
-    expect(await catalogue.getImage(id)).toEqual({ id, type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) });
-    expect(await catalogue.getImage('e'.repeat(64))).toBeNull();
+    await expect(library.putImage({ id: 'f'.repeat(64), type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) }, NOW)).rejects.toThrow(/image-id-mismatch/);
+    await library.putImage({ id, type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) }, NOW);
+    expect(await library.getImage(id)).toEqual({ id, type: 'image/png', width: 1, height: 1, data: bytesToBase64(bytes) });
+    expect(await library.getImage('e'.repeat(64))).toBeNull();
   });
 });
 

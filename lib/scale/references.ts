@@ -23,7 +23,7 @@ export interface ReferenceObject {
 
 const inch = (n: number) => n * MM_PER_INCH;
 
-export const CATALOGUE: readonly ReferenceObject[] = [
+export const REFERENCE_OBJECTS: readonly ReferenceObject[] = [
   { id: 'bank-card', widthMm: 85.6, heightMm: 53.98, depthMm: 0.76, shape: 'card', source: 'ISO/IEC 7810 ID-1', confidence: 'standard' },
   { id: 'a4-sheet', widthMm: 210, heightMm: 297, shape: 'sheet', source: 'ISO 216', confidence: 'standard' },
   { id: 'us-letter', widthMm: 215.9, heightMm: 279.4, shape: 'sheet', source: 'ANSI/ASME Y14.1 (8.5 × 11 in)', confidence: 'standard' },
@@ -89,7 +89,7 @@ export const CATALOGUE: readonly ReferenceObject[] = [
   },
 ];
 
-const BY_ID = new Map(CATALOGUE.map((o) => [o.id, o]));
+const BY_ID = new Map(REFERENCE_OBJECTS.map((o) => [o.id, o]));
 
 /** Markets on US paper sizes (ANSI/ASME Y14.1): a letter sheet is what a viewer there knows. */
 const LETTER_MARKETS: ReadonlySet<string> = new Set(['US', 'CA']);
@@ -115,21 +115,21 @@ export function familiarIn(id: string, market: string | undefined): boolean {
   return !market || !rule || rule.in(market.toUpperCase());
 }
 
-/** The object to show a market's viewers for a catalogue id: itself, or the local one in its place. */
+/** The object to show a market's viewers for a reference object's id (`catalogueId`, the stored field's name): itself, or the local one in its place. */
 export function localObjectId(id: string, market: string | undefined): string {
   const instead = FAMILIAR[id]?.instead;
   return !familiarIn(id, market) && instead && familiarIn(instead, market) ? instead : id;
 }
 
-export function catalogueObject(id: string): ReferenceObject | undefined {
+export function referenceObject(id: string): ReferenceObject | undefined {
   return BY_ID.get(id);
 }
 
-/** A scale reference ready to draw: a catalogue object or one the producer measured. */
+/** A scale reference ready to draw: a built-in reference object or one the producer measured. */
 export interface ResolvedRef {
-  /** Stable key for lists: the catalogue id, or "custom:<name>". */
+  /** Stable key for lists: the reference object's id, or "custom:<name>". */
   key: string;
-  /** Catalogue id; absent for a custom reference (whose name is then in `name`). */
+  /** The reference object's id, named as stored cards name it; absent for a custom reference (whose name is then in `name`). */
   catalogueId?: string;
   name?: string;
   widthMm: number;
@@ -145,11 +145,11 @@ export type ScaleRefInput =
 
 /**
  * Resolves a card's scale reference; undefined when it names no known object or has no size.
- * With a market, a catalogue object its viewers do not know is swapped for the local one.
+ * With a market, a reference object its viewers do not know is swapped for the local one.
  */
 export function resolveRef(ref: ScaleRefInput, market?: string): ResolvedRef | undefined {
   if ('catalogueId' in ref) {
-    const o = catalogueObject(localObjectId(ref.catalogueId, market));
+    const o = referenceObject(localObjectId(ref.catalogueId, market));
     return o && { key: o.id, catalogueId: o.id, widthMm: o.widthMm, heightMm: o.heightMm, shape: o.shape, confidence: o.confidence };
   }
   const c = ref.custom;
@@ -157,7 +157,7 @@ export function resolveRef(ref: ScaleRefInput, market?: string): ResolvedRef | u
   return { key: `custom:${c.name}`, name: c.name, widthMm: c.widthMm, heightMm: c.heightMm, shape: 'box', photo: c.photo, confidence: 'custom' };
 }
 
-/** The catalogue as references, only the objects a market's viewers know when a market is given. */
-export function catalogueRefs(market?: string): ResolvedRef[] {
-  return CATALOGUE.filter((o) => familiarIn(o.id, market)).map((o) => resolveRef({ catalogueId: o.id })!);
+/** The built-in reference objects, resolved, only the objects a market's viewers know when a market is given. */
+export function familiarReferences(market?: string): ResolvedRef[] {
+  return REFERENCE_OBJECTS.filter((o) => familiarIn(o.id, market)).map((o) => resolveRef({ catalogueId: o.id })!);
 }

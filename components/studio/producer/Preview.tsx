@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { DeckBundle } from '../../../lib/messaging/types';
+import type { DeckBundle } from '../../../lib/schema/deck';
 import { UpfrontError } from '../../../lib/errors';
 import { DEFAULT_LAYOUT } from '../../../lib/messaging/types';
 import { createSidebarStore } from '../../../lib/sidebar/store';

@@ -7,8 +7,8 @@ import { ImportPanel } from '../import/ImportPanel';
 import { HandCards } from '../print/HandCards';
 import { ProductList } from '../products/ProductList';
 import { Trash } from '../products/Trash';
-import './catalogue.css';
-import { useCatalogueData } from './data';
+import './producer.css';
+import { useProducerLists } from './data';
 import { useRoute } from './route';
 
 interface Props {
@@ -22,12 +22,12 @@ interface Props {
  * the trash and printable hand cards, one view per route (./route.ts). The studio's shell
  * (../shell) mounts it for its Products, Decks, Import and Trash sections.
  */
-export function Catalogue({ call, onChanged, confirm }: Props) {
+export function ProducerViews({ call, onChanged, confirm }: Props) {
   const { t } = useTranslation();
   const [route, go] = useRoute();
-  const { data, error } = useCatalogueData(call, onChanged);
+  const { data, error } = useProducerLists(call, onChanged);
   return (
-    <div className="catalogue" data-view={route.view}>
+    <div className="producer" data-view={route.view}>
       {error && (
         <p role="alert" className="error">
           {t(`errors.${error}`, { defaultValue: t('errors.internal') })}

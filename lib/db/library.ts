@@ -1,22 +1,17 @@
 import type { Table } from 'dexie';
 import type { DeckFileImage } from '../deckfile/format';
 import { UpfrontError } from '../errors';
-import { base64ToBytes, bytesToBase64, imageIdFor, imageIdOf, type StoredImageType } from '../images';
+import { base64ToBytes, bytesToBase64, imageIdFor, imageIdOf } from '../images';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
+import type { DeckExport, Draft, ImageInfo, ImportCommit, TrashSummary } from '../schema/library';
 import type { UpfrontDb } from './database';
-import { deckBundleOf } from './repository';
+import { deckBundleOf } from './decks';
 
 /** A product image as the database keeps it. */
-export interface StoredImage {
-  id: string;
-  type: StoredImageType;
+export interface StoredImage extends ImageInfo {
   blob: Blob;
-  width: number;
-  height: number;
-  bytes: number;
-  createdAt: number;
 }
 
 /** Where a deleted card sat, so restoring puts it back in its run sheets. */
@@ -26,32 +21,7 @@ export interface DeckPosition {
 }
 
 /** Something deleted in the studio, kept until restored or emptied. */
-export type TrashEntry =
-  | { key: string; kind: 'card'; id: string; label: string; deletedAt: number; record: Card; positions: DeckPosition[] }
-  | { key: string; kind: 'deck'; id: string; label: string; deletedAt: number; record: Deck };
-
-export type TrashSummary = Pick<TrashEntry, 'key' | 'kind' | 'id' | 'label' | 'deletedAt'>;
-
-/** Editor state that does not pass the card schema yet, so nothing typed is lost. */
-export interface Draft {
-  cardId: string;
-  value: unknown;
-  savedAt: number;
-}
-
-export interface ImportCommit {
-  cards: { card: Card; expect: 'add' | 'update' }[];
-  policies: ReturnPolicy[];
-  images: DeckFileImage[];
-  deck?: Deck;
-}
-
-export interface DeckExport {
-  deck: Deck;
-  cards: Card[];
-  policies: ReturnPolicy[];
-  images: DeckFileImage[];
-}
+export type TrashEntry = TrashSummary & ({ kind: 'card'; record: Card; positions: DeckPosition[] } | { kind: 'deck'; record: Deck });
 
 const trashKey = (kind: TrashEntry['kind'], id: string) => `${kind}:${id}`;
 
@@ -66,7 +36,7 @@ export function trashedDeckId(key: string): string | undefined {
  * Like Repository, only the background calls it. Kept apart from repository.ts (the live
  * session and evidence side) so the two can change independently.
  */
-export class Catalogue {
+export class Library {
   private readonly images: Table<StoredImage, string>;
   private readonly trash: Table<TrashEntry, string>;
   private readonly drafts: Table<Draft, string>;
@@ -227,7 +197,7 @@ export class Catalogue {
     return saved;
   }
 
-  async putImage(image: DeckFileImage, now: number): Promise<Omit<StoredImage, 'blob'>> {
+  async putImage(image: DeckFileImage, now: number): Promise<ImageInfo> {
     const bytes = base64ToBytes(image.data);
     if (imageIdFor(bytes) !== image.id) throw new UpfrontError('image-id-mismatch', image.id);
     const stored: StoredImage = {

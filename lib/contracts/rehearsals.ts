@@ -1,46 +1,65 @@
 /**
- * The background's rehearsal requests (issue 20). A rehearsal is bound to its console tab by the
- * same rules as a live show, in the same turn (`binding`, the service's Go live mutex): one at a
- * time per tab, never beside a live show on that tab, and Rehearse pressed twice starts one.
- * Its events go to the rehearsal log only (lib/rehearsal/store.ts).
+ * Rehearsals (issue 20): a practice run of a deck in the same sidebar, keys and stage view,
+ * recorded in the rehearsal log only (lib/rehearsal/store.ts), never in a session. Every request
+ * names a rehearsal as `rehearsalId`, never `sessionId`, and is looked up in the rehearsal tables
+ * only: a session's id here is "rehearsal-not-found", and a rehearsal's id in a session request is
+ * "session-not-found". A rehearsal is bound to its console tab by Go live's rules, in Go live's
+ * turn (`binding`): one at a time per tab, never beside a live show on that tab, and Rehearse
+ * pressed twice starts one.
  */
-import type { Mutex } from 'async-mutex';
-import type { Repository } from '../db/repository';
 import { UpfrontError } from '../errors';
-import type { Change } from '../messaging/types';
-import type { rehearsalRequestSchemas } from '../rehearsal/protocol';
-import type { RehearsalResponses } from '../rehearsal/responses';
-import type { RehearsalStore } from '../rehearsal/store';
+import type { ServiceContext } from '../background/context';
 import type { Rehearsal } from '../rehearsal/types';
-import type { Sender } from './sender';
-import type { StageKeeper } from './stage';
-import type { TabRegistry } from './tabs';
+import { Id, LanguageTag, MarketCode } from '../schema/common';
+import { Action, Item } from '../schema/session';
+import { z } from '../zod';
+import type { HandlersFor, ResponsesOf } from './define';
 
-type Payload<T extends keyof RehearsalResponses> = (typeof rehearsalRequestSchemas)[T]['_output'];
-type Handlers = { [T in keyof RehearsalResponses]: (payload: Payload<T>, sender: Sender) => Promise<RehearsalResponses[T]> };
+const TabId = z.number().int().nonnegative();
 
-export interface RehearsalDeps {
-  store?: RehearsalStore;
-  repo: Pick<Repository, 'getSession'>;
-  tabs: TabRegistry;
-  /** Go live's turn: binding a tab to a show or to a rehearsal is one check-then-write at a time. */
-  binding: Mutex;
-  now: () => number;
-  tabIdFor: (sender: Sender, requested: number | undefined) => Promise<number | undefined>;
-  notifyChanged: (change: Change) => void;
-  stage?: StageKeeper;
-}
+export const rehearsalRequests = {
+  /** From the sidebar: Rehearse (the same choices as Go live). */
+  'rehearsal.start': z
+    .object({
+      id: Id,
+      deckId: Id,
+      host: z.string().trim().min(1).max(100),
+      market: MarketCode.optional(),
+      language: LanguageTag.optional(),
+      tabId: TabId.optional(),
+    })
+    .strict(),
+  /** The tab's open rehearsal and its events, for a sidebar (re)opening on it. */
+  'rehearsal.current': z.object({ tabId: TabId.optional() }).strict(),
+  /** What the host did, as event.record says it for a show; `viewed` (no item) is the card the sidebar settled on. */
+  'rehearsal.record': z
+    .object({
+      id: Id,
+      rehearsalId: Id,
+      cardId: Id,
+      action: z.union([Action, z.literal('viewed')]),
+      item: Item.optional(),
+      language: LanguageTag.optional(),
+      corrects: Id.optional(),
+    })
+    .strict(),
+  'rehearsal.end': z.object({ rehearsalId: Id }).strict(),
+  /** After ending: keep it for the producer's review, or discard it and its events for good. */
+  'rehearsal.keep': z.object({ rehearsalId: Id }).strict(),
+  'rehearsal.discard': z.object({ rehearsalId: Id }).strict(),
+  /** The studio: ended rehearsals, and one's review. */
+  'rehearsal.list': z.object({}).strict(),
+  'rehearsal.review': z.object({ rehearsalId: Id }).strict(),
+};
 
-export function rehearsalHandlers(deps: RehearsalDeps) {
-  const { tabs, binding, repo } = deps;
+export function rehearsalHandlers(ctx: ServiceContext) {
+  const { deps, binding } = ctx;
+  const { tabs, repo } = deps;
   const store = () => {
-    if (!deps.store) throw new UpfrontError('internal', 'rehearsals not wired');
-    return deps.store;
+    if (!deps.rehearsals) throw new UpfrontError('internal', 'rehearsals not wired');
+    return deps.rehearsals;
   };
-  const changed = <T>(value: T, rehearsalId?: string): T => {
-    deps.notifyChanged({ scope: 'rehearsal', ...(rehearsalId ? { sessionId: rehearsalId } : {}) });
-    return value;
-  };
+  const changed = <T>(value: T, rehearsalId?: string): T => ctx.changed(value, { scope: 'rehearsal', ...(rehearsalId ? { sessionId: rehearsalId } : {}) });
 
   async function liveSessionOn(tabId: number): Promise<boolean> {
     const id = await tabs.sessionOf(tabId);
@@ -64,15 +83,15 @@ export function rehearsalHandlers(deps: RehearsalDeps) {
     for (const r of ended) await deps.stage?.clear(r.id).catch(() => null);
     if (ended.length > 0) changed(null);
   }
-  const sweep = () => (deps.store ? binding.runExclusive(sweepInTurn) : Promise.resolve());
+  const sweep = () => (deps.rehearsals ? binding.runExclusive(sweepInTurn) : Promise.resolve());
 
-  const handlers: Handlers = {
+  const handlers = {
     'rehearsal.start': async (p, sender) => {
-      const tabId = await deps.tabIdFor(sender, p.tabId);
+      const tabId = await ctx.tabIdFor(sender, p.tabId);
       const rehearsal = await binding.runExclusive(async () => {
         await sweepInTurn();
-        const ctx = tabId !== undefined ? await tabs.get(tabId) : undefined;
-        if (!ctx || tabId === undefined) throw new UpfrontError('no-console-tab');
+        const tab = tabId !== undefined ? await tabs.get(tabId) : undefined;
+        if (!tab || tabId === undefined) throw new UpfrontError('no-console-tab');
         if (await liveSessionOn(tabId)) throw new UpfrontError('session-already-live', String(tabId));
         const open = await openRehearsalOn(tabId);
         if (open) {
@@ -80,7 +99,7 @@ export function rehearsalHandlers(deps: RehearsalDeps) {
           throw new UpfrontError('rehearsal-open', open.id);
         }
         const { tabId: _t, ...choice } = p;
-        const started = await store().start({ ...choice, platform: ctx.platform, consoleOrigin: ctx.origin, now: deps.now() });
+        const started = await store().start({ ...choice, platform: tab.platform, consoleOrigin: tab.origin, now: deps.now() });
         if (started.endedAt !== undefined) throw new UpfrontError('rehearsal-ended', started.id);
         await tabs.setRehearsal(tabId, started.id);
         return started;
@@ -88,8 +107,8 @@ export function rehearsalHandlers(deps: RehearsalDeps) {
       return changed(rehearsal, rehearsal.id);
     },
     'rehearsal.current': async (p, sender) => {
-      const tabId = await deps.tabIdFor(sender, p.tabId);
-      if (tabId === undefined || !deps.store) return null;
+      const tabId = await ctx.tabIdFor(sender, p.tabId);
+      if (tabId === undefined || !deps.rehearsals) return null;
       await sweep();
       const rehearsal = await openRehearsalOn(tabId);
       return rehearsal ? { rehearsal, events: await store().events(rehearsal.id) } : null;
@@ -113,8 +132,8 @@ export function rehearsalHandlers(deps: RehearsalDeps) {
       await sweep();
       return store().list();
     },
-    'rehearsal.review': ({ rehearsalId }) => store().review(rehearsalId),
-  };
+    'rehearsal.review': async ({ rehearsalId }) => store().review(rehearsalId),
+  } satisfies HandlersFor<typeof rehearsalRequests>;
 
   return {
     handlers,
@@ -123,9 +142,11 @@ export function rehearsalHandlers(deps: RehearsalDeps) {
      * session with a rehearsal's id (a rehearsal never becomes a session).
      */
     async assertCanGoLive(tabId: number, sessionId: string): Promise<void> {
-      if (!deps.store) return;
+      if (!deps.rehearsals) return;
       if (await openRehearsalOn(tabId)) throw new UpfrontError('rehearsal-open', String(tabId));
       if (await store().exists(sessionId)) throw new UpfrontError('rehearsal-not-a-session', sessionId);
     },
   };
 }
+
+export type RehearsalResponses = ResponsesOf<ReturnType<typeof rehearsalHandlers>['handlers']>;
