@@ -1,4 +1,3 @@
-import { withRehearsal } from '../rehearsal/bootstrap';
 import type { ConsoleResponses, consoleRequests } from '../contracts/console';
 import type { LibraryResponses, libraryRequests } from '../contracts/library';
 import type { RehearsalResponses, rehearsalRequests } from '../contracts/rehearsals';
@@ -83,4 +82,18 @@ export async function composeSidebarBootstrap(ask: Ask, { tabId, deckId }: { tab
     session ? ask('onScreen.get', { sessionId: session.id }) : null,
   ]);
   return withRehearsal(ask, { context, decks, session, resumable: session ? [] : resumable, bundle, events, onScreen });
+}
+
+/**
+ * The sidebar's opening answer with the tab's open rehearsal (issue 20), when no show is live
+ * there: the rehearsal and its events, and its deck. A failing rehearsal.current leaves it out,
+ * never the sidebar (tests' fake backgrounds need not answer it).
+ */
+async function withRehearsal(ask: Ask, boot: SidebarBootstrap): Promise<SidebarBootstrap> {
+  if (!boot.context || boot.session) return boot;
+  const rehearsal = await ask('rehearsal.current', { tabId: boot.context.tabId }).catch(() => null);
+  if (!rehearsal) return boot;
+  const deckId = rehearsal.rehearsal.deckId;
+  const bundle = boot.bundle?.deck.id === deckId ? boot.bundle : await ask('deck.get', { deckId });
+  return { ...boot, rehearsal, bundle, resumable: [] };
 }

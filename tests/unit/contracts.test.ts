@@ -5,6 +5,7 @@ import { libraryRequests } from '../../lib/contracts/library';
 import { logRequests, type SessionDetail } from '../../lib/contracts/logs';
 import { orderRequests } from '../../lib/contracts/orders';
 import { proofRequests } from '../../lib/contracts/proofs';
+import { rehearsalRequests } from '../../lib/contracts/rehearsals';
 import { returnsLoopRequests } from '../../lib/contracts/returns-loop';
 import { safetyRequests } from '../../lib/contracts/safety';
 import { sessionRequests } from '../../lib/contracts/sessions';
@@ -26,6 +27,7 @@ const DOMAINS = {
   proofs: proofRequests,
   stage: stageRequests,
   safety: safetyRequests,
+  rehearsals: rehearsalRequests,
 };
 
 // What a request answers is read off its handler (lib/contracts/define.ts, ResponsesOf): these
