@@ -191,8 +191,12 @@ export async function putRecords(worker, store, records) {
 }
 
 /** Seeds bigDeck(n), opens a console and waits until its sidebar shows the deck's first product. */
-export async function consoleWithBigDeck({ context, worker }, n = 300) {
-  const { cards, deck } = bigDeck(n);
+export async function consoleWithBigDeck(browser, n = 300) {
+  return consoleWithDeck(browser, bigDeck(n));
+}
+
+/** Seeds a deck like bigDeck's, opens a console and waits until its sidebar shows the deck's first product. */
+export async function consoleWithDeck({ context, worker }, { cards, deck }) {
   await putRecords(worker, 'cards', cards);
   await putRecords(worker, 'decks', [deck]);
   const page = await context.newPage();
