@@ -7,7 +7,8 @@ import { Prover } from '@/lib/background/prover';
 import { createService, type Sender } from '@/lib/background/service';
 import { StageKeeper } from '@/lib/background/stage';
 import { StageHub, type StagePort } from '@/lib/background/stage-hub';
-import { STAGE_PORT } from '@/lib/messaging/stage-types';
+import { servePortRequests } from '@/lib/messaging/port-requests';
+import { STAGE_CONTROL_PORT, STAGE_PORT } from '@/lib/messaging/stage-types';
 import { TabRegistry } from '@/lib/background/tabs';
 import { Catalogue } from '@/lib/db/catalogue';
 import { UpfrontDb } from '@/lib/db/database';
@@ -127,6 +128,9 @@ export default defineBackground(() => {
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);
     if (port.name === STAGE_PORT && port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/stage.html'))) {
       stageHub.connect(port as unknown as StagePort);
+    }
+    if (port.name === STAGE_CONTROL_PORT && port.sender?.id === browser.runtime.id) {
+      servePortRequests(port, ['stage.put'], (message) => ready.then(() => service(message, port.sender as Sender)));
     }
   });
 

@@ -11,3 +11,6 @@ export interface StageResponses {
 
 /** The port a stage window listens on; it names its session, then gets `{ type: 'stage', state }`. */
 export const STAGE_PORT = 'upfront-stage';
+
+/** The port the sidebar sends `stage.put` on (lib/messaging/port-requests.ts): opened once, not per key. */
+export const STAGE_CONTROL_PORT = 'upfront-stage-control';
