@@ -79,6 +79,20 @@ export async function openExtensionPage(context, extensionId, pathAndHash) {
   return page;
 }
 
+/**
+ * An extension page in a window of its own beside the console's, as a producer following a show
+ * has the studio (on another screen): a tab opened over the console hides it, and Chromium then
+ * gives the hidden console's frames late, up to a second after they are asked for.
+ */
+export async function openExtensionWindow({ context, worker }, pathAndHash) {
+  const [page] = await Promise.all([
+    context.waitForEvent('page', { predicate: (p) => p.url().includes(`/${pathAndHash}`) }),
+    worker.evaluate((url) => chrome.windows.create({ url: chrome.runtime.getURL(url), type: 'normal', width: 1400, height: 900 }), pathAndHash),
+  ]);
+  await page.waitForLoadState('domcontentloaded');
+  return page;
+}
+
 /** Reads every record of a store of the extension's database (e.g. the seeded demo cards). */
 export async function readStore(worker, store) {
   return askStore(worker, store, 'getAll');
@@ -191,8 +205,12 @@ export async function putRecords(worker, store, records) {
 }
 
 /** Seeds bigDeck(n), opens a console and waits until its sidebar shows the deck's first product. */
-export async function consoleWithBigDeck({ context, worker }, n = 300) {
-  const { cards, deck } = bigDeck(n);
+export async function consoleWithBigDeck(browser, n = 300) {
+  return consoleWithDeck(browser, bigDeck(n));
+}
+
+/** Seeds a deck like bigDeck's, opens a console and waits until its sidebar shows the deck's first product. */
+export async function consoleWithDeck({ context, worker }, { cards, deck }) {
   await putRecords(worker, 'cards', cards);
   await putRecords(worker, 'decks', [deck]);
   const page = await context.newPage();

@@ -13,6 +13,7 @@ import { deckImport } from './figures/import.mjs';
 import { mainThreadAdded } from './figures/main-thread.mjs';
 import { seedPhotoDeck } from './figures/photos.mjs';
 import { longShow } from './figures/show.mjs';
+import { stageKey } from './figures/stage.mjs';
 import { studioEdit } from './figures/studio-edit.mjs';
 
 // A smoke run (--smoke) uses small data: it proves the flows still work, in about a minute.
@@ -36,6 +37,7 @@ export function figures(ctx) {
         seed: (browser) => seedPhotoDeck(browser, { count: smoke ? 12 : 300, log }),
       }),
     studioEdit: () => studioEdit(ctx),
+    stageKey: () => stageKey(ctx),
     longShow: () => longShow(ctx),
   };
 }

@@ -9,7 +9,8 @@ import { StageKeeper } from '@/lib/background/stage';
 import { RehearsalStore } from '@/lib/rehearsal/store';
 import { stageLog } from '@/lib/rehearsal/stage-log';
 import { StageHub, type StagePort } from '@/lib/background/stage-hub';
-import { STAGE_PORT } from '@/lib/messaging/types';
+import { servePortRequests } from '@/lib/messaging/port-requests';
+import { STAGE_CONTROL_PORT, STAGE_PORT } from '@/lib/messaging/types';
 import { TabRegistry } from '@/lib/background/tabs';
 import { Library } from '@/lib/db/library';
 import { UpfrontDb } from '@/lib/db/database';
@@ -138,6 +139,9 @@ export default defineBackground(() => {
     if (port.name === SIDEBAR_PORT && port.sender?.id === browser.runtime.id) hub.connect(port as unknown as HubPort);
     if (port.name === STAGE_PORT && port.sender?.id === browser.runtime.id && port.sender.url?.startsWith(browser.runtime.getURL('/stage.html'))) {
       stageHub.connect(port as unknown as StagePort);
+    }
+    if (port.name === STAGE_CONTROL_PORT && port.sender?.id === browser.runtime.id) {
+      servePortRequests(port, ['stage.put'], (message) => ready.then(() => service(message, port.sender as Sender)));
     }
   });
 

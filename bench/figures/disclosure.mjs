@@ -2,7 +2,7 @@
 // with the sidebar alone, then with the studio open in another tab on its sessions view with the
 // live show's timeline open (the studio hears of every recorded event), with a bare strict
 // IndexedDB write alternating as a reference.
-import { consoleWithBigDeck, goLive, launch, openExtensionPage } from '../browser.mjs';
+import { consoleWithBigDeck, goLive, launch, openExtensionWindow } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
 
 /** Runs in the sidebar frame: clicks the first unrecorded item → recorded → the next frame. */
@@ -50,7 +50,7 @@ async function bareWrite() {
 
 export async function disclosureClick({ N, report }) {
   const browser = await launch();
-  const { context, worker, extensionId } = browser;
+  const { context, worker } = browser;
   try {
     const { frame } = await consoleWithBigDeck(browser);
     await goLive(frame);
@@ -69,8 +69,8 @@ export async function disclosureClick({ N, report }) {
     };
     const alone = await series();
     // The studio's Sessions & logs section shows the live show; a producer opens its timeline to
-    // follow it.
-    const studio = await openExtensionPage(context, extensionId, 'studio.html#/sessions');
+    // follow it, in a window of its own (the console stays in front in its window).
+    const studio = await openExtensionWindow(browser, 'studio.html#/sessions');
     await studio.locator('section.sessions-area tr[data-session-id] td.actions button[aria-expanded]').first().click({ timeout: 30_000 });
     await studio.locator('section.session-detail').waitFor({ timeout: 30_000 });
     const withStudio = await series();

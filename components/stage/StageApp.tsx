@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { cardItems, effectivePolicyId } from '../../lib/cards/items';
 import { localize } from '../../lib/cards/text';
@@ -6,14 +7,14 @@ import type { DeckBundle } from '../../lib/schema/deck';
 import { uiLanguageFor } from '../../lib/i18n';
 import type { Client } from '../../lib/messaging/client';
 import { stagePixels } from '../../lib/stage/settings';
-import { StageState } from '../../lib/stage/state';
+import type { StageState } from '../../lib/stage/state';
 import { ItemContent } from '../sidebar/ItemContent';
 
 interface Props {
   call: Client;
   sessionId: string;
-  /** Subscribes to stage pushes (undefined: reconnected, re-read); returns an unsubscribe function. */
-  onPush: (listener: (state: unknown) => void) => () => void;
+  /** Subscribes to stage pushes, checked (undefined: reconnected, re-read); returns an unsubscribe function. */
+  onPush: (listener: (state: StageState | null | undefined) => void) => () => void;
 }
 
 /**
@@ -26,27 +27,33 @@ export function StageApp({ call, sessionId, onPush }: Props) {
   const [stage, setStage] = useState<StageState | null | undefined>(undefined);
   const [bundle, setBundle] = useState<DeckBundle | null>(null);
 
-  const read = useCallback(async () => setStage(await call('stage.get', { sessionId }).catch(() => null)), [call, sessionId]);
+  // A push is drawn at once, with its labels (size, returns…) in the viewer language where
+  // Upfront has it, else the interface's: one render, not a second one after the language
+  // changes, so the stage repaints in the frame after the host's key (bench: stageKey).
+  // (Through a ref: react-i18next hands out a new i18n object after a language change, which
+  // must not re-subscribe and re-read.)
+  const labelsI18n = useRef(i18n);
+  labelsI18n.current = i18n;
+  const show = useCallback((next: StageState | null) => {
+    const labels = next ? uiLanguageFor(next.language) : undefined;
+    const i18next = labelsI18n.current;
+    flushSync(() => {
+      if (labels && i18next.language !== labels) void i18next.changeLanguage(labels);
+      setStage(next);
+    });
+  }, []);
+  const read = useCallback(async () => show(await call('stage.get', { sessionId }).catch(() => null)), [call, sessionId, show]);
 
   useEffect(() => {
     void read();
-    return onPush((state) => {
-      if (state === undefined) void read();
-      else setStage(state === null ? null : StageState.parse(state));
-    });
-  }, [read, onPush]);
+    return onPush((state) => (state === undefined ? void read() : show(state)));
+  }, [read, show, onPush]);
 
   const deckId = stage?.deckId;
   useEffect(() => {
     if (!deckId) return;
     void call('deck.get', { deckId }).then(setBundle, () => setBundle(null));
   }, [call, deckId]);
-
-  // Labels (size, returns…) in the viewer language where Upfront has it, else the interface's.
-  const viewerUi = stage ? uiLanguageFor(stage.language) : undefined;
-  useEffect(() => {
-    if (viewerUi && i18n.language !== viewerUi) void i18n.changeLanguage(viewerUi);
-  }, [viewerUi, i18n]);
 
   const settings = stage?.settings;
   const px = settings ? stagePixels(settings.size) : stagePixels('1920x1080');

@@ -8,7 +8,9 @@ import { createI18n } from '@/lib/i18n';
 import { browserPreferenceArea } from '@/lib/i18n/browser-preference';
 import { initialUiLanguage, syncUiLanguage } from '@/lib/i18n/preference';
 import { createDontSayControl } from '@/lib/dont-say/control';
-import { createClient } from '@/lib/messaging/client';
+import { createClient, type Send } from '@/lib/messaging/client';
+import { portSend } from '@/lib/messaging/port-requests';
+import { STAGE_CONTROL_PORT } from '@/lib/messaging/types';
 import { keepConnected } from '@/lib/messaging/port';
 import { SIDEBAR_PORT } from '@/lib/messaging/types';
 import { prefetchNeighbours } from '@/lib/sidebar/prefetch';
@@ -19,11 +21,13 @@ import '@/components/sidebar/sidebar.css';
 
 // Wiring only: the sidebar's logic is in lib/sidebar, its UI in components/sidebar.
 const mode: SidebarHost['mode'] = window.top === window ? 'panel' : 'overlay';
-const call = createClient((message) => browser.runtime.sendMessage(message));
+const send: Send = (message) => browser.runtime.sendMessage(message);
+const call = createClient(send);
 const sidebar = createSidebarStore({ call, newId: () => crypto.randomUUID() });
 // Product photos by reference: each fetched once, kept as an object URL (lib/image-urls.ts).
 const imageUrls = createImageUrls((id) => call('image.get', { id }));
-const stage = createStageControl({ call, sidebar });
+// The host's stage keys go on a port opened once (lib/messaging/port-requests.ts).
+const stage = createStageControl({ call, sidebar, fast: createClient(portSend(() => browser.runtime.connect({ name: STAGE_CONTROL_PORT }), send)) });
 const dontSay = createDontSayControl({ sidebar: sidebar.store, call: sidebar.call, newId: () => crypto.randomUUID() });
 prefetchNeighbours(sidebar.store, imageUrls);
 // Pushes from the background, each checked with zod before it is applied; the checker (zod) is

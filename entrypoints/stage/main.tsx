@@ -8,6 +8,7 @@ import { createClient } from '@/lib/messaging/client';
 import { keepConnected } from '@/lib/messaging/port';
 import { STAGE_PORT } from '@/lib/messaging/types';
 import { readStagePush } from '@/lib/stage/push';
+import type { StageState } from '@/lib/stage/state';
 import '@/components/stage/stage.css';
 
 // Wiring only: the stage's UI is in components/stage. The session it shows is in the URL's hash.
@@ -16,7 +17,7 @@ const sessionId = decodeURIComponent(location.hash.slice(1));
 
 async function start() {
   const i18n = await createI18n(await initialUiLanguage(browserPreferenceArea(), browser.i18n.getUILanguage()));
-  const listeners = new Set<(state: unknown) => void>();
+  const listeners = new Set<(state: StageState | null | undefined) => void>();
   keepConnected(() => browser.runtime.connect({ name: STAGE_PORT }), {
     onConnect: (port) => port.postMessage({ type: 'watch', sessionId }),
     onMessage: (message) => {

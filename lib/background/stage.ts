@@ -47,15 +47,32 @@ export interface StageDeps {
   push: (sessionId: string, state: StageState | null) => void;
 }
 
+/** The product of `state` on stage without its item. */
+function nameOnly({ item: _item, since: _since, shownEventId: _shown, ...rest }: StageState): StageState {
+  return rest;
+}
+
 const sameItem = (a: Item | undefined, b: Item | undefined) => a?.kind === b?.kind && a?.id === b?.id;
 
 export class StageKeeper {
   private readonly queue = new Map<string, Promise<unknown>>();
+  /** What this worker last put on each session's stage; the session store keeps it across a worker restart. */
+  private readonly held = new Map<string, StageState | undefined>();
 
   constructor(private readonly deps: StageDeps) {}
 
-  get(sessionId: string): Promise<StageState | undefined> {
-    return this.deps.session.get<StageState>(key(sessionId));
+  async get(sessionId: string): Promise<StageState | undefined> {
+    if (this.held.has(sessionId)) return this.held.get(sessionId);
+    const stored = await this.deps.session.get<StageState>(key(sessionId));
+    // A change made while the store was read is newer than what it answered.
+    if (!this.held.has(sessionId)) this.held.set(sessionId, stored);
+    return this.held.get(sessionId);
+  }
+
+  private async keep(sessionId: string, state: StageState | undefined): Promise<void> {
+    this.held.set(sessionId, state);
+    if (state) await this.deps.session.set(key(sessionId), state);
+    else await this.deps.session.remove(key(sessionId));
   }
 
   /** One change at a time per session (see the top of this file). */
@@ -71,8 +88,8 @@ export class StageKeeper {
   }
 
   /** Records that `state`'s item left the stage now. */
-  private async recordHidden(state: StageState): Promise<void> {
-    if (!state.item) return;
+  private async recordHidden(state: StageState): Promise<boolean> {
+    if (!state.item) return false;
     await this.deps.repo.recordEvent({
       id: this.deps.newId(),
       sessionId: state.sessionId,
@@ -83,6 +100,29 @@ export class StageKeeper {
       stage: { layout: state.settings.layout },
       now: this.deps.now(),
     });
+    return true;
+  }
+
+  /**
+   * The viewers see a change first, then it is recorded: the stage repaints within a frame of the
+   * host's key instead of after two committed writes, and the log's times are those of the change
+   * on its way to the screen. If the log cannot say so, the stage goes back to what the log says
+   * (the old item, or its product's name alone if its leaving was recorded) and the host is told.
+   */
+  private async showThenRecord<S extends StageState | undefined>(sessionId: string, before: StageState | undefined, next: S, record: (hidden: () => void) => Promise<S>): Promise<S> {
+    this.held.set(sessionId, next);
+    this.deps.push(sessionId, next ?? null);
+    let hidden = false;
+    try {
+      const state = await record(() => (hidden = true));
+      await this.keep(sessionId, state);
+      return state;
+    } catch (err) {
+      const back = before && hidden ? nameOnly(before) : before;
+      this.deps.push(sessionId, back ?? null);
+      await this.keep(sessionId, back).catch(() => undefined);
+      throw err;
+    }
   }
 
   /**
@@ -103,26 +143,7 @@ export class StageKeeper {
         sameItem(before.item, p.item) &&
         before.language === p.language &&
         before.settings.layout === p.settings.layout;
-      let since = sameShowing ? before.since : undefined;
-      let shownEventId = sameShowing ? before.shownEventId : undefined;
-      if (!sameShowing) {
-        if (before) await this.recordHidden(before);
-        if (p.item) {
-          const shown = await this.deps.repo.recordEvent({
-            id: this.deps.newId(),
-            sessionId: p.sessionId,
-            cardId: p.cardId,
-            item: p.item,
-            language: p.language,
-            action: 'shown',
-            stage: { layout: p.settings.layout },
-            now: this.deps.now(),
-          });
-          since = shown.at;
-          shownEventId = shown.id;
-        }
-      }
-      const state: StageState = {
+      const drawn: StageState = {
         sessionId: p.sessionId,
         deckId: session.deckId,
         cardId: p.cardId,
@@ -132,12 +153,25 @@ export class StageKeeper {
         ...(p.sizeRow !== undefined ? { sizeRow: p.sizeRow } : {}),
         refIndex: p.refIndex ?? 0,
         settings: p.settings,
-        ...(since !== undefined ? { since } : {}),
-        ...(shownEventId !== undefined ? { shownEventId } : {}),
+        ...(sameShowing && before.since !== undefined ? { since: before.since } : {}),
+        ...(sameShowing && before.shownEventId !== undefined ? { shownEventId: before.shownEventId } : {}),
       };
-      await this.deps.session.set(key(p.sessionId), state);
-      this.deps.push(p.sessionId, state);
-      return state;
+      return this.showThenRecord(p.sessionId, before, drawn, async (hidden) => {
+        if (sameShowing) return drawn;
+        if (before && (await this.recordHidden(before))) hidden();
+        if (!p.item) return drawn;
+        const shown = await this.deps.repo.recordEvent({
+          id: this.deps.newId(),
+          sessionId: p.sessionId,
+          cardId: p.cardId,
+          item: p.item,
+          language: p.language,
+          action: 'shown',
+          stage: { layout: p.settings.layout },
+          now: this.deps.now(),
+        });
+        return { ...drawn, since: shown.at, shownEventId: shown.id };
+      });
     });
   }
 
@@ -146,10 +180,11 @@ export class StageKeeper {
     return this.serial(sessionId, async () => {
       const before = await this.get(sessionId);
       if (!before) return null;
-      const session = await this.deps.repo.getSession(sessionId);
-      if (session && session.endedAt === undefined) await this.recordHidden(before);
-      await this.deps.session.remove(key(sessionId));
-      this.deps.push(sessionId, null);
+      await this.showThenRecord(sessionId, before, undefined, async (hidden) => {
+        const session = await this.deps.repo.getSession(sessionId);
+        if (session && session.endedAt === undefined && (await this.recordHidden(before))) hidden();
+        return undefined;
+      });
       return null;
     });
   }

@@ -55,6 +55,9 @@ export type Change = Omit<ChangedPush, 'type'>;
 export const SIDEBAR_PORT = 'upfront-sidebar';
 /** The port a stage window listens on; it names its session, then gets `{ type: 'stage', state }`. */
 export const STAGE_PORT = 'upfront-stage';
+
+/** The port the sidebar sends `stage.put` on (lib/messaging/port-requests.ts): opened once, not per key. */
+export const STAGE_CONTROL_PORT = 'upfront-stage-control';
 export const DEFAULT_LAYOUT: Layout = { collapsed: false, width: 380 };
 export const MIN_WIDTH = 300;
 export const MAX_WIDTH = 720;

@@ -5,7 +5,9 @@ import { createService } from '../../lib/background/service';
 import { StageKeeper } from '../../lib/background/stage';
 import { StageHub } from '../../lib/background/stage-hub';
 import { TabRegistry } from '../../lib/background/tabs';
+import type { RecordInput, Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
+import { UpfrontError } from '../../lib/errors';
 import { productGroups } from '../../lib/export/timeline';
 import type { Reply } from '../../lib/messaging/types';
 import type { DisclosureEvent } from '../../lib/schema/session';
@@ -22,13 +24,31 @@ const COVER = 'demo-card-cover';
 const SIZE = { kind: 'size', id: 'size' } as const;
 const SCALE = { kind: 'scale', id: 'scale' } as const;
 
-async function setup() {
-  const { repo } = freshRepo();
-  await repo.putDeckBundle(demoBundle(NOW));
+/** The log's writes, as the stage keeper makes them: `fail` says which one to refuse (a full disk). */
+function watchedRepo(repo: Repository, order: string[], fail: (input: RecordInput) => boolean) {
+  return Object.assign(Object.create(repo) as Repository, {
+    recordEvent: async (input: RecordInput) => {
+      order.push(`record ${input.action}`);
+      if (fail(input)) throw new UpfrontError('disk-full', 'refused by the test');
+      return repo.recordEvent(input);
+    },
+  });
+}
+
+async function setup(fail: (input: RecordInput) => boolean = () => false) {
+  const { repo: plain } = freshRepo();
+  await plain.putDeckBundle(demoBundle(NOW));
   const clock = { now: NOW };
   const pushes: (StageState | null)[] = [];
+  const order: string[] = [];
+  const repo = watchedRepo(plain, order, fail);
   let n = 0;
-  const stage = new StageKeeper({ repo, session: memoryKeyValue(), now: () => clock.now, newId: () => `stage-${++n}`, push: (_s, state) => pushes.push(state) });
+  const push = (_s: string, state: StageState | null) => {
+    order.push(`push ${state?.item?.kind ?? (state ? 'name' : 'nothing')}`);
+    pushes.push(state);
+  };
+  const session = memoryKeyValue();
+  const stage = new StageKeeper({ repo, session, now: () => clock.now, newId: () => `stage-${++n}`, push });
   const opened: string[] = [];
   const handle = createService({
     extensionId: EXT,
@@ -55,7 +75,7 @@ async function setup() {
   const put = (cardId: string, item?: { kind: string; id: string }, extra: Record<string, unknown> = {}) =>
     call<StageState>('stage.put', { sessionId: 'show', cardId, ...(item ? { item } : {}), language: 'en', unit: 'cm', settings: DEFAULT_STAGE, ...extra });
   const events = () => repo.listEvents('show');
-  return { repo, stage, clock, call, put, events, pushes, opened };
+  return { repo, stage, clock, call, put, events, pushes, opened, order, session };
 }
 
 const brief = (events: DisclosureEvent[]) => events.map((e) => `${e.action} ${e.item.kind}${e.stage ? ` @${e.stage.layout}` : ''}`);
@@ -79,6 +99,54 @@ describe('the stage', () => {
     ]);
     expect(t.pushes.at(-1)).toBeNull();
     expect(t.pushes.find((p) => p?.sizeRow === 2)).toBeDefined();
+  });
+
+  it('shows a change on the stage before it writes the log, and the log keeps the times', async () => {
+    const t = await setup();
+    await t.put(HOODIE, SIZE);
+    t.clock.now += 2000;
+    await t.put(HOODIE, SCALE);
+    await t.put(COVER);
+    expect(t.order).toEqual(['push size', 'record shown', 'push scale', 'record hidden', 'record shown', 'push name', 'record hidden']);
+    const events = await t.events();
+    expect(events.map((e) => [e.action, e.item.kind, e.offsetMs])).toEqual([
+      ['shown', 'size', 0],
+      ['hidden', 'size', 2000],
+      ['shown', 'scale', 2000],
+      ['hidden', 'scale', 2000],
+    ]);
+    // What the stage window reads is what it was pushed, with the showing's event once recorded.
+    const state = await t.call<StageState | null>('stage.get', { sessionId: 'show' }, studio);
+    expect(state).toMatchObject({ cardId: COVER });
+    expect(state?.item).toBeUndefined();
+    // A service worker started again finds the stage where the last one left it.
+    await t.put(HOODIE, SIZE);
+    const restarted = new StageKeeper({ repo: t.repo, session: t.session, now: () => t.clock.now, newId: () => 'restarted', push: () => undefined });
+    expect(await restarted.get('show')).toMatchObject({ cardId: HOODIE, item: SIZE, shownEventId: (await t.events()).at(-1)!.id });
+  });
+
+  it('takes a showing the log could not record off the stage again, and says so', async () => {
+    const t = await setup((input) => input.action === 'shown' && input.item.kind === 'scale');
+    const first = await t.put(HOODIE, SIZE);
+    expect(first.shownEventId).toBeDefined();
+    // The size chart's leaving is recorded, the drawing's showing is refused: the stage shows the
+    // product's name alone, as the log says, and the host gets the error.
+    await expect(t.put(HOODIE, SCALE)).rejects.toMatchObject({ code: 'disk-full' });
+    expect(t.order.slice(2)).toEqual(['push scale', 'record hidden', 'record shown', 'push name']);
+    expect(brief(await t.events())).toEqual(['shown size @lower-third', 'hidden size @lower-third']);
+    const state = await t.call<StageState | null>('stage.get', { sessionId: 'show' }, studio);
+    expect(state).toMatchObject({ cardId: HOODIE });
+    expect(state?.item).toBeUndefined();
+
+    // Nothing recorded at all (the first write refused): the stage goes back to what it showed.
+    const u = await setup((input) => input.action === 'hidden');
+    const shown = await u.put(HOODIE, SIZE);
+    await expect(u.put(HOODIE, SCALE)).rejects.toMatchObject({ code: 'disk-full' });
+    expect(u.pushes.map((p) => p?.item?.kind)).toEqual(['size', 'scale', 'size']);
+    expect(await u.call<StageState | null>('stage.get', { sessionId: 'show' }, studio)).toMatchObject({ item: SIZE, shownEventId: shown.shownEventId });
+    await expect(u.call('stage.clear', { sessionId: 'show' })).rejects.toMatchObject({ code: 'disk-full' });
+    expect(u.pushes.at(-1)).toMatchObject({ item: SIZE });
+    expect(brief(await u.events())).toEqual(['shown size @lower-third']);
   });
 
   it('another language or layout is a new showing', async () => {

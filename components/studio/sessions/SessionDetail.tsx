@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import { formatDateTime, formatTime } from '../../../lib/format';
@@ -11,12 +11,19 @@ import { ChainHead } from './ChainHead';
 import type { OnChanged } from '../changes';
 import { useSessionDetail } from './data';
 import { onScreenSpans } from '../../../lib/stage/on-screen';
+import { groupSignature } from '../../../lib/sessions/group-signature';
+
+/** A product's part of the timeline, drawn again only when its signature changed (groupSignature). */
+const Drawn = memo(
+  ({ draw }: { signature: string; draw: () => ReactNode }) => draw(),
+  (before, now) => before.signature === now.signature,
+);
 
 /**
  * One session: what was shown or said when (clock time and offset into the stream), by product,
  * and what was covered. A live show's new events are appended as they are recorded (./data.ts).
  */
-export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: Client; onChanged: OnChanged; sessionId: string; onClose: () => void }) {
+export const SessionDetail = memo(function SessionDetail({ call, onChanged, sessionId, onClose }: { call: Client; onChanged: OnChanged; sessionId: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const { detail, error } = useSessionDetail(call, sessionId, onChanged);
   const groups = useMemo(() => (detail ? productGroups(detail.session, detail.events, detail.snapshots, detail.deck) : []), [detail]);
@@ -77,7 +84,9 @@ export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: C
       {groups.length === 0 && <p>{t('logs.noEvents')}</p>}
       {groups.map((g) => {
         const counts = coverageCounts(g.coverage);
+        const signature = `${i18n.language}|${lang}|${groupSignature(g, onScreen, (hash) => snapshots.has(hash))}`;
         return (
+          <Drawn key={g.cardId} signature={signature} draw={() => (
           <article key={g.cardId} className="product-group" data-card-id={g.cardId}>
             <h3>
               {text(g.name) ?? g.sku} <span className="sku">{g.sku}</span>
@@ -169,8 +178,9 @@ export function SessionDetail({ call, onChanged, sessionId, onClose }: { call: C
               </table>
             )}
           </article>
+          )} />
         );
       })}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize } from '../../../lib/cards/text';
 import { formatDateTime } from '../../../lib/format';
@@ -71,6 +71,8 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
   const [route, go] = useRoute();
   const open = route.view === 'sessions' ? route.id : undefined;
   const setOpen = (id: string | undefined) => go(id ? { view: 'sessions', id } : { view: 'sessions' });
+  // The same function every time: the open timeline is not drawn again when only the list changed.
+  const closeDetail = useCallback(() => go({ view: 'sessions' }), [go]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [saved, setSaved] = useState<string>();
   const [coverage, setCoverage] = useState<Responses['session.coverage'] | null>(null);
@@ -282,7 +284,7 @@ export function SessionsArea({ call, onChanged, storage }: Props) {
 
       </section>
 
-      {open && <SessionDetail key={open} call={call} onChanged={onChanged} sessionId={open} onClose={() => setOpen(undefined)} />}
+      {open && <SessionDetail key={open} call={call} onChanged={onChanged} sessionId={open} onClose={closeDetail} />}
       <VerifyPanel />
       <TeamImport call={call} />
     </>
