@@ -81,7 +81,7 @@ export default defineBackground(() => {
     pushHotkey: (tabId, key) => hub.hotkey(tabId, key),
     notifyChanged: (change) => {
       hub.changed(change);
-      if (change.scope === 'library') safety.catalogueChanged();
+      if (change.scope === 'library') safety.libraryChanged();
     },
     safety: safety.deps,
     activeTab: async () => (await browser.tabs.query({ active: true, lastFocusedWindow: true }))[0],

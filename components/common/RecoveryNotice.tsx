@@ -13,7 +13,7 @@ export function RecoveryNotice({ report, onDismiss }: { report: RecoveryReport; 
   return (
     <section role="alert" className="recovery-notice" aria-label={t('safety.title')}>
       <p>{t('safety.recovered', { sessions: report.sessions, events: report.events, decks: report.decks, cards: report.cards, policies: report.policies })}</p>
-      {report.catalogueCopiedAt !== undefined && <p>{t('safety.recoveredWhen', { time: when(report.catalogueCopiedAt) })}</p>}
+      {report.libraryCopiedAt !== undefined && <p>{t('safety.recoveredWhen', { time: when(report.libraryCopiedAt) })}</p>}
       {report.lost
         .filter((l) => l.host !== undefined)
         .map((l) => (

@@ -58,7 +58,7 @@ export interface SafetyDeps {
   /** The disk's own free space, probed (the estimate is a quota). */
   headroom: Headroom;
   /** Copies the library beside the journal (journal/catalogue.json) if a copy is owed (start, a change), when a check found room. */
-  copyCatalogue: () => Promise<void>;
+  copyLibrary: () => Promise<void>;
   now: () => number;
 }
 
@@ -76,7 +76,7 @@ export function safetyHandlers(wired: SafetyDeps | undefined) {
       await deps().session.set(SAMPLES_KEY, samples).catch(() => undefined);
       const disk = await deps().headroom.check();
       // Before Go live the sidebar's first check finds room: the library is copied then, if it changed.
-      if (disk === 'ok') await deps().copyCatalogue().catch(() => undefined);
+      if (disk === 'ok') await deps().copyLibrary().catch(() => undefined);
       return withDisk(assessStorage(samples), disk);
     },
     'safety.status': async (): Promise<SafetyStatus> => {

@@ -7,7 +7,7 @@
 import { z } from '../zod';
 import type { Send } from './client';
 import type { PortLike } from './port';
-import type { RequestType } from './types';
+import type { RequestType } from '../contracts';
 
 const Answer = z.object({ id: z.number().int(), reply: z.unknown() });
 const Asked = z.object({ id: z.number().int(), message: z.object({ type: z.string() }).loose() });

@@ -2,7 +2,7 @@ import type { KeyValue } from '../background/kv';
 import { UpfrontDb } from '../db/database';
 import type { Session } from '../schema/session';
 import { saveEndedShow, type AutoSaveDeps } from './auto-save';
-import { saveCatalogueCopy } from './catalogue-copy';
+import { saveLibraryCopy } from './library-copy';
 import { AUTO_SAVE_FAILED_KEY, RECOVERY_KEY, type SafetyDeps } from '../contracts/safety';
 import { Headroom } from './headroom';
 import { Journal } from './journal';
@@ -27,13 +27,13 @@ export interface SafetyWiring {
   notifyChanged: () => void;
 }
 
-/** How long the catalogue's copy waits after a change, so a burst of edits is copied once. */
+/** How long the library's copy waits after a change, so a burst of edits is copied once. */
 const COPY_AFTER_MS = 5_000;
 const COPY_HASH_KEY = 'catalogueCopyHash';
 
 /**
  * The background's part of issue 22, wired in one place: the journaled repository, the
- * recovery that runs before anything else at start, the catalogue's copy, and the automatic
+ * recovery that runs before anything else at start, the library's copy, and the automatic
  * copy of each ended show in Downloads.
  */
 export function startSafety(w: SafetyWiring) {
@@ -46,16 +46,16 @@ export function startSafety(w: SafetyWiring) {
   const journal = new Journal(w.files, w.segments);
   const headroom = new Headroom(w.files);
 
-  // The last copy's hash outlives the worker, so a start with an unchanged catalogue writes nothing.
+  // The last copy's hash outlives the worker, so a start with an unchanged library writes nothing.
   let copying: Promise<void> = Promise.resolve();
   // A copy is owed at each start and after each change; a storage check that finds room pays it.
   let owed = true;
-  const copyIfOwed = () => (owed ? copyCatalogue() : Promise.resolve());
-  const copyCatalogue = () => {
+  const copyIfOwed = () => (owed ? copyLibrary() : Promise.resolve());
+  const copyLibrary = () => {
     owed = false;
     copying = copying.then(async () => {
       const before = await w.local.get<string>(COPY_HASH_KEY);
-      const hash = await saveCatalogueCopy(w.db, w.files, w.now(), before).catch((err) => {
+      const hash = await saveLibraryCopy(w.db, w.files, w.now(), before).catch((err) => {
         owed = true;
         throw err;
       });
@@ -65,13 +65,13 @@ export function startSafety(w: SafetyWiring) {
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Copied once the edits stop, and never right behind a disclosure: reading and hashing a big
-  // catalogue holds the worker, and a host's next click would wait for it.
-  const catalogueChanged = () => {
+  // library holds the worker, and a host's next click would wait for it.
+  const libraryChanged = () => {
     owed = true;
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (headroom.blocked || w.now() - (repo.health.lastWriteAt ?? 0) < COPY_AFTER_MS) return catalogueChanged();
-      void copyCatalogue().catch((err) => console.error('Upfront: catalogue copy failed', err));
+      if (headroom.blocked || w.now() - (repo.health.lastWriteAt ?? 0) < COPY_AFTER_MS) return libraryChanged();
+      void copyLibrary().catch((err) => console.error('Upfront: library copy failed', err));
     }, COPY_AFTER_MS);
   };
 
@@ -125,6 +125,6 @@ export function startSafety(w: SafetyWiring) {
   void recovered.then(() => w.segments?.warm?.()).catch((err) => console.error("Upfront: the journal's writer did not start", err));
 
 
-  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyCatalogue: copyIfOwed };
-  return { repo, recovered, deps, catalogueChanged };
+  const deps: SafetyDeps = { db: w.db, repo, local: w.local, session: w.session, estimate: w.estimate, headroom, now: w.now, copyLibrary: copyIfOwed };
+  return { repo, recovered, deps, libraryChanged };
 }

@@ -1,5 +1,5 @@
 import type { UpfrontDb } from '../db/database';
-import { restoreCatalogue } from './catalogue-copy';
+import { restoreLibrary } from './library-copy';
 import type { Journal } from './journal';
 import { replay } from './replay';
 import { restoreSessions, type Disagreement, type LostPart } from './restore';
@@ -14,8 +14,8 @@ export interface RecoveryReport {
   decks: number;
   cards: number;
   policies: number;
-  /** When the catalogue copy used was taken. */
-  catalogueCopiedAt?: number;
+  /** When the library copy used was taken. */
+  libraryCopiedAt?: number;
   /** Products restored without their picture (pictures are not copied). */
   withoutImage: number;
   /** What could not be restored, per session. */
@@ -33,7 +33,7 @@ export interface RecoveryReport {
  * ./background.ts): at start, and again if the browser threw the database away while the
  * worker ran and it was opened afresh. If the browser lost the database (it made a new one,
  * or it holds no session while the journal does),
- * rebuilds it from the journal: the catalogue from its copy, each session whose chain verifies,
+ * rebuilds it from the journal: the library from its copy, each session whose chain verifies,
  * and says what it did. Returns null when there was nothing to do.
  */
 export async function recoverOnStart(db: UpfrontDb, journal: Journal, wasCreated: () => boolean, now: number): Promise<RecoveryReport | null> {
@@ -42,20 +42,20 @@ export async function recoverOnStart(db: UpfrontDb, journal: Journal, wasCreated
   const read = await journal.readAll();
   const replayed = replay(read.records);
   if (!created && replayed.sessions.size === 0) return null;
-  const catalogue = await restoreCatalogue(db, journal.files);
+  const library = await restoreLibrary(db, journal.files);
   const sessions = await restoreSessions(db, replayed);
-  const nothing = sessions.sessions === 0 && catalogue.decks + catalogue.cards + catalogue.policies === 0 && sessions.lost.length === 0;
+  const nothing = sessions.sessions === 0 && library.decks + library.cards + library.policies === 0 && sessions.lost.length === 0;
   if (nothing && read.torn.length + read.damaged.length === 0) return null;
   return {
     at: now,
     cause: created ? 'reset' : 'empty',
     sessions: sessions.sessions,
     events: sessions.events,
-    decks: catalogue.decks,
-    cards: catalogue.cards,
-    policies: catalogue.policies,
-    ...(catalogue.copiedAt !== undefined && { catalogueCopiedAt: catalogue.copiedAt }),
-    withoutImage: catalogue.withoutImage,
+    decks: library.decks,
+    cards: library.cards,
+    policies: library.policies,
+    ...(library.copiedAt !== undefined && { libraryCopiedAt: library.copiedAt }),
+    withoutImage: library.withoutImage,
     lost: sessions.lost,
     disagreements: sessions.disagreements,
     snapshotsMissing: replayed.problems.filter((p) => p.code === 'snapshot-missing').length,

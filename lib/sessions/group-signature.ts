@@ -1,4 +1,5 @@
-import type { CoverageRow, ProductGroup } from '../export/timeline';
+import type { ProductGroup } from '../export/timeline';
+import type { CoverageRow } from './coverage';
 import type { OnScreen } from '../stage/on-screen';
 
 const row = (c: CoverageRow | undefined) =>

@@ -28,7 +28,7 @@ const report: RecoveryReport = {
   decks: 1,
   cards: 3,
   policies: 2,
-  catalogueCopiedAt: NOW - 60_000,
+  libraryCopiedAt: NOW - 60_000,
   withoutImage: 1,
   lost: [{ sessionId: 's2', host: 'Bo', startedAt: NOW - 3_600_000, events: 3, reason: 'chain-broken' }],
   disagreements: [],

@@ -6,7 +6,7 @@ import { demoBundle } from '../../lib/demo/deck';
 import { checkChain } from '../../lib/evidence/chain';
 import { sha256Hex } from '../../lib/evidence/hash';
 import { startSafety } from '../../lib/safety/background';
-import { saveCatalogueCopy } from '../../lib/safety/catalogue-copy';
+import { saveLibraryCopy } from '../../lib/safety/library-copy';
 import { RECOVERY_KEY } from '../../lib/contracts/safety';
 import { Journal } from '../../lib/safety/journal';
 import { JournaledRepository } from '../../lib/safety/journaled-repository';
@@ -20,7 +20,7 @@ async function recordedProfile() {
   const disk = memoryFiles();
   const repo = new JournaledRepository(db, new Journal(disk.api), () => NOW);
   await repo.putDeckBundle(demoBundle(NOW));
-  await saveCatalogueCopy(db, disk.api, NOW);
+  await saveLibraryCopy(db, disk.api, NOW);
   for (const id of ['show-1', 'show-2']) {
     await repo.startSession({ id, deckId: 'demo-deck', host: 'Ana', platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', now: NOW });
     for (let i = 1; i <= 3; i++) {

@@ -8,10 +8,11 @@ import { z } from '../zod';
 import { asciiJson } from './journal-format';
 import type { JournalFiles } from './journal-files';
 
-export const CATALOGUE_FILE = 'catalogue.json';
+// The file and format names are older than the word "library"; kept so existing journals still restore.
+export const LIBRARY_FILE = 'catalogue.json';
 
 /** The decks, products and return policies, copied beside the journal (images are not). */
-export const CatalogueCopy = z.object({
+export const LibraryCopy = z.object({
   format: z.literal('upfront-catalogue-copy'),
   version: z.literal(1),
   at: z.number().int(),
@@ -19,25 +20,25 @@ export const CatalogueCopy = z.object({
   cards: z.array(Card),
   policies: z.array(ReturnPolicy),
 });
-export type CatalogueCopy = z.infer<typeof CatalogueCopy>;
+export type LibraryCopy = z.infer<typeof LibraryCopy>;
 
 /**
- * Copies the catalogue into the journal's folder when it changed since the last copy (compared
- * by hash, so an unchanged catalogue costs a read and no write). Returns the copy's hash.
+ * Copies the library into the journal's folder when it changed since the last copy (compared
+ * by hash, so an unchanged library costs a read and no write). Returns the copy's hash.
  */
-export async function saveCatalogueCopy(db: UpfrontDb, files: JournalFiles, now: number, lastHash?: string): Promise<string> {
+export async function saveLibraryCopy(db: UpfrontDb, files: JournalFiles, now: number, lastHash?: string): Promise<string> {
   const [decks, cards, policies] = await db.transaction('r', db.decks, db.cards, db.policies, () =>
     Promise.all([db.decks.toArray(), db.cards.toArray(), db.policies.toArray()]),
   );
   const body = asciiJson({ decks, cards, policies });
   const hash = sha256Hex(body);
   if (hash === lastHash) return hash;
-  const copy: CatalogueCopy = { format: 'upfront-catalogue-copy', version: 1, at: now, decks, cards, policies };
-  await files.replace(CATALOGUE_FILE, asciiJson(copy));
+  const copy: LibraryCopy = { format: 'upfront-catalogue-copy', version: 1, at: now, decks, cards, policies };
+  await files.replace(LIBRARY_FILE, asciiJson(copy));
   return hash;
 }
 
-export interface CatalogueRestored {
+export interface LibraryRestored {
   decks: number;
   cards: number;
   policies: number;
@@ -50,13 +51,13 @@ export interface CatalogueRestored {
 }
 
 /** Puts back every deck, product and policy of the copy that the database lacks; nothing is overwritten. */
-export async function restoreCatalogue(db: UpfrontDb, files: JournalFiles): Promise<CatalogueRestored> {
-  const none: CatalogueRestored = { decks: 0, cards: 0, policies: 0, withoutImage: 0, unreadable: false };
-  const text = await files.read(CATALOGUE_FILE);
+export async function restoreLibrary(db: UpfrontDb, files: JournalFiles): Promise<LibraryRestored> {
+  const none: LibraryRestored = { decks: 0, cards: 0, policies: 0, withoutImage: 0, unreadable: false };
+  const text = await files.read(LIBRARY_FILE);
   if (text === '') return none;
-  let copy: CatalogueCopy;
+  let copy: LibraryCopy;
   try {
-    copy = CatalogueCopy.parse(JSON.parse(text));
+    copy = LibraryCopy.parse(JSON.parse(text));
   } catch {
     return { ...none, unreadable: true };
   }
