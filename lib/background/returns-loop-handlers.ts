@@ -14,9 +14,10 @@ type Payload<T extends keyof ReturnsLoopResponses> = (typeof returnsLoopRequestS
 type Handlers = { [T in keyof ReturnsLoopResponses]: (payload: Payload<T>) => Promise<ReturnsLoopResponses[T]> };
 
 /**
- * The returns loop's requests (issue 17). Read-only: matching is derived each time from the log
- * and the imported lines (DESIGN.md, "Round two"), so a newly merged log or import changes the
- * answer at once. Analysis runs here, in the background, where the data is.
+ * The returns loop's requests (issue 17). Read-only: matching is derived from the log and the
+ * imported lines (DESIGN.md, "Round two"), kept only until either changes (lib/returns/store.ts),
+ * so a newly merged log or import changes the answer at once. Analysis runs here, in the
+ * background, where the data is.
  */
 /** A session's time-stamps and signatures, for the evidence pack (lib/background/prover.ts). */
 export type SessionProofsOf = (sessionId: string) => Promise<Proofs | undefined>;
@@ -26,7 +27,8 @@ export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: ()
     if (!store) throw new UpfrontError('internal', 'returns loop not wired');
     return store;
   };
-  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => buildLoop({ ...(await s().input(orderIds)), graceMs });
+  // Over everything: the store's kept loop; for a few orders, made from their lines alone.
+  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => (orderIds ? buildLoop({ ...(await s().input(orderIds)), graceMs }) : s().loop(graceMs));
   return {
     'returns.lookup': async ({ orderIds, graceMs }) => {
       const ids = [...new Set(orderIds)];

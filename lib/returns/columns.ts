@@ -95,13 +95,21 @@ export function columnsOf(loop: Loop): LoopColumns {
   const done = cache.get(loop);
   if (done) return done;
   const n = loop.lines.length;
-  const orders = numbering();
+  // Orders numbered by source, then id (the lines' own strings as keys: no joined string per line).
+  const bySource = new Map<string, Map<string, number>>();
+  let orderCount = 0;
   const orderOf = new Int32Array(n);
-  loop.lines.forEach((l, i) => (orderOf[i] = orders.of(`${l.line.source}\n${l.line.orderId}`)));
+  loop.lines.forEach(({ line }, i) => {
+    let ids = bySource.get(line.source);
+    if (!ids) bySource.set(line.source, (ids = new Map()));
+    let o = ids.get(line.orderId);
+    if (o === undefined) ids.set(line.orderId, (o = orderCount++));
+    orderOf[i] = o;
+  });
   // Lines by order number, stable: a counting sort.
-  const starts = new Int32Array(orders.keys.length + 1);
+  const starts = new Int32Array(orderCount + 1);
   for (let i = 0; i < n; i++) starts[orderOf[i] + 1] += 1;
-  for (let o = 0; o < orders.keys.length; o++) starts[o + 1] += starts[o];
+  for (let o = 0; o < orderCount; o++) starts[o + 1] += starts[o];
   const perm = new Int32Array(n);
   for (let i = 0; i < n; i++) perm[starts[orderOf[i]]++] = i;
 
