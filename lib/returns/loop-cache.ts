@@ -12,12 +12,19 @@ export class LoopCache {
   private entry?: { graceMs: number; loop: Promise<Loop> };
   private lastAsked?: number;
 
-  constructor(private readonly build: (graceMs: number) => Promise<Loop>) {}
+  private generation = 0;
+
+  /**
+   * `build` reads, then joins; `stale()` says whether what it read may already be out of date
+   * (a write came in meanwhile), so it can start again instead of joining old data.
+   */
+  constructor(private readonly build: (graceMs: number, stale: () => boolean) => Promise<Loop>) {}
 
   get(graceMs: number): Promise<Loop> {
     this.lastAsked = graceMs;
     if (this.entry?.graceMs === graceMs) return this.entry.loop;
-    const entry = { graceMs, loop: this.build(graceMs) };
+    const generation = this.generation;
+    const entry = { graceMs, loop: this.build(graceMs, () => this.generation !== generation) };
     this.entry = entry;
     entry.loop.catch(() => {
       if (this.entry === entry) this.entry = undefined;
@@ -31,6 +38,7 @@ export class LoopCache {
   }
 
   invalidate(): void {
+    this.generation += 1;
     this.entry = undefined;
   }
 }

@@ -18,7 +18,12 @@ const WARM_AFTER_IMPORT_MS = 500;
  */
 export class ReturnsLoopStore {
   private readonly repo: Repository;
-  private readonly cache = new LoopCache(async (graceMs) => buildLoop({ ...(await this.input()), graceMs }));
+  // Lines read before a write that came in meanwhile are not joined: asked again instead (the
+  // second file of an import, committed while the first one's loop was being read).
+  private readonly cache = new LoopCache(async (graceMs, stale) => {
+    const input = await this.input();
+    return stale() ? this.loop(graceMs) : buildLoop({ ...input, graceMs });
+  });
   private warmTimer?: ReturnType<typeof setTimeout>;
   readonly stopWatching: () => void;
 
