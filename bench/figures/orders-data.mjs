@@ -109,6 +109,7 @@ function orderSku(rnd, skus) {
 export function writeOrderFiles(dir, { tiktokLines, shopifyLines, shows, skus, timeZone = 'Europe/Madrid', seed = 17 }) {
   const rnd = random(seed);
   const wall = zoned(timeZone);
+  const skuIds = new Map(skus.map((s, i) => [s, `17293847561${String(i + 1000).padStart(5, '0')}`]));
   const person = () => {
     const [city, province] = CITIES[Math.floor(rnd() * CITIES.length)];
     const name = `${FIRST[Math.floor(rnd() * FIRST.length)]} ${LAST[Math.floor(rnd() * LAST.length)]}`;
@@ -136,7 +137,7 @@ export function writeOrderFiles(dir, { tiktokLines, shopifyLines, shows, skus, t
       const quantity = rnd() < 0.85 ? 1 : 2;
       const returned = !cancelled && rnd() < 0.12 ? 1 : 0;
       const price = (9.9 + (sku.length % 7) * 5).toFixed(2);
-      const skuId = `17293847561${String(skus.indexOf(sku.replace(/-(S|M|L|XL)$/, '')) + 1000).padStart(5, '0')}`;
+      const skuId = skuIds.get(sku.replace(/-(S|M|L|XL)$/, '')) ?? '1729384756199999';
       tiktok.push(
         csvLine([
           orderId, cancelled ? 'Cancelled' : 'Completed', cancelled ? 'Cancelled' : 'Completed', returned ? 'Return/Refund' : cancelled ? 'Cancel' : '', 'Normal', skuId, sku,

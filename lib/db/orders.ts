@@ -70,6 +70,9 @@ async function upsert<T extends { key: string }>(table: EntityTable<T, 'key'>, l
  * layouts. Like Repository and Catalogue, only the background calls it.
  */
 export class OrderStore {
+  /** Imports begun and not yet committed or failed. */
+  importing = 0;
+
   constructor(private readonly db: UpfrontDb) {}
 
   /**
@@ -79,12 +82,15 @@ export class OrderStore {
    */
   importLines(input: { orders: readonly OrderLine[]; returns: readonly ReturnLine[]; layout?: OrderLayout }): Promise<OrdersImportResult> {
     const { orderLines, returnLines, orderLayouts } = this.db;
-    return this.db.transaction('rw', [orderLines, returnLines, orderLayouts], async () => {
-      const orders = await upsert(orderLines, input.orders);
-      const returns = await upsert(returnLines, input.returns);
-      if (input.layout) await orderLayouts.put(input.layout);
-      return { orders, returns };
-    });
+    this.importing += 1;
+    return this.db
+      .transaction('rw', [orderLines, returnLines, orderLayouts], async () => {
+        const orders = await upsert(orderLines, input.orders);
+        const returns = await upsert(returnLines, input.returns);
+        if (input.layout) await orderLayouts.put(input.layout);
+        return { orders, returns };
+      })
+      .finally(() => (this.importing -= 1));
   }
 
   listLayouts(): Promise<OrderLayout[]> {

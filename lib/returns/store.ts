@@ -27,7 +27,11 @@ export class ReturnsLoopStore {
   private warmTimer?: ReturnType<typeof setTimeout>;
   readonly stopWatching: () => void;
 
-  constructor(private readonly db: UpfrontDb) {
+  /** `importing`: imports under way (OrderStore.importing); the loop is not made again while one is. */
+  constructor(
+    private readonly db: UpfrontDb,
+    private readonly importing: () => number = () => 0,
+  ) {
     this.repo = new Repository(db);
     // Any write to what the loop reads drops it. After an import (an analysis is what usually
     // follows) it is made again at once; a live show's writes only drop it, so recording a
@@ -35,9 +39,17 @@ export class ReturnsLoopStore {
     this.stopWatching = watchTables(db, (tables) => {
       this.cache.invalidate();
       if (!tables.has('orderLines') && !tables.has('returnLines')) return;
-      clearTimeout(this.warmTimer);
-      this.warmTimer = setTimeout(() => void this.loop(this.cache.graceMs).catch(() => undefined), WARM_AFTER_IMPORT_MS);
+      this.warmLater();
     });
+  }
+
+  /** Makes the loop again once no import is under way (several files confirmed at once commit one by one). */
+  private warmLater(): void {
+    clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      if (this.importing() > 0) return this.warmLater();
+      void this.loop(this.cache.graceMs).catch(() => undefined);
+    }, WARM_AFTER_IMPORT_MS);
   }
 
   /** The loop over everything, kept until what it reads changes (./loop-cache.ts). */
