@@ -58,8 +58,8 @@ export async function ordersFigures({ runs, tiktokLines, shopifyLines, sessions,
     report('  of which read (files chosen → every preview)', 'ms', samples.read, 'info');
     report('  of which store (confirm → every file stored)', 'ms', samples.store, 'info');
     report(`  floor: bare IndexedDB write of the same ${n} order lines (same run)`, 'ms', samples.floorWrite, 'floor');
-    difference(`returns analysis over ${n} lines opened minus the bare read`, 'ms', samples.open, samples.floorRead, budget('median', 500));
-    report('  returns analysis opened right after the import (click → tables and charts painted)', 'ms', samples.open, 'info');
+    difference(`returns analysis over ${n} lines after the import minus the bare read`, 'ms', samples.open, samples.floorRead, budget('median', 500));
+    report('  returns analysis after the import (every file stored → opened at once → painted)', 'ms', samples.open, 'info');
     report('  returns analysis, "from" date changed (→ painted)', 'ms', samples.filter, 'info');
     report('  returns analysis closed and opened again (→ painted)', 'ms', samples.reopen, 'info');
     report('  floor: bare IndexedDB read of what the analysis reads (same run)', 'ms', samples.floorRead, 'floor');
@@ -165,7 +165,8 @@ async function importFiles(studio, files, lines) {
 
 /**
  * Opens the Returns analysis (closed until now, so it asks the background afresh after the
- * import) and waits for its summary, tables and charts, then the next frame; then sets its
+ * import) and waits for its summary, tables and charts, then the next frame, timed from the
+ * moment the import said it was done (the background starts on the loop as the import commits); then sets its
  * "from" date to the last show's day and waits for the answer to be painted; then closes it and
  * opens it again (the background keeps the loop until the data changes).
  */
@@ -186,7 +187,8 @@ async function openAnalysis(studio, from) {
       check();
     });
     await painted();
-    return performance.now() - t0;
+    // From the moment the import said it was done: the background starts on the loop then.
+    return performance.now() - (window.benchOrders?.done ?? t0);
   });
   const summary = await studio.getByTestId('returns-summary').textContent();
   if (!/[1-9]/.test(summary)) throw new Error(`the analysis counted nothing: ${summary}`);
