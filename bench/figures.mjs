@@ -11,6 +11,7 @@ import { disclosureClick } from './figures/disclosure.mjs';
 import { csvExport } from './figures/export.mjs';
 import { deckImport } from './figures/import.mjs';
 import { mainThreadAdded } from './figures/main-thread.mjs';
+import { ordersFigures } from './figures/orders.mjs';
 import { seedPhotoDeck } from './figures/photos.mjs';
 import { longShow } from './figures/show.mjs';
 import { stageKey } from './figures/stage.mjs';
@@ -39,5 +40,15 @@ export function figures(ctx) {
     studioEdit: () => studioEdit(ctx),
     stageKey: () => stageKey(ctx),
     longShow: () => longShow(ctx),
+    // 100,000 order lines (60,000 TikTok, 40,000 Shopify) against 40 shows of a 300-product deck.
+    orders: () =>
+      ordersFigures({
+        ...ctx,
+        runs: smoke ? 1 : quick ? 2 : 6,
+        tiktokLines: smoke ? 1_200 : 60_000,
+        shopifyLines: smoke ? 800 : 40_000,
+        sessions: smoke ? 7 : 40,
+        perSession: smoke ? 100 : 1_500,
+      }),
   };
 }

@@ -65,12 +65,13 @@ export default defineBackground(() => {
   });
   const prover = new Prover({ repo, store: new ProofStore(db), local, now: () => Date.now(), fetch: (...args) => fetch(...args) });
 
+  const orders = new OrderStore(db);
   const service = createService({
     extensionId: browser.runtime.id,
     repo,
     library: new Library(db),
-    orders: new OrderStore(db),
-    returnsLoop: new ReturnsLoopStore(db),
+    orders,
+    returnsLoop: new ReturnsLoopStore(db, () => orders.importing),
     tabs,
     layouts,
     local,

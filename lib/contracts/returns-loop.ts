@@ -20,8 +20,9 @@ const OrderId = z.string().trim().min(1).max(100);
 
 /**
  * The returns loop's requests (issue 17: matching, order lookup, evidence pack, analysis,
- * readiness feedback). Read-only: matching is derived each time from the log and the imported
- * lines, so a newly merged log or import changes the answer at once. Analysis runs here, in the
+ * readiness feedback). Read-only: matching is derived from the log and the imported lines, kept
+ * only until either changes (lib/returns/store.ts), so a newly merged log or import changes the
+ * answer at once. Analysis runs here, in the
  * background, where the data is.
  */
 export const returnsLoopRequests = {
@@ -90,7 +91,8 @@ export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: ()
     if (!store) throw new UpfrontError('internal', 'returns loop not wired');
     return store;
   };
-  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => buildLoop({ ...(await s().input(orderIds)), graceMs });
+  // Over everything: the store's kept loop; for a few orders, made from their lines alone.
+  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => (orderIds ? buildLoop({ ...(await s().input(orderIds)), graceMs }) : s().loop(graceMs));
   return {
     'returns.lookup': async ({ orderIds, graceMs }): Promise<LookupAnswer> => {
       const ids = [...new Set(orderIds)];

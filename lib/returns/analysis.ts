@@ -1,8 +1,9 @@
 import type { Category } from '../schema/card';
 import type { LocalizedText } from '../schema/common';
+import { columnsOf, DIMENSIONS, groupInfo, type Column, type Dimension, type LoopColumns } from './columns';
 import { MUST_SAY_STATUSES } from './disclosed';
 import { addReasons, type ReasonUnits } from './join';
-import type { Loop, LoopLine } from './loop';
+import type { Loop } from './loop';
 import type { UnmatchedWhy } from './match';
 
 /** Below this many orders a rate is noise: counts are shown with a warning, never a bare percentage. */
@@ -38,8 +39,7 @@ export interface Group extends Tally {
   deckName?: string;
 }
 
-export const DIMENSIONS = ['product', 'host', 'show', 'category', 'market', 'mustSay'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export { DIMENSIONS, weekOf, type Dimension } from './columns';
 
 export interface WeekRow extends Tally {
   /** The Monday (UTC) the week of order times starts on, YYYY-MM-DD. */
@@ -61,101 +61,93 @@ export interface Analysis {
   orphanReturns: number;
 }
 
-class Counter {
-  private readonly orderIds = new Set<number>();
-  lines = 0;
-  ordered = 0;
-  returned = 0;
-  readonly reasons: ReasonUnits = {};
-  /** `orderKey` numbers the line's order (small integers hash faster than the order's id). */
-  add(l: LoopLine, orderKey: number): void {
-    this.orderIds.add(orderKey);
-    this.lines += 1;
-    this.ordered += l.line.quantity;
-    this.returned += l.returned;
-    addReasons(this.reasons, l.reasons);
-  }
-  tally(): Tally {
-    return { orders: this.orderIds.size, lines: this.lines, ordered: this.ordered, returned: this.returned, reasons: { ...this.reasons }, small: this.orderIds.size < MIN_ORDERS };
-  }
-}
-
 const inDates = (t: number, f: AnalysisFilter) => (f.from === undefined || t >= f.from) && (f.to === undefined || t <= f.to);
 
-const DAY = 86_400_000;
-const weeksByDay = new Map<number, string>();
-
-/** Monday 00:00 UTC of the week holding t, as YYYY-MM-DD. */
-export function weekOf(t: number): string {
-  const day = Math.floor(t / DAY);
-  let week = weeksByDay.get(day);
-  if (week === undefined) {
-    week = mondayOf(t);
-    if (weeksByDay.size > 10_000) weeksByDay.clear();
-    weeksByDay.set(day, week);
+/** Per group of one column: the tallies as typed arrays, distinct orders counted as the lines go by in order of their order. */
+class Tallies {
+  readonly orders: Int32Array;
+  readonly lines: Int32Array;
+  readonly ordered: Float64Array;
+  readonly returned: Float64Array;
+  readonly reasons: (ReasonUnits | undefined)[];
+  /** The last order counted, and the first line (in the loop's order) of each group. */
+  private readonly lastOrder: Int32Array;
+  readonly first: Int32Array;
+  constructor(readonly column: Column) {
+    const n = column.keys.length;
+    this.orders = new Int32Array(n);
+    this.lines = new Int32Array(n);
+    this.ordered = new Float64Array(n);
+    this.returned = new Float64Array(n);
+    this.reasons = new Array(n);
+    this.lastOrder = new Int32Array(n).fill(-1);
+    this.first = new Int32Array(n).fill(2 ** 31 - 1);
   }
-  return week;
-}
-
-function mondayOf(t: number): string {
-  const d = new Date(t);
-  const day = (d.getUTCDay() + 6) % 7;
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - day)).toISOString().slice(0, 10);
+  add(c: number, cols: LoopColumns): void {
+    const g = this.column.of[c];
+    const order = cols.order[c];
+    if (this.lastOrder[g] !== order) {
+      this.lastOrder[g] = order;
+      this.orders[g] += 1;
+    }
+    this.lines[g] += 1;
+    this.ordered[g] += cols.quantity[c];
+    if (cols.returned[c] > 0) {
+      this.returned[g] += cols.returned[c];
+      addReasons((this.reasons[g] ??= {}), cols.reasons.get(c)!);
+    }
+    if (cols.position[c] < this.first[g]) this.first[g] = cols.position[c];
+  }
+  tally(g: number): Tally {
+    const orders = this.orders[g];
+    return { orders, lines: this.lines[g], ordered: this.ordered[g], returned: this.returned[g], reasons: { ...this.reasons[g] }, small: orders < MIN_ORDERS };
+  }
+  /** The groups with lines, as rows. */
+  rows(): number[] {
+    const out: number[] = [];
+    for (let g = 0; g < this.lines.length; g++) if (this.lines[g] > 0) out.push(g);
+    return out;
+  }
 }
 
 /**
  * Return rate and reason mix by product, host, show, category, market and by whether the
  * product's must-say items were said before the order, with a weekly trend, over the matched
- * lines the filter keeps.
+ * lines the filter keeps. One pass over the loop's columns (./columns.ts), made once per loop.
  */
 export function analyse(loop: Loop, filter: AnalysisFilter = {}): Analysis {
-  const decks = filter.deckIds && filter.deckIds.length > 0 ? new Set(filter.deckIds) : undefined;
-  const lines = loop.lines.filter((l) => inDates(l.line.orderedAt, filter) && (!decks || decks.has(l.show.session.deckId)));
-  const total = new Counter();
-  const groups = Object.fromEntries(DIMENSIONS.map((d) => [d, new Map<string, { counter: Counter; group: Omit<Group, keyof Tally> }>()])) as Record<
-    Dimension,
-    Map<string, { counter: Counter; group: Omit<Group, keyof Tally> }>
-  >;
-  const weeks = new Map<string, Counter>();
-  const orderNumbers = new Map<string, number>();
-  let order = 0;
-  const bump = (dim: Dimension, key: string, l: LoopLine, extra?: () => Omit<Group, keyof Tally | 'key'>) => {
-    let g = groups[dim].get(key);
-    if (!g) groups[dim].set(key, (g = { counter: new Counter(), group: { key, ...extra?.() } }));
-    g.counter.add(l, order);
-  };
-  for (const l of lines) {
-    const s = l.show.session;
-    const id = `${l.line.source}\n${l.line.orderId}`;
-    order = orderNumbers.get(id) ?? orderNumbers.size;
-    if (order === orderNumbers.size) orderNumbers.set(id, order);
-    total.add(l, order);
-    bump('product', l.product.sku, l, () => ({ name: l.product.name, category: l.product.category }));
-    bump('host', s.host, l);
-    bump('show', s.id, l, () => ({ host: s.host, startedAt: s.startedAt, deckName: s.deckName }));
-    bump('category', l.product.category ?? 'other', l);
-    bump('market', s.market, l);
-    bump('mustSay', l.mustSay, l);
-    const week = weekOf(l.line.orderedAt);
-    let w = weeks.get(week);
-    if (!w) weeks.set(week, (w = new Counter()));
-    w.add(l, order);
+  const cols = columnsOf(loop);
+  const deckFilter = filter.deckIds && filter.deckIds.length > 0 ? new Set(filter.deckIds) : undefined;
+  const deckKept = deckFilter ? cols.deck.keys.map((id) => deckFilter.has(id)) : undefined;
+  const total = new Tallies({ keys: ['total'], of: new Int32Array(cols.lines.length) });
+  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, new Tallies(cols.dims[d])])) as Record<Dimension, Tallies>;
+  const weeks = new Tallies(cols.week);
+  const all = filter.from === undefined && filter.to === undefined && !deckKept;
+  for (let c = 0; c < cols.lines.length; c++) {
+    if (!all && (!inDates(cols.orderedAt[c], filter) || (deckKept && !deckKept[cols.deck.of[c]]))) continue;
+    total.add(c, cols);
+    for (const d of DIMENSIONS) dims[d].add(c, cols);
+    weeks.add(c, cols);
   }
   const sorted = (dim: Dimension): Group[] => {
-    const list = [...groups[dim].values()].map(({ counter, group }) => ({ ...group, ...counter.tally() }));
+    const t = dims[dim];
+    const list = t.rows().map((g): Group => ({ key: t.column.keys[g], ...groupInfo(dim, loop.lines[t.first[g]]), ...t.tally(g) }));
     if (dim === 'mustSay') return list.sort((a, b) => MUST_SAY_STATUSES.indexOf(a.key as never) - MUST_SAY_STATUSES.indexOf(b.key as never));
     return list.sort((a, b) => b.ordered - a.ordered || a.key.localeCompare(b.key));
   };
-  const unmatched = decks ? [] : loop.unmatched.filter((u) => inDates(u.line.orderedAt, filter));
+  const unmatched = deckFilter ? [] : loop.unmatched.filter((u) => inDates(u.line.orderedAt, filter));
   const unmatchedByWhy: Analysis['unmatchedByWhy'] = {};
   for (const u of unmatched) unmatchedByWhy[u.why] = (unmatchedByWhy[u.why] ?? 0) + 1;
   return {
     filter,
     graceMs: loop.graceMs,
     minOrders: MIN_ORDERS,
-    total: total.tally(),
+    total: total.tally(0),
     groups: Object.fromEntries(DIMENSIONS.map((d) => [d, sorted(d)])) as Record<Dimension, Group[]>,
-    weekly: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, c]) => ({ week, ...c.tally() })),
+    weekly: weeks
+      .rows()
+      .map((g) => ({ week: cols.week.keys[g], ...weeks.tally(g) }))
+      .sort((a, b) => a.week.localeCompare(b.week)),
     unmatched: unmatched.length,
     unmatchedByWhy,
     cancelled: loop.cancelled.filter((o) => inDates(o.orderedAt, filter)).length,

@@ -30,32 +30,40 @@ export const toDisclosure = (e: DisclosureEvent): Disclosure => ({
 });
 
 /** Each show's events by product, as disclosures, made once per show (many orders share them). */
-const trails = new WeakMap<Show, Map<string, { list: Disclosure[]; ordered: boolean }>>();
+interface Trail {
+  list: Disclosure[];
+  ordered: boolean;
+  /** The splits made so far, by how many disclosures came before: orders share them. */
+  splits: Map<number, { before: Disclosure[]; after: Disclosure[] }>;
+}
+const trails = new WeakMap<Show, Map<string, Trail>>();
+const NO_TRAIL: Trail = { list: [], ordered: true, splits: new Map() };
 
-function productTrail(show: Show, cardId: string): { list: Disclosure[]; ordered: boolean } {
+function productTrail(show: Show, cardId: string): Trail {
   let byCard = trails.get(show);
   if (!byCard) {
     byCard = new Map();
     for (const e of show.events) {
       let t = byCard.get(e.cardId);
-      if (!t) byCard.set(e.cardId, (t = { list: [], ordered: true }));
+      if (!t) byCard.set(e.cardId, (t = { list: [], ordered: true, splits: new Map() }));
       const d = toDisclosure(e);
       if (t.list.length > 0 && t.list[t.list.length - 1].at > d.at) t.ordered = false;
       t.list.push(d);
     }
     trails.set(show, byCard);
   }
-  return byCard.get(cardId) ?? { list: [], ordered: true };
+  return byCard.get(cardId) ?? NO_TRAIL;
 }
 
 /**
  * Every event of the show about one product, split at a time: what had been shown, said,
  * skipped or corrected by then (inclusive: an item said in the same millisecond as the order
  * was on air before the buyer's click reached the shop), and what came after. The lists are
- * shared between calls: do not change them.
+ * shared between calls (every order at the same point of a show gets the same two): do not
+ * change them.
  */
 export function trailOf(show: Show, cardId: string, at: number): { before: Disclosure[]; after: Disclosure[] } {
-  const { list, ordered } = productTrail(show, cardId);
+  const { list, ordered, splits } = productTrail(show, cardId);
   if (!ordered) return { before: list.filter((d) => d.at <= at), after: list.filter((d) => d.at > at) };
   let lo = 0;
   let hi = list.length;
@@ -64,7 +72,9 @@ export function trailOf(show: Show, cardId: string, at: number): { before: Discl
     if (list[mid].at <= at) lo = mid + 1;
     else hi = mid;
   }
-  return { before: list.slice(0, lo), after: list.slice(lo) };
+  let split = splits.get(lo);
+  if (!split) splits.set(lo, (split = { before: list.slice(0, lo), after: list.slice(lo) }));
+  return split;
 }
 
 /**

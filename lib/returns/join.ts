@@ -17,7 +17,21 @@ export interface ReturnsJoin {
   orphans: ReturnLine[];
 }
 
-const orderKey = (r: { source: string; orderId: string }) => `${r.source}\n${r.orderId}`;
+/**
+ * Order lines by source, then order id: keyed by the strings the lines already hold (a string's
+ * hash is kept with it), not by a new joined string per line.
+ */
+export function byOrder<T extends { source: string; orderId: string }>(items: readonly T[]): (r: { source: string; orderId: string }) => T[] | undefined {
+  const bySource = new Map<string, Map<string, T[]>>();
+  for (const o of items) {
+    let orders = bySource.get(o.source);
+    if (!orders) bySource.set(o.source, (orders = new Map()));
+    const list = orders.get(o.orderId);
+    if (list) list.push(o);
+    else orders.set(o.orderId, [o]);
+  }
+  return (r) => bySource.get(r.source)?.get(r.orderId);
+}
 
 /**
  * Joins returns to order lines: same source and order id, then the same line key, else the same
@@ -26,17 +40,11 @@ const orderKey = (r: { source: string; orderId: string }) => `${r.source}\n${r.o
  * return") count under `other`.
  */
 export function joinReturns(orders: readonly OrderLine[], returns: readonly ReturnLine[]): ReturnsJoin {
-  const linesByOrder = new Map<string, OrderLine[]>();
-  for (const o of orders) {
-    const k = orderKey(o);
-    const list = linesByOrder.get(k);
-    if (list) list.push(o);
-    else linesByOrder.set(k, [o]);
-  }
+  const linesOf = byOrder(orders);
   const byLine = new Map<string, ReturnLine[]>();
   const orphans: ReturnLine[] = [];
   for (const r of returns) {
-    const lines = linesByOrder.get(orderKey(r)) ?? [];
+    const lines = linesOf(r) ?? [];
     const line =
       lines.find((l) => l.lineKey === r.lineKey) ??
       lines.find((l) => normaliseSku(l.sku) === normaliseSku(r.sku) && normaliseSku(r.sku) !== '') ??

@@ -44,13 +44,20 @@ export function buildLoop(input: LoopInput): Loop {
   const cancelled = input.orders.filter(isCancelled);
   const join = joinReturns(input.orders, input.returns);
   const { matched, unmatched } = matchOrders(sold, shows, { graceMs });
+  // Orders at the same point of a show share one `before` list (trailOf), so its status once.
+  const statusOf = new Map<Disclosure[], MustSayStatus>();
   const lines = matched.map((m): LoopLine => {
     const { before } = trailOf(m.show, m.product.cardId, m.line.orderedAt);
-    // The card as the show knew it, else as it is now: only needed when nothing came before the order.
-    const fallback = before.length > 0 ? undefined : (latestCard(m.show, m.product.cardId, cards) ?? cardsNow.get(m.product.cardId));
+    let mustSay = before.length > 0 ? statusOf.get(before) : undefined;
+    if (!mustSay) {
+      // The card as the show knew it, else as it is now: only needed when nothing came before the order.
+      const fallback = before.length > 0 ? undefined : (latestCard(m.show, m.product.cardId, cards) ?? cardsNow.get(m.product.cardId));
+      mustSay = mustSayStatus(before, cards, fallback);
+      if (before.length > 0) statusOf.set(before, mustSay);
+    }
     const { returns, returned, reasons } = join.of(m.line);
     // Spelled out: spreading two objects per line cost more than the rest of the join.
-    return { line: m.line, show: m.show, product: m.product, offsetMs: m.offsetMs, inGrace: m.inGrace, returns, returned, reasons, before, mustSay: mustSayStatus(before, cards, fallback) };
+    return { line: m.line, show: m.show, product: m.product, offsetMs: m.offsetMs, inGrace: m.inGrace, returns, returned, reasons, before, mustSay };
   });
   return {
     graceMs,

@@ -1,5 +1,5 @@
 import type { OrderLine, OrderSource } from './types';
-import { bestSkuMatch } from './sku';
+import { skuMatcher } from './sku';
 import type { Show, ShowProduct } from './shows';
 
 /** Orders placed this long after a show ended still count for it (viewers finish checking out). */
@@ -69,6 +69,12 @@ export function matchOrders(lines: readonly OrderLine[], shows: readonly Show[],
   // The latest end among shows[0..i], so the search back from a time can stop early.
   const reach: number[] = [];
   sorted.forEach((s, i) => reach.push(Math.max(s.end, i > 0 ? reach[i - 1] : -Infinity)));
+  const matchers = new Map<Show, (sku: string) => ShowProduct | undefined>();
+  const productOf = (show: Show, sku: string) => {
+    let m = matchers.get(show);
+    if (!m) matchers.set(show, (m = skuMatcher(show.products)));
+    return m(sku);
+  };
   const matched: MatchedLine[] = [];
   const unmatched: UnmatchedLine[] = [];
   for (const line of lines) {
@@ -80,7 +86,7 @@ export function matchOrders(lines: readonly OrderLine[], shows: readonly Show[],
       const show = sorted[i];
       if (show.end + grace < t || !platformFits(line.source, show.session.platform)) continue;
       anyShow = true;
-      const product = bestSkuMatch(line.sku, show.products);
+      const product = productOf(show, line.sku);
       if (product) (t <= show.end ? live : after).push({ show, product });
     }
     const found = live.length > 0 ? live : after;

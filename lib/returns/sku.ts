@@ -49,3 +49,29 @@ export function bestSkuMatch<T extends { sku: string }>(orderSku: string, items:
   }
   return best;
 }
+
+/**
+ * bestSkuMatch over a fixed list, for many order SKUs: the list's SKUs in a map, and each order
+ * SKU looked up as itself, then cut at each separator from the longest stem down. The same
+ * answer as bestSkuMatch (the first item wins between equal SKUs) in a few map lookups instead
+ * of one comparison per item: 100,000 order lines against a 300-product deck.
+ */
+export function skuMatcher<T extends { sku: string }>(items: readonly T[]): (orderSku: string) => T | undefined {
+  const bySku = new Map<string, T>();
+  for (const item of items) {
+    const c = normaliseSku(item.sku);
+    if (c !== '' && !bySku.has(c)) bySku.set(c, item);
+  }
+  return (orderSku) => {
+    const o = normaliseSku(orderSku);
+    if (o === '') return undefined;
+    const same = bySku.get(o);
+    if (same) return same;
+    for (let k = o.length - 1; k > 0; k--) {
+      if (!SEPARATOR.test(o[k])) continue;
+      const stem = bySku.get(o.slice(0, k));
+      if (stem) return stem;
+    }
+    return undefined;
+  };
+}

@@ -3,8 +3,13 @@ import { Repository } from '../db/repository';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { Snapshot } from '../schema/session';
-import type { LoopInput } from './loop';
+import { LoopCache, watchTables } from './loop-cache';
+import { buildLoop, type Loop, type LoopInput } from './loop';
+import { DEFAULT_GRACE_MS } from './match';
 import type { OrderLine } from './types';
+
+/** After an import, the loop is made again this long after the last write, before anyone asks. */
+const WARM_AFTER_IMPORT_MS = 500;
 
 /**
  * What the returns loop reads from the background's database: the log (sessions, events in
@@ -13,8 +18,43 @@ import type { OrderLine } from './types';
  */
 export class ReturnsLoopStore {
   private readonly repo: Repository;
-  constructor(private readonly db: UpfrontDb) {
+  // Lines read before a write that came in meanwhile are not joined: asked again instead (the
+  // second file of an import, committed while the first one's loop was being read).
+  private readonly cache = new LoopCache(async (graceMs, stale) => {
+    const input = await this.input();
+    return stale() ? this.loop(graceMs) : buildLoop({ ...input, graceMs });
+  });
+  private warmTimer?: ReturnType<typeof setTimeout>;
+  readonly stopWatching: () => void;
+
+  /** `importing`: imports under way (OrderStore.importing); the loop is not made again while one is. */
+  constructor(
+    private readonly db: UpfrontDb,
+    private readonly importing: () => number = () => 0,
+  ) {
     this.repo = new Repository(db);
+    // Any write to what the loop reads drops it. After an import (an analysis is what usually
+    // follows) it is made again at once; a live show's writes only drop it, so recording a
+    // disclosure never waits behind a join.
+    this.stopWatching = watchTables(db, (tables) => {
+      this.cache.invalidate();
+      if (!tables.has('orderLines') && !tables.has('returnLines')) return;
+      this.warmLater();
+    });
+  }
+
+  /** Makes the loop again once no import is under way (several files confirmed at once commit one by one). */
+  private warmLater(): void {
+    clearTimeout(this.warmTimer);
+    this.warmTimer = setTimeout(() => {
+      if (this.importing() > 0) return this.warmLater();
+      void this.loop(this.cache.graceMs).catch(() => undefined);
+    }, WARM_AFTER_IMPORT_MS);
+  }
+
+  /** The loop over everything, kept until what it reads changes (./loop-cache.ts). */
+  loop(graceMs: number = DEFAULT_GRACE_MS): Promise<Loop> {
+    return this.cache.get(graceMs);
   }
 
   /** Everything, or only the given orders' lines and returns (an order lookup). */

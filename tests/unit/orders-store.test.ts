@@ -93,6 +93,26 @@ describe('orders.import', () => {
     expect((await db.orderLines.toArray()).map((o) => o.key).sort()).toEqual(file.orders.map((o) => o.key).sort());
   });
 
+  it('large overlapping exports at once (the range read): every line once, changed ones updated, nothing counted twice', async () => {
+    const [template] = (await example('tiktok-orders.csv')).orders;
+    const lines = (from: number, to: number, status = 'Completed') =>
+      Array.from({ length: to - from }, (_, i) => {
+        const orderId = String(700000000000 + from + i);
+        return { ...template, orderId, key: `tiktok:${orderId}:${template.lineKey}`, status };
+      });
+    await ok(importLines({ orders: lines(0, 1500), returns: [] }));
+    // Two later exports fired together: both overlap the stored 1,500 and each other; the first
+    // says 1,000..1,499 were delivered since.
+    const later = [...lines(0, 1000), ...lines(1000, 1500, 'Delivered'), ...lines(1500, 2500)];
+    const other = [...lines(1200, 1500, 'Delivered'), ...lines(2000, 3000)];
+    const [a, b] = await Promise.all([ok<Counts>(importLines({ orders: later, returns: [] })), ok<Counts>(importLines({ orders: other, returns: [] }))]);
+    expect(a.orders.added + b.orders.added).toBe(1500);
+    expect(a.orders.updated + b.orders.updated).toBe(500);
+    expect(a.orders.unchanged + b.orders.unchanged).toBe(1000 + 300 + 500);
+    expect(await db.orderLines.count()).toBe(3000);
+    expect((await db.orderLines.get(`tiktok:700000001499:${template.lineKey}`))?.status).toBe('Delivered');
+  });
+
   it('the same export as XLSX after the CSV: nothing added, nothing changed', async () => {
     await ok(importLines(await example('tiktok-orders.csv')));
     expect(await ok<Counts>(importLines(await example('tiktok-orders.xlsx')))).toMatchObject({ orders: { added: 0, updated: 0, unchanged: 9 } });

@@ -64,6 +64,27 @@ describe('the returns loop over a recorded show', () => {
     expect(byOrder.get('5770002')!.returned).toBe(1);
   });
 
+  it('the analysis counts each order once per group however its lines are spread over the input', async () => {
+    const input = await sampleLoopInput();
+    // A second line of 5770001 and two more orders, the lines of each order apart from each other.
+    const more = [
+      orderLine({ orderId: '5770010', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 6 * MIN }),
+      orderLine({ orderId: '5770001', sku: 'DEMO-SERUM-30', orderedAt: SAMPLE_START + 3.5 * MIN }),
+      orderLine({ orderId: '5770011', sku: 'DEMO-HOODIE-01-S', orderedAt: SAMPLE_START + 7 * MIN }),
+      orderLine({ orderId: '5770010', sku: 'DEMO-HOODIE-01-XL', orderedAt: SAMPLE_START + 6 * MIN }),
+    ];
+    const orders = [input.orders[0], ...more, ...input.orders.slice(1)];
+    const loop = buildLoop({ ...input, orders });
+    const a = analyse(loop);
+    const distinct = (lines: typeof loop.lines) => new Set(lines.map((l) => `${l.line.source}:${l.line.orderId}`)).size;
+    expect(a.total.orders).toBe(distinct(loop.lines));
+    expect(a.total.lines).toBe(loop.lines.length);
+    for (const g of a.groups.product) expect([g.key, g.orders]).toEqual([g.key, distinct(loop.lines.filter((l) => l.product.sku === g.key))]);
+    for (const g of a.groups.show) expect([g.key, g.orders]).toEqual([g.key, distinct(loop.lines.filter((l) => l.show.session.id === g.key))]);
+    // The same lines in reverse give the same analysis.
+    expect(analyse(buildLoop({ ...input, orders: orders.slice().reverse() }))).toEqual(a);
+  });
+
   it('builds a report that passes its schema, with counts by product and session', async () => {
     const report = buildReport(await sampleLoopInput());
     expect(ReturnsReport.parse(report)).toEqual(report);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../../lib/platforms';
 import { DEFAULT_GRACE_MS, matchOrders, platformFits, SOURCE_PLATFORMS } from '../../lib/returns/match';
-import { bestSkuMatch, isVariantOf, normaliseSku } from '../../lib/returns/sku';
+import { bestSkuMatch, isVariantOf, normaliseSku, skuMatcher } from '../../lib/returns/sku';
 import type { Show } from '../../lib/returns/shows';
 import { OrderSource, type OrderLine } from '../../lib/returns/types';
 import { MIN, T0, orderLine, show } from './returns-helpers';
@@ -36,6 +36,18 @@ describe('SKU stem rule', () => {
         expect(isVariantOf(`${stem}${next}${rest}`, stem)).toBe(false);
         expect(isVariantOf(stem.toLowerCase(), stem)).toBe(true);
       }),
+    );
+  });
+
+  it('property: the indexed matcher (used for every order line) answers as bestSkuMatch does, the same item', () => {
+    const sku = fc.array(fc.constantFrom('T', 'E', '1', '0', 'ｔ', '-', '_', ' ', '.', '/', 'a'), { maxLength: 9 }).map((c) => c.join(''));
+    fc.assert(
+      fc.property(fc.array(sku, { maxLength: 12 }), fc.array(sku, { maxLength: 20 }), (cardSkus, orderSkus) => {
+        const items = cardSkus.map((s, i) => ({ sku: s, i }));
+        const match = skuMatcher(items);
+        for (const o of [...orderSkus, ...cardSkus.map((c) => `${c}-S`)]) expect(match(o)).toBe(bestSkuMatch(o, items));
+      }),
+      { numRuns: 300 },
     );
   });
 });

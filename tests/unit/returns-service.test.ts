@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { verifyLogData } from '../../lib/evidence/verify';
 import type { Analysis } from '../../lib/returns/analysis';
 import type { LookupAnswer } from '../../lib/contracts/returns-loop';
 import type { Problem } from '../../lib/readiness';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
+import { ReturnsLoopStore } from '../../lib/returns/store';
 import { MIN, orderLine, returnLine } from './returns-helpers';
 import { background, contentScript, studio } from './sessions-helpers';
 
@@ -84,6 +85,27 @@ describe('returns loop requests', () => {
     expect(wide.results[0].lines[0].match?.inGrace).toBe(true);
     const narrow = await bg.ok<LookupAnswer>('returns.lookup', { orderIds: ['LATE'], graceMs: 10 * MIN }, studio);
     expect(narrow.results[0].lines[0].why).toBe('no-show');
+  });
+
+  it('the loop is made once for requests at once and kept, and made again after any write to what it reads', async () => {
+    const bg = await setUp();
+    const reads = vi.spyOn(ReturnsLoopStore.prototype, 'input');
+    const analysis = (filter = {}) => bg.ok<Analysis>('returns.analysis', { filter }, studio);
+    const [all] = await Promise.all([analysis(), bg.ok('returns.unmatched', {}, studio), bg.ok('returns.feedback', { deckId: (await bg.repo.listDecks())[0].id }, studio)]);
+    expect(all.total.orders).toBe(60);
+    expect((await analysis({ from: SAMPLE_START + 10 * MIN })).total.orders).toBe(40);
+    expect(reads).toHaveBeenCalledTimes(1);
+
+    // An order line and a return stored: counted at once.
+    await bg.db!.orderLines.put(orderLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 12 * MIN }));
+    expect((await analysis()).total).toMatchObject({ orders: 61, returned: 22 });
+    await bg.db!.returnLines.put(returnLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', reason: 'size_fit', returnId: 'RN' }));
+    expect((await analysis()).total).toMatchObject({ orders: 61, returned: 23 });
+    // The log changed (the show was on another platform): no TikTok order is its own any more.
+    const [session] = await bg.db!.sessions.toArray();
+    await bg.db!.sessions.put({ ...session, platform: 'douyin-buyin' });
+    expect((await analysis()).total.orders).toBe(0);
+    reads.mockRestore();
   });
 
   it('refuses bad payloads, unknown or unmatched orders and the console page', async () => {

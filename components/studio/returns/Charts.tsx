@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { returnRate, type Analysis } from '../../../lib/returns/analysis';
 import { ReasonKey } from '../../../lib/returns/types';
@@ -9,7 +9,10 @@ import { ReasonKey } from '../../../lib/returns/types';
  * return rate by must-say status, weekly trend. Observable Plot draws SVG, which screen readers
  * read; each figure also names the table below it that holds the same numbers.
  */
-export default function Charts({ analysis }: { analysis: Analysis }) {
+// Drawn again only for a new analysis (or language): not on every change of the view around them.
+export default memo(Charts);
+
+function Charts({ analysis }: { analysis: Analysis }) {
   const { t, i18n } = useTranslation();
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const reasonLabel = (r: string) => t(`returnsLoop.reason.${r}`);

@@ -40,11 +40,10 @@ export function ReturnsAnalysis({ call, graceMs, decks, revision }: { call: Clie
 
   useEffect(() => {
     let live = true;
-    Promise.all([call('returns.analysis', { filter: toAnalysisFilter(fields), graceMs }), call('returns.unmatched', { graceMs, limit: 500 })])
-      .then(([a, u]) => {
+    call('returns.analysis', { filter: toAnalysisFilter(fields), graceMs })
+      .then((a) => {
         if (!live) return;
         setAnalysis(a);
-        setUnmatched(u);
         setError(undefined);
       })
       .catch((err) => live && setError(codeOf(err)));
@@ -52,6 +51,17 @@ export function ReturnsAnalysis({ call, graceMs, decks, revision }: { call: Clie
       live = false;
     };
   }, [call, fields, graceMs, revision]);
+
+  // The unmatched lines do not depend on the filter: asked again only when the data or the window change.
+  useEffect(() => {
+    let live = true;
+    call('returns.unmatched', { graceMs, limit: 500 })
+      .then((u) => live && setUnmatched(u))
+      .catch((err) => live && setError(codeOf(err)));
+    return () => {
+      live = false;
+    };
+  }, [call, graceMs, revision]);
 
   const set = (patch: Partial<Fields>) => setFields((f) => ({ ...f, ...patch }));
   return (

@@ -53,9 +53,11 @@ export function possibleOrders(text: string): DateOrder[] | 'any' | 'none' {
   const t = normaliseText(text);
   if (YEAR_FIRST.test(t)) return 'any';
   const m = YEAR_LAST.exec(t);
-  if (!m) return 'none';
-  const a = Number(m[1]);
-  const b = Number(m[2]);
+  return m ? ordersOf(Number(m[1]), Number(m[2])) : 'none';
+}
+
+/** The orders a year-last date's first two parts can be read in. */
+function ordersOf(a: number, b: number): DateOrder[] | 'any' {
   if (a === b && a >= 1 && a <= 12) return 'any'; // 05/05/2026 reads the same both ways
   const out: DateOrder[] = [];
   if (b >= 1 && b <= 12 && a >= 1 && a <= 31) out.push('DMY');
@@ -65,10 +67,10 @@ export function possibleOrders(text: string): DateOrder[] | 'any' | 'none' {
 
 function normaliseText(text: string): string {
   // 2026年11月20日 22:01:00 (Chinese spreadsheets) reads like 2026-11-20 22:01:00.
-  return text
-    .trim()
-    .replace(/(\d{4})年(\d{1,2})月(\d{1,2})日?/, '$1-$2-$3')
-    .replace(/\s+/g, ' ');
+  let t = text.trim();
+  if (t.includes('年')) t = t.replace(/(\d{4})年(\d{1,2})月(\d{1,2})日?/, '$1-$2-$3');
+  // Most times have single spaces: the replace (a new string per time) only when needed.
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 function offsetMs(text: string | undefined): number | undefined {
@@ -92,10 +94,10 @@ export function readTimeText(text: string, order?: DateOrder): TimeRead {
   } else {
     m = YEAR_LAST.exec(t);
     if (!m) return { kind: 'invalid' };
-    const found = possibleOrders(t);
-    const possible: DateOrder[] = found === 'any' ? ['DMY', 'MDY'] : (found as DateOrder[]);
     const a = Number(m[1]);
     const b = Number(m[2]);
+    const found = ordersOf(a, b);
+    const possible: DateOrder[] = found === 'any' ? ['DMY', 'MDY'] : (found as DateOrder[]);
     const chosen = found === 'any' ? 'DMY' : (order ?? (possible.length === 1 ? possible[0] : undefined));
     if (possible.length === 0) return { kind: 'invalid' };
     if (!chosen) return { kind: 'ambiguous' };
