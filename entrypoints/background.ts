@@ -25,7 +25,7 @@ import { opfsFiles } from '@/lib/safety/journal-files';
 import { offscreenJournal } from '@/lib/safety/offscreen-journal';
 import { SegmentLink } from '@/lib/safety/segment-link';
 
-// Wiring only. The background is the one owner of the database (DESIGN.md).
+// Wiring only. The background is the one owner of the database (docs/architecture.md).
 export default defineBackground(() => {
   const db = new UpfrontDb();
   const local = storageKeyValue(browser.storage.local);

@@ -3,7 +3,7 @@
  *
  * The manifest's content-script matches, host permissions and web-accessible-resource origins
  * are all generated from this list (see wxt.config.ts), so adding a console is one entry here.
- * URLs come from shared/reference/facts.md.
+ * URLs are the consoles' own addresses, as each platform serves them to hosts.
  */
 
 export interface Platform {

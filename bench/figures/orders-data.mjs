@@ -1,5 +1,5 @@
 // Order and return exports for the orders bench, written as the shops write them
-// (/work/shared/reference/orders-and-returns.md, docs/examples/): a TikTok Shop order export
+// (docs/order-formats.md, docs/examples/): a TikTok Shop order export
 // with its description row 2 and shop-local `MM/DD/YYYY h:mm:ss AM` times, a Shopify orders
 // export whose later line items continue on rows with the order's fields blank and whose times
 // carry their offset, and a TikTok returns export. Every buyer column is filled (with made-up

@@ -1,6 +1,6 @@
 /**
- * Proofs over chain heads, kept off the live path (issue 19, DESIGN.md "Proof stays outside the
- * live path"): when a show goes live, every 10 minutes of a live show (on the first disclosure
+ * Proofs over chain heads, kept off the live path (issue 19: a proof never delays a
+ * disclosure): when a show goes live, every 10 minutes of a live show (on the first disclosure
  * after 10 minutes since the last proof) and when it ends, the background signs the session's
  * head with this installation's key and, when a time-stamping authority is set, asks it for an
  * RFC 3161 token over that head. Nobody awaits this: a disclosure's acknowledgement never

@@ -1,5 +1,5 @@
 /**
- * Starting points for return policies, one per market, from shared/reference/facts.md. A
+ * Starting points for return policies, one per market, from the consumer laws each cites. A
  * template fills the fields; the producer edits them. `legalMinimumDays` is what the law
  * requires (null: the law sets no change-of-mind window), so a policy below it can be flagged.
  */

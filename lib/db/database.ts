@@ -23,7 +23,7 @@ export interface EventPage {
 }
 
 /**
- * The one database. It is opened only in the background service worker (see DESIGN.md: an
+ * The one database. It is opened only in the background service worker (docs/architecture.md: an
  * extension frame inside a console page is a third-party context whose IndexedDB is denied,
  * and a content script's IndexedDB would belong to the console site).
  */

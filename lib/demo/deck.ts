@@ -5,7 +5,7 @@ import type { ReturnPolicy } from '../schema/policy';
 /**
  * The demo deck seeded on first install so a new user sees a working sidebar at once. Every
  * record carries demo: true, the UI labels it "Demo", and the studio can remove it.
- * Return rules follow shared/reference/facts.md (EU: Consumer Rights Directive 2011/83/EU
+ * Return rules follow the EU's ( Consumer Rights Directive 2011/83/EU
  * art. 9 and 16(e)).
  */
 /** A small drawn photo (a data: URL, allowed by the sidebar's img-src) so the demo shows one. */

@@ -5,7 +5,7 @@ import { parseNumber } from './upfront-csv';
 import type { ImportIssue } from './types';
 
 /**
- * Shopify's product CSV export (see shared/reference/facts.md and Shopify help, "Using CSV files
+ * Shopify's product CSV export (docs/import-formats.md; Shopify help, "Using CSV files
  * to import and export products"). One product spans several rows, one per variant; rows after
  * the first repeat only the handle and the variant columns. Both the current column names and
  * the legacy template's are read.

@@ -5,7 +5,7 @@
  * a profile only names one), the consumer rule the studio explains to the producer, and the
  * languages a deck for this market should be written in.
  *
- * Consumer rules come from shared/reference/facts.md. Markets facts.md has no rule for (the
+ * Consumer rules are those of the laws cited in lib/cards/policy-templates.ts. Markets with no rule on file (the
  * Southeast Asian ones, Korea, Canada) get the seller-defined template and the rule "none on
  * file": the studio says to check local law rather than inventing a window.
  *

@@ -7,7 +7,7 @@
  */
 import { z } from '../zod';
 
-/** The normalised return reasons (../shared/reference/orders-and-returns.md, "One set of reasons"). */
+/** The normalised return reasons (docs/order-formats.md, "Reasons"). */
 export const ReasonKey = z.enum([
   'size_fit',
   'colour_look',

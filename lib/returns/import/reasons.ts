@@ -1,8 +1,8 @@
 import type { ReasonKey } from '../types';
 
 /**
- * Every platform's return reason normalised to one small set (../shared/reference/
- * orders-and-returns.md, "One set of reasons"), the raw code and text kept beside it. Codes are
+ * Every platform's return reason normalised to one small set (the list in
+ * docs/order-formats.md, "Reasons"), the raw code and text kept beside it. Codes are
  * matched first (TikTok's open-API codes, Shopify's enum and handles); texts by keywords in
  * English and Chinese. A text that fits two reasons, or one known to be ambiguous (尺码拍错: the
  * wrong size, or a change of mind?), goes to `other` with `needsReview` for a person to decide.
