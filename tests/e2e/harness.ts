@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const consoleHtml = readFileSync(path.join(ROOT, 'tests/fixtures/console.html'), 'utf8');
 const otherHtml = readFileSync(path.join(ROOT, 'tests/fixtures/other-site.html'), 'utf8');
 
-/** Flags verified on these machines (DESIGN.md); third-party cookies stay blocked as shipped. */
+/** Flags verified on these machines (no background networking: the sandbox refuses it); third-party cookies stay blocked as shipped. */
 export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   return [
     `--disable-extensions-except=${extensionDir}`,
