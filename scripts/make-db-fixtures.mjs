@@ -245,6 +245,18 @@ async function recordV6(old, dbName) {
   return recordV5(old, dbName);
 }
 
+/**
+ * Version 7 (rehearsals), at the last commit whose newest version is 7: version 6's scenario as
+ * this code runs it, then the sample show's order and return lines imported the way the
+ * background imports a parsed file (OrderStore.importLines), so version 8's move of the lines
+ * into buckets has lines to move.
+ */
+async function recordV7(old, dbName) {
+  const repo = await recordV6(old, dbName);
+  await new old.OrderStore(repo.db).importLines(old.sampleOrders());
+  return repo;
+}
+
 /** What each fixture is made with. Add one entry per new old version; never edit an entry. */
 const FIXTURES = [
   { version: 1, commit: '27f8c9fa147c740cc03476032a199345c1c56a29', record: recordV1 },
@@ -253,21 +265,34 @@ const FIXTURES = [
   { version: 4, commit: '23c392dfacff8f16a800ddb3e61352802d933da3', record: recordV4 },
   { version: 5, commit: '58a1ff9faf125706e5fee347f4c4d6af6879d736', record: recordV5 },
   { version: 6, commit: 'ff760d78ceaccf7f3a3e974b3450f85e943bb936', record: recordV6 },
+  { version: 7, commit: 'cab20584c4a2bc2a58b68f88207214ccde707937', record: recordV7 },
 ];
 
-const ENTRY = `
-export { UpfrontDb } from './lib/db/database';
-export { Repository } from './lib/db/repository';
-export { seedDemoOnce } from './lib/background/seed';
-export { memoryKeyValue } from './lib/background/kv';
-export { recognisePlatform } from './lib/platforms';
-export { requestSchemas } from './lib/messaging/protocol';
-export * from './lib/export/log-json';
-export { Catalogue } from './lib/db/catalogue';
-`;
+/**
+ * What the record functions use, each from the first of its modules the commit has: later commits
+ * moved some (the request schemas into lib/contracts/, the studio's Catalogue into Library).
+ */
+const ENTRY = [
+  ["export { UpfrontDb } from './lib/db/database';"],
+  ["export { Repository } from './lib/db/repository';"],
+  ["export { seedDemoOnce } from './lib/background/seed';"],
+  ["export { memoryKeyValue } from './lib/background/kv';"],
+  ["export { recognisePlatform } from './lib/platforms';"],
+  ["export { requestSchemas } from './lib/messaging/protocol';", "export { requestSchemas } from './lib/contracts';"],
+  ["export * from './lib/export/log-json';"],
+  ["export { Catalogue } from './lib/db/catalogue';", "export { Library as Catalogue } from './lib/db/library';"],
+  ["export { OrderStore } from './lib/db/orders';"],
+  ["export { sampleOrders } from './lib/returns/sample';"],
+];
 
 /** ENTRY lines for modules that older commits do not have: kept only when a fixture needs them. */
-const OPTIONAL = ['log-json', 'catalogue'];
+const OPTIONAL = ['log-json', 'catalogue', 'orders', 'returns/sample'];
+
+/** The module an ENTRY line names, as a file of the extracted lib/ (a folder means its index). */
+function moduleExists(dir, line) {
+  const rel = /from '\.\/(.+)'/.exec(line)[1];
+  return ['.ts', '.tsx', '/index.ts'].some((ext) => existsSync(path.join(dir, rel + ext)));
+}
 
 /** The old lib/, out of git, bundled into one module that uses this checkout's node_modules. */
 async function loadOldCode(commit, needs) {
@@ -277,8 +302,8 @@ async function loadOldCode(commit, needs) {
   const tar = execFileSync('git', ['-C', root, 'archive', '--format=tar', commit, 'lib'], { maxBuffer: 256 * 1024 * 1024 });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   const outfile = path.join(dir, 'old.mjs');
-  const contents = ENTRY.split('\n')
-    .filter((line) => OPTIONAL.every((name) => !line.includes(name) || needs.includes(name)))
+  const contents = ENTRY.filter((choices) => OPTIONAL.every((name) => !choices[0].includes(name) || needs.includes(name)))
+    .map((choices) => choices.find((line) => moduleExists(dir, line)) ?? choices[0])
     .join('\n');
   await build({
     stdin: { contents, resolveDir: dir, loader: 'ts' },
@@ -307,7 +332,11 @@ function storesAt(db, version) {
 }
 
 async function makeFixture(spec) {
-  const old = await loadOldCode(spec.commit, [...(spec.version >= 2 ? ['log-json'] : []), ...(spec.version >= 3 ? ['catalogue'] : [])]);
+  const old = await loadOldCode(spec.commit, [
+    ...(spec.version >= 2 ? ['log-json'] : []),
+    ...(spec.version >= 3 ? ['catalogue'] : []),
+    ...(spec.version >= 7 ? ['orders', 'returns/sample'] : []),
+  ]);
   const realUuid = crypto.randomUUID.bind(crypto);
   let draws = 0;
   Object.defineProperty(crypto, 'randomUUID', { configurable: true, value: () => uuid(`v${spec.version}/randomUUID/${++draws}`) });

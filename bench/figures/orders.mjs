@@ -1,12 +1,13 @@
 // The returns loop at size (issue 17): 100,000 order lines imported through the studio as a
 // producer does (a TikTok Shop order export, a Shopify export and a TikTok returns export chosen
 // together, previews read, all confirmed), then the Returns analysis opened over them. Each is set against a floor in
-// the same run, alternating run by run: the bare IndexedDB write of the same stored records,
-// and the bare IndexedDB read of everything the analysis reads (bench/README.md).
+// the same run, alternating run by run: the bare IndexedDB write of the same stored records (the
+// order lines in their buckets, lib/db/order-buckets.ts), and the bare IndexedDB read of
+// everything the analysis reads (bench/README.md).
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { countStore, launch, openExtensionPage, readStore } from '../browser.mjs';
+import { launch, openExtensionPage, readStore } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
 import { writeOrderFiles } from './orders-data.mjs';
 import { endSessions, seedLog, seedProducts } from './seed.mjs';
@@ -33,7 +34,7 @@ export async function ordersFigures({ runs, tiktokLines, shopifyLines, sessions,
       try {
         await setZone(studio);
         const t = await importFiles(studio, [files.tiktok, files.shopify, files.returns], total + lines.returns);
-        const stored = await countStore(worker, 'orderLines');
+        const stored = (await readStore(worker, 'orderBuckets')).reduce((n, b) => n + b.lines.length, 0);
         if (stored !== total) throw new Error(`${stored} order lines stored, expected ${total}`);
         if (i === 0) await checkNoBuyerData(worker);
         samples.read.push(t.read);
@@ -58,7 +59,7 @@ export async function ordersFigures({ runs, tiktokLines, shopifyLines, sessions,
     report(`  import of ${n} order lines and ${r} returns (files chosen → stored)`, 'ms', samples.total, 'info');
     report('  of which read (files chosen → every preview)', 'ms', samples.read, 'info');
     report('  of which store (confirm → every file stored)', 'ms', samples.store, 'info');
-    report(`  floor: bare IndexedDB write of the same ${n} order lines (same run)`, 'ms', samples.floorWrite, 'floor');
+    report(`  floor: bare IndexedDB write of the same ${n} order lines in their buckets (same run)`, 'ms', samples.floorWrite, 'floor');
     difference(`returns analysis over ${n} lines after the import minus the bare read`, 'ms', samples.open, samples.floorRead, budget('median', 500));
     report('  returns analysis after the import (every file stored → opened at once → painted)', 'ms', samples.open, 'info');
     report('  returns analysis, "from" date changed (→ painted)', 'ms', samples.filter, 'info');
@@ -241,9 +242,9 @@ async function openAnalysis(studio, from) {
  * Work on the extension's database straight from its service worker (one evaluate: the worker's
  * CSP allows no code from strings). `clear`: empties the order and return tables and the
  * remembered layouts, so every run adds afresh. `bareWrite`: the floor of the import: the order
- * lines just stored, read back (not timed), the table emptied, then written again in one strict
- * transaction as plain puts, what storing them costs with nothing of Upfront's around it (its
- * indexes included). `bareRead`: the floor of the analysis: every record it reads (orders,
+ * lines' buckets just stored, read back (not timed), the table emptied, then written again in one
+ * strict transaction as plain puts, what storing them costs with nothing of Upfront's around it.
+ * `bareRead`: the floor of the analysis: every record it reads (orders,
  * returns, the log's sessions, pages and snapshots, decks, cards), read bare. `sample`: the first
  * stored lines and returns as JSON text.
  */
@@ -258,31 +259,31 @@ function db(worker, op) {
     const done = (tx) => new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error)), (tx.onabort = () => reject(tx.error))));
     try {
       if (op === 'clear') {
-        const stores = ['orderLines', 'returnLines', 'orderLayouts'];
+        const stores = ['orderBuckets', 'returnBuckets', 'orderLayouts'];
         const tx = db.transaction(stores, 'readwrite');
         for (const s of stores) tx.objectStore(s).clear();
         return await done(tx).then(() => null);
       }
       if (op === 'bareWrite') {
-        const lines = await req(db.transaction('orderLines').objectStore('orderLines').getAll());
-        const clear = db.transaction('orderLines', 'readwrite', { durability: 'strict' });
-        clear.objectStore('orderLines').clear();
+        const buckets = await req(db.transaction('orderBuckets').objectStore('orderBuckets').getAll());
+        const clear = db.transaction('orderBuckets', 'readwrite', { durability: 'strict' });
+        clear.objectStore('orderBuckets').clear();
         await done(clear);
         const t0 = performance.now();
-        const tx = db.transaction('orderLines', 'readwrite', { durability: 'strict' });
-        const store = tx.objectStore('orderLines');
-        for (const l of lines) store.put(l);
+        const tx = db.transaction('orderBuckets', 'readwrite', { durability: 'strict' });
+        const store = tx.objectStore('orderBuckets');
+        for (const b of buckets) store.put(b);
         await done(tx);
         return performance.now() - t0;
       }
       if (op === 'bareRead') {
-        const stores = ['orderLines', 'returnLines', 'sessions', 'eventPages', 'events', 'snapshots', 'decks', 'cards'];
+        const stores = ['orderBuckets', 'returnBuckets', 'sessions', 'eventPages', 'events', 'snapshots', 'decks', 'cards'];
         const t0 = performance.now();
         const tx = db.transaction(stores);
         await Promise.all(stores.map((s) => req(tx.objectStore(s).getAll())));
         return performance.now() - t0;
       }
-      if (op === 'sample') return await Promise.all(['orderLines', 'returnLines'].map(async (s) => JSON.stringify(await req(db.transaction(s).objectStore(s).getAll(null, 2000)))));
+      if (op === 'sample') return await Promise.all(['orderBuckets', 'returnBuckets'].map(async (s) => JSON.stringify(await req(db.transaction(s).objectStore(s).getAll(null, 8)))));
       throw new Error(`unknown op ${op}`);
     } finally {
       db.close();

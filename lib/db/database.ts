@@ -7,6 +7,7 @@ import type { OrderLayout, OrderLine, ReturnLine } from '../returns/types';
 import type { DeviceSignature, Stamp } from '../evidence/proofs';
 import type { Rehearsal, RehearsalEvent } from '../rehearsal/types';
 import { upgradeToV2, type MetaEntry } from './meta';
+import { bucketRecords, groupByBucket, type BucketTable } from './order-buckets';
 
 export const DB_NAME = 'upfront';
 
@@ -39,8 +40,9 @@ export class UpfrontDb extends Dexie {
   /** Small facts about this database: its installation id (see lib/db/meta.ts). */
   meta!: EntityTable<MetaEntry, 'key'>;
   /** The returns loop (lib/returns/types.ts): the shop's order lines and returns, no buyer data. */
-  orderLines!: EntityTable<OrderLine, 'key'>;
-  returnLines!: EntityTable<ReturnLine, 'key'>;
+  /** Lines in buckets of many (./order-buckets.ts): one record per line made 100,000 slow. */
+  orderBuckets!: BucketTable<OrderLine>;
+  returnBuckets!: BucketTable<ReturnLine>;
   orderLayouts!: EntityTable<OrderLayout, 'signature'>;
   /** Proofs over chain heads (lib/db/proof-store.ts): RFC 3161 time-stamps and device signatures. */
   stamps!: Table<Stamp & { at: number }, [string, number]>;
@@ -101,5 +103,19 @@ export class UpfrontDb extends Dexie {
       rehearsals: 'id, startedAt, endedAt',
       rehearsalEvents: 'id, &[rehearsalId+seq], rehearsalId',
     });
+    // Import speed (issue 17): order and return lines move into buckets of many lines a record
+    // (./order-buckets.ts), every line unchanged; the one-record-per-line tables are dropped
+    // after the move.
+    this.version(8)
+      .stores({ orderBuckets: 'bucket', returnBuckets: 'bucket', orderLines: null, returnLines: null })
+      .upgrade(async (tx) => {
+        for (const [from, to] of [
+          ['orderLines', 'orderBuckets'],
+          ['returnLines', 'returnBuckets'],
+        ]) {
+          const lines = (await tx.table(from).toArray()) as { key: string; orderId: string }[];
+          if (lines.length > 0) await tx.table(to).bulkAdd(bucketRecords(groupByBucket(lines)));
+        }
+      });
   }
 }

@@ -44,7 +44,7 @@ export class LoopCache {
 }
 
 /** The tables the loop reads (lib/returns/store.ts). */
-export const LOOP_TABLES = ['sessions', 'events', 'eventPages', 'snapshots', 'decks', 'cards', 'orderLines', 'returnLines'] as const;
+export const LOOP_TABLES = ['sessions', 'events', 'eventPages', 'snapshots', 'decks', 'cards', 'orderBuckets', 'returnBuckets'] as const;
 export type LoopTable = (typeof LOOP_TABLES)[number];
 
 /**

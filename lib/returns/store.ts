@@ -1,4 +1,5 @@
 import type { UpfrontDb } from '../db/database';
+import { allLines, lineByKey, linesOfOrders } from '../db/order-buckets';
 import { Repository } from '../db/repository';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
@@ -14,7 +15,7 @@ const WARM_AFTER_IMPORT_MS = 500;
 /**
  * What the returns loop reads from the background's database: the log (sessions, events in
  * order, snapshots), the decks and cards as they are now, and the imported order and return
- * lines. Read-only: the import side writes orderLines and returnLines.
+ * lines. Read-only: the import side (lib/db/orders.ts) writes the order and return buckets.
  */
 export class ReturnsLoopStore {
   private readonly repo: Repository;
@@ -38,7 +39,7 @@ export class ReturnsLoopStore {
     // disclosure never waits behind a join.
     this.stopWatching = watchTables(db, (tables) => {
       this.cache.invalidate();
-      if (!tables.has('orderLines') && !tables.has('returnLines')) return;
+      if (!tables.has('orderBuckets') && !tables.has('returnBuckets')) return;
       this.warmLater();
     });
   }
@@ -57,21 +58,21 @@ export class ReturnsLoopStore {
     return this.cache.get(graceMs);
   }
 
-  /** Everything, or only the given orders' lines and returns (an order lookup). */
+  /** Everything, or only the given orders' lines and returns (an order lookup: only their buckets are read). */
   async input(orderIds?: readonly string[]): Promise<Omit<LoopInput, 'graceMs'>> {
     const { db } = this;
     const [log, decks, cards, orders, returns] = await Promise.all([
       this.repo.exportLog(),
       db.decks.toArray(),
       db.cards.toArray(),
-      orderIds ? db.orderLines.where('orderId').anyOf([...orderIds]).toArray() : db.orderLines.toArray(),
-      orderIds ? db.returnLines.where('orderId').anyOf([...orderIds]).toArray() : db.returnLines.toArray(),
+      orderIds ? linesOfOrders(db.orderBuckets, orderIds) : allLines(db.orderBuckets),
+      orderIds ? linesOfOrders(db.returnBuckets, orderIds) : allLines(db.returnBuckets),
     ]);
     return { ...log, decks, cards, orders, returns };
   }
 
   orderLine(key: string): Promise<OrderLine | undefined> {
-    return this.db.orderLines.get(key);
+    return lineByKey(this.db.orderBuckets, key);
   }
 
   async deckWithCards(deckId: string): Promise<{ deck: Deck; cards: Card[] } | undefined> {

@@ -1,7 +1,8 @@
 /**
  * The returns loop's data contract (issue 17): order lines and returns read from a shop's
- * export files, as stored in the background's database (tables `orderLines`, `returnLines`,
- * `orderLayouts`, lib/db/database.ts version 5) and as the matching and analysis read them.
+ * export files, as stored in the background's database (tables `orderBuckets`, `returnBuckets`
+ * holding many lines a record, and `orderLayouts`; lib/db/database.ts, lib/db/order-buckets.ts)
+ * and as the matching and analysis read them.
  * Buyer personal data (names, addresses, phone numbers, usernames, messages) is never part of
  * these records: parsers read only the columns below.
  */

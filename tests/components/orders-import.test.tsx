@@ -16,6 +16,7 @@ import { OrderStore } from '../../lib/db/orders';
 import { Repository } from '../../lib/db/repository';
 import { createI18n } from '../../lib/i18n';
 import { createClient } from '../../lib/messaging/client';
+import { orderLinesOf } from '../unit/stored-lines';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
@@ -71,8 +72,8 @@ it('reads a TikTok export in the chosen zone, previews it, stores it once', asyn
   expect(first).toHaveTextContent('2026-11-20 12:05:12 UTC');
   await user.click(within(card).getByRole('button', { name: 'Store 9 lines' }));
   await within(card).findByText(/Stored: 9 new order lines, 0 already there/);
-  expect(await db.orderLines.count()).toBe(9);
-  expect((await db.orderLines.get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.orderedAt).toBe(Date.parse('2026-11-20T12:05:12Z'));
+  expect(await orderLinesOf(db).count()).toBe(9);
+  expect((await orderLinesOf(db).get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.orderedAt).toBe(Date.parse('2026-11-20T12:05:12Z'));
 });
 
 it('a wrong zone shows in the preview at once, before anything is stored', async () => {
@@ -83,7 +84,7 @@ it('a wrong zone shows in the preview at once, before anything is stored', async
   await within(card).findByText('2026-11-20 12:05:12 UTC');
   await setZone(user, 'Asia/Shanghai');
   await within(card).findByText('2026-11-20 05:05:12 UTC');
-  expect(await db.orderLines.count()).toBe(0);
+  expect(await orderLinesOf(db).count()).toBe(0);
 });
 
 it('asks the date order of a file whose dates read both ways', async () => {

@@ -11,6 +11,7 @@ import { sampleOrders } from '../../lib/returns/sample';
 import type { OrderLine, ReturnLine } from '../../lib/returns/types';
 import { recordSampleShow } from '../../lib/sessions/sample';
 import { setupStudio } from './studio-harness';
+import { orderLinesOf, returnLinesOf } from '../unit/stored-lines';
 
 let i18n: I18n;
 beforeAll(async () => {
@@ -22,8 +23,8 @@ async function withSample() {
   const s = setupStudio();
   await recordSampleShow(s.repo);
   const { orders, returns } = sampleOrders();
-  await s.db.orderLines.bulkPut(orders);
-  await s.db.returnLines.bulkPut(returns);
+  await orderLinesOf(s.db).bulkPut(orders);
+  await returnLinesOf(s.db).bulkPut(returns);
   return s;
 }
 
@@ -138,8 +139,8 @@ describe('returns analysis', () => {
     const base = sampleOrders().orders[0];
     const more: OrderLine[] = Array.from({ length: 40 }, (_, i) => ({ ...base, key: `tiktok:M${i}:X`, orderId: `M${i}`, quantity: 1 }));
     const back: ReturnLine[] = more.slice(0, 4).map((o) => ({ ...sampleOrders().returns[0], key: `${o.key}:R`, orderId: o.orderId, lineKey: o.lineKey }));
-    await s.db.orderLines.bulkPut(more);
-    await s.db.returnLines.bulkPut(back);
+    await orderLinesOf(s.db).bulkPut(more);
+    await returnLinesOf(s.db).bulkPut(back);
     renderReturns(s);
     await openAnalysis(s);
     // The analysis reads the whole log and every order line first.
@@ -157,8 +158,8 @@ describe('readiness feedback from returns', () => {
     const ret = (o: OrderLine, reason: ReturnLine['reason']): ReturnLine => ({ ...sampleOrders().returns[0], key: `${o.key}:R`, orderId: o.orderId, lineKey: o.lineKey, sku: o.sku, reason });
     const hoodies = Array.from({ length: 20 }, (_, i) => line(`H${i}`, 'DEMO-HOODIE-01-M'));
     const covers = Array.from({ length: 40 }, (_, i) => line(`C${i}`, 'DEMO-COVER-60'));
-    await s.db.orderLines.bulkPut([...hoodies, ...covers]);
-    await s.db.returnLines.bulkPut([...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 10).map((o, i) => ret(o, i < 3 ? 'colour_look' : 'changed_mind'))]);
+    await orderLinesOf(s.db).bulkPut([...hoodies, ...covers]);
+    await returnLinesOf(s.db).bulkPut([...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 10).map((o, i) => ret(o, i < 3 ? 'colour_look' : 'changed_mind'))]);
     s.renderAt(`#/deck/${deckId}`, i18n);
     const region = await screen.findByRole('region', { name: 'Ready to go live?' });
     const size = await within(region).findByText(/size\/fit returns .*× the deck’s average: add fit advice or check the size chart/);

@@ -96,6 +96,11 @@ export async function readStore<T = Record<string, unknown>>(worker: Worker | Pa
   }, store);
 }
 
+/** Every stored order or return line: the lines of every bucket (lib/db/order-buckets.ts). */
+export async function readLines<T = Record<string, unknown>>(worker: Worker | Page, store: 'orderBuckets' | 'returnBuckets'): Promise<T[]> {
+  return (await readStore<{ lines: T[] }>(worker, store)).flatMap((b) => b.lines);
+}
+
 /**
  * Every recorded event, wherever the background keeps it: a record each while its session is
  * live, in pages once it has ended (lib/db/event-pages.ts).

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { launch, readStore, ROOT } from './harness';
+import { launch, readLines, readStore, ROOT } from './harness';
 
 const example = (name: string) => path.join(ROOT, 'docs/examples', name);
 
@@ -56,8 +56,8 @@ test('a producer imports TikTok (CSV and Excel), Shopify and 抖店 exports into
     await expect(shopify.getByText(/Stored: 8 new order lines/)).toBeVisible();
     await studio.screenshot({ path: testInfo.outputPath('2-stored.png'), fullPage: true });
 
-    const orders = await readStore<{ key: string; orderedAt: number }>(worker, 'orderLines');
-    const stored = await readStore<{ key: string; reason: string; needsReview?: boolean }>(worker, 'returnLines');
+    const orders = await readLines<{ key: string; orderedAt: number }>(worker, 'orderBuckets');
+    const stored = await readLines<{ key: string; reason: string; needsReview?: boolean }>(worker, 'returnBuckets');
     expect(orders).toHaveLength(24);
     expect(stored).toHaveLength(9);
     expect(orders.find((o) => o.key === 'tiktok:577023118420113401:DEMO-HOODIE-01-M')?.orderedAt).toBe(Date.parse('2026-11-20T12:05:12Z'));

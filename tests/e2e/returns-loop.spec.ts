@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
+import { bucketRecords, groupByBucket } from '../../lib/db/order-buckets';
 import { axeSerious, focusConsole } from './cards-helpers';
 import { download, EXTENSION_DIR, goLive, launch, readEvents, ROOT, sidebarFrame } from './harness';
 
@@ -81,8 +82,10 @@ test('a recorded show, its orders and returns: look up an order, print and verif
     const hoodies = Array.from({ length: 20 }, (_, i) => line(`57700${String(i).padStart(2, '0')}`, 'DEMO-HOODIE-01-M', said.at + 1000 + i));
     const covers = Array.from({ length: 40 }, (_, i) => line(`58800${String(i).padStart(2, '0')}`, 'DEMO-COVER-60', said.at + 2000 + i));
     const stray = line('5990000', 'DEMO-HOODIE-01-L', said.at - 3_600_000);
-    await putRecords(worker, 'orderLines', [...hoodies, ...covers, stray]);
-    await putRecords(worker, 'returnLines', [...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 3).map((o) => ret(o, 'changed_mind'))]);
+    // Stored as the background stores them: many lines to a bucket record (lib/db/order-buckets.ts).
+    const inBuckets = (lines: { key: string; orderId: string }[]) => bucketRecords(groupByBucket(lines));
+    await putRecords(worker, 'orderBuckets', inBuckets([...hoodies, ...covers, stray]));
+    await putRecords(worker, 'returnBuckets', inBuckets([...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 3).map((o) => ret(o, 'changed_mind'))]));
 
     // --- After-sales looks up two orders. ---
     const studio = await context.newPage();

@@ -5,6 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UpfrontDb } from '../../lib/db/database';
 import { INSTALLATION_KEY, upgradeToV2 } from '../../lib/db/meta';
+import { allLines, bucketOf, type LineBucket } from '../../lib/db/order-buckets';
+import { OrderStore } from '../../lib/db/orders';
+import { ReturnsLoopStore } from '../../lib/returns/store';
+import type { OrderLine, ReturnLine } from '../../lib/returns/types';
 import type { Repository } from '../../lib/db/repository';
 import { verifyChain } from '../../lib/evidence/chain';
 import { contentHash } from '../../lib/evidence/hash';
@@ -94,6 +98,14 @@ const OLD_VERSIONS: { version: number; declare: (db: Dexie) => void }[] = [
         signatures: '[sessionId+seq], sessionId',
       }),
   },
+  {
+    version: 7, // cab2058
+    declare: (db) =>
+      db.version(7).stores({
+        rehearsals: 'id, startedAt, endedAt',
+        rehearsalEvents: 'id, &[rehearsalId+seq], rehearsalId',
+      }),
+  },
 ];
 
 /**
@@ -120,14 +132,33 @@ const NEW_TABLES: Record<string, { since: number; expect: (rows: Row[]) => void 
   drafts: { since: 3, expect: (rows) => expect(rows).toEqual([]) },
   // Filled after the upgrade, not by it: Repository.sealEnded (tested below).
   eventPages: { since: 4, expect: (rows) => expect(rows).toEqual([]) },
-  orderLines: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
-  returnLines: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
   orderLayouts: { since: 5, expect: (rows) => expect(rows).toEqual([]) },
   stamps: { since: 6, expect: (rows) => expect(rows).toEqual([]) },
   signatures: { since: 6, expect: (rows) => expect(rows).toEqual([]) },
   // Rehearsals (issue 20): their own tables, empty after an upgrade (no session becomes one).
   rehearsals: { since: 7, expect: (rows) => expect(rows).toEqual([]) },
   rehearsalEvents: { since: 7, expect: (rows) => expect(rows).toEqual([]) },
+  // Order and return lines in buckets (issue 17): every bucket holds lines, each in its own bucket.
+  // What they hold is checked against the dropped tables' rows (MOVED_TABLES).
+  orderBuckets: { since: 8, expect: (rows) => expectBuckets(rows) },
+  returnBuckets: { since: 8, expect: (rows) => expectBuckets(rows) },
+};
+
+function expectBuckets(rows: Row[]): void {
+  for (const row of rows as unknown as LineBucket<{ key: string; orderId: string }>[]) {
+    expect(row.lines.length, `bucket ${row.bucket}`).toBeGreaterThan(0);
+    for (const line of row.lines) expect(bucketOf(line.orderId), line.key).toBe(row.bucket);
+    expect(row.lines.map((l) => l.key)).toEqual(row.lines.map((l) => l.key).sort());
+  }
+}
+
+/**
+ * Tables a migration drops after moving their records elsewhere: [version that drops it, every
+ * record read back from where it went, in the old table's primary-key order].
+ */
+const MOVED_TABLES: Record<string, { since: number; read: (db: UpfrontDb) => Promise<unknown[]> }> = {
+  orderLines: { since: 8, read: (db) => allLines(db.orderBuckets) },
+  returnLines: { since: 8, read: (db) => allLines(db.returnBuckets) },
 };
 
 /** A Dexie database declaring the old versions up to `version`, as that version's code did. */
@@ -201,6 +232,12 @@ describe.each(FIXTURES)('upgrade from version $version', (fixture) => {
     expect(db.verno).toBe(LATEST);
     const after = await dump(db);
     for (const [table, rows] of Object.entries(fixture.tables)) {
+      const moved = MOVED_TABLES[table];
+      if (moved && moved.since > fixture.version) {
+        expect(after[table], `table ${table} is dropped`).toBeUndefined();
+        expect(await moved.read(db), `table ${table}, moved`).toStrictEqual(rows);
+        continue;
+      }
       const added = ADDED_FIELDS.filter(([since, t]) => t === table && since > fixture.version);
       for (const [, , field, value] of added) for (const r of after[table]) expect(r[field], `${table}.${field}`).toEqual(value);
       const original = after[table].map((r) => {
@@ -341,6 +378,37 @@ describe.each(FIXTURES)('upgrade from version $version', (fixture) => {
     expect((await again.meta.get(INSTALLATION_KEY))?.value).toBe(installation);
     expect(await again.meta.count()).toBe(1);
     again.close();
+  });
+});
+
+describe('order lines from before the buckets (version 8)', () => {
+  const withLines = FIXTURES.filter((f) => f.version < 8 && (f.tables.orderLines?.length ?? 0) > 0);
+  it('has a fixture with order lines and returns to move', () => {
+    expect(withLines.map((f) => f.version)).toContain(7);
+    expect(withLines.every((f) => f.tables.returnLines.length > 0)).toBe(true);
+  });
+
+  it.each(withLines)('version $version: every line and return is still there, found by order, and importing them again adds nothing', async (fixture) => {
+    const { db } = await loadFixture(fixture);
+    const orders = fixture.tables.orderLines as unknown as OrderLine[];
+    const returns = fixture.tables.returnLines as unknown as ReturnLine[];
+    const store = new OrderStore(db);
+    expect(await store.counts()).toEqual({ orders: orders.length, returns: returns.length });
+    expect(await store.orders()).toStrictEqual(orders);
+    expect(await store.returns()).toStrictEqual(returns);
+    const loop = new ReturnsLoopStore(db);
+    const ret = returns[0];
+    const input = await loop.input([ret.orderId]);
+    expect(input.orders).toStrictEqual(orders.filter((o) => o.orderId === ret.orderId));
+    expect(input.returns).toStrictEqual(returns.filter((r) => r.orderId === ret.orderId));
+    expect(await loop.orderLine(orders[0].key)).toStrictEqual(orders[0]);
+    loop.stopWatching();
+    const again = await store.importLines({ orders, returns });
+    expect(again).toEqual({
+      orders: { added: 0, updated: 0, unchanged: orders.length },
+      returns: { added: 0, updated: 0, unchanged: returns.length },
+    });
+    db.close();
   });
 });
 

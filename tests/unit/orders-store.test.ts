@@ -9,6 +9,7 @@ import type { Reply } from '../../lib/messaging/types';
 import type { ParsedOrders } from '../../lib/returns/import';
 import { EXAMPLES, parseExample, PERSONAL_VALUES } from './orders-helpers';
 import { freshRepo, NOW } from './helpers';
+import { orderLinesOf, returnLinesOf } from './stored-lines';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
@@ -62,14 +63,14 @@ describe('orders.import', () => {
     expect(notified).toBe(1);
     expect(await ok<Counts>(importLines(file))).toEqual({ orders: { added: 0, updated: 0, unchanged: 9 }, returns: { added: 0, updated: 0, unchanged: 0 } });
     expect(notified).toBe(1);
-    expect(await db.orderLines.count()).toBe(9);
+    expect(await orderLinesOf(db).count()).toBe(9);
   });
 
   it('an overlapping export adds only its new lines', async () => {
     const file = await example('tiktok-orders.csv');
     await ok(importLines({ orders: file.orders.slice(0, 5), returns: [] }));
     expect(await ok<Counts>(importLines({ orders: file.orders.slice(3), returns: [] }))).toMatchObject({ orders: { added: 4, updated: 0, unchanged: 2 } });
-    expect(await db.orderLines.count()).toBe(9);
+    expect(await orderLinesOf(db).count()).toBe(9);
   });
 
   it('the same file imported twice at once is stored once, its lines counted as added once in all', async () => {
@@ -78,8 +79,8 @@ describe('orders.import', () => {
     expect(results.reduce((n, r) => n + r.orders.added, 0)).toBe(7);
     expect(results.reduce((n, r) => n + r.returns.added, 0)).toBe(4);
     expect(results.reduce((n, r) => n + r.orders.unchanged, 0)).toBe(14);
-    expect(await db.orderLines.count()).toBe(7);
-    expect(await db.returnLines.count()).toBe(4);
+    expect(await orderLinesOf(db).count()).toBe(7);
+    expect(await returnLinesOf(db).count()).toBe(4);
   });
 
   it('overlapping files at once: every line stored once', async () => {
@@ -90,7 +91,7 @@ describe('orders.import', () => {
     ]);
     expect(results[0].orders.added + results[1].orders.added).toBe(9);
     expect(results[0].orders.unchanged + results[1].orders.unchanged).toBe(3);
-    expect((await db.orderLines.toArray()).map((o) => o.key).sort()).toEqual(file.orders.map((o) => o.key).sort());
+    expect((await orderLinesOf(db).toArray()).map((o) => o.key).sort()).toEqual(file.orders.map((o) => o.key).sort());
   });
 
   it('large overlapping exports at once (the range read): every line once, changed ones updated, nothing counted twice', async () => {
@@ -109,31 +110,31 @@ describe('orders.import', () => {
     expect(a.orders.added + b.orders.added).toBe(1500);
     expect(a.orders.updated + b.orders.updated).toBe(500);
     expect(a.orders.unchanged + b.orders.unchanged).toBe(1000 + 300 + 500);
-    expect(await db.orderLines.count()).toBe(3000);
-    expect((await db.orderLines.get(`tiktok:700000001499:${template.lineKey}`))?.status).toBe('Delivered');
+    expect(await orderLinesOf(db).count()).toBe(3000);
+    expect((await orderLinesOf(db).get(`tiktok:700000001499:${template.lineKey}`))?.status).toBe('Delivered');
   });
 
   it('the same export as XLSX after the CSV: nothing added, nothing changed', async () => {
     await ok(importLines(await example('tiktok-orders.csv')));
     expect(await ok<Counts>(importLines(await example('tiktok-orders.xlsx')))).toMatchObject({ orders: { added: 0, updated: 0, unchanged: 9 } });
-    expect((await db.orderLines.get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.fileName).toBe('tiktok-orders.csv');
+    expect((await orderLinesOf(db).get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.fileName).toBe('tiktok-orders.csv');
   });
 
   it('the file again with another time zone updates the times (the last import wins)', async () => {
     await ok(importLines(await example('tiktok-orders.csv')));
     const again = await example('tiktok-orders.csv', { timeZone: 'Europe/London' });
     expect(await ok<Counts>(importLines(again))).toMatchObject({ orders: { added: 0, updated: 9, unchanged: 0 } });
-    expect((await db.orderLines.get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.orderedAt).toBe(Date.parse('2026-11-20T13:05:12Z'));
+    expect((await orderLinesOf(db).get('tiktok:577023118420113401:DEMO-HOODIE-01-M'))?.orderedAt).toBe(Date.parse('2026-11-20T13:05:12Z'));
   });
 
   it('all or nothing: a write failing part-way leaves nothing of the file', async () => {
     const file = await example('douyin-orders.csv');
-    const spy = vi.spyOn(db.returnLines, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    const spy = vi.spyOn(db.returnBuckets, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     const reply = await importLines(file);
     spy.mockRestore();
     expect(reply).toMatchObject({ ok: false, code: 'internal' });
-    expect(await db.orderLines.count()).toBe(0);
-    expect(await db.returnLines.count()).toBe(0);
+    expect(await orderLinesOf(db).count()).toBe(0);
+    expect(await returnLinesOf(db).count()).toBe(0);
   });
 
   it('refuses lines with extra fields (a buyer name) or keys that are not theirs, writing nothing', async () => {
@@ -142,7 +143,7 @@ describe('orders.import', () => {
     expect(await importLines(withName)).toMatchObject({ ok: false, code: 'bad-message' });
     const forged = { orders: [{ ...file.orders[0], key: 'tiktok:1:other' }], returns: [] };
     expect(await importLines(forged)).toMatchObject({ ok: false, code: 'bad-message' });
-    expect(await db.orderLines.count()).toBe(0);
+    expect(await orderLinesOf(db).count()).toBe(0);
   });
 
   it('is refused to a content script', async () => {
@@ -153,7 +154,7 @@ describe('orders.import', () => {
 
   it('no personal data reaches the database from any example file', async () => {
     for (const { file } of EXAMPLES) await ok(importLines(await example(file)));
-    const stored = JSON.stringify([await db.orderLines.toArray(), await db.returnLines.toArray(), await db.orderLayouts.toArray()]);
+    const stored = JSON.stringify([await orderLinesOf(db).toArray(), await returnLinesOf(db).toArray(), await db.orderLayouts.toArray()]);
     expect(stored.length).toBeGreaterThan(1000);
     for (const value of PERSONAL_VALUES) expect(stored).not.toContain(value);
     // The XLSX holds the CSV's lines: stored once.

@@ -7,6 +7,7 @@ import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
 import { ReturnsLoopStore } from '../../lib/returns/store';
 import { MIN, orderLine, returnLine } from './returns-helpers';
 import { background, contentScript, studio } from './sessions-helpers';
+import { orderLinesOf, returnLinesOf } from './stored-lines';
 
 /** The sample show, and a month of orders from Lina's TikTok show, some of them returned. */
 async function setUp() {
@@ -24,8 +25,8 @@ async function setUp() {
     if (reason) returns.push(returnLine({ orderId: `C${i}`, sku: 'DEMO-COVER-60', reason, returnId: `RC${i}` }));
   }
   orders.push(orderLine({ orderId: 'LOST', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START - 60 * MIN, row: 99 }));
-  await bg.db!.orderLines.bulkPut(orders);
-  await bg.db!.returnLines.bulkPut(returns);
+  await orderLinesOf(bg.db!).bulkPut(orders);
+  await returnLinesOf(bg.db!).bulkPut(returns);
   return bg;
 }
 
@@ -80,7 +81,7 @@ describe('returns loop requests', () => {
   it('a shorter grace window changes the answer, nothing is stored', async () => {
     const bg = await setUp();
     const late = orderLine({ orderId: 'LATE', sku: 'DEMO-SERUM-30', orderedAt: SAMPLE_START + 45 * MIN });
-    await bg.db!.orderLines.put(late);
+    await orderLinesOf(bg.db!).put(late);
     const wide = await bg.ok<LookupAnswer>('returns.lookup', { orderIds: ['LATE'] }, studio);
     expect(wide.results[0].lines[0].match?.inGrace).toBe(true);
     const narrow = await bg.ok<LookupAnswer>('returns.lookup', { orderIds: ['LATE'], graceMs: 10 * MIN }, studio);
@@ -97,9 +98,9 @@ describe('returns loop requests', () => {
     expect(reads).toHaveBeenCalledTimes(1);
 
     // An order line and a return stored: counted at once.
-    await bg.db!.orderLines.put(orderLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 12 * MIN }));
+    await orderLinesOf(bg.db!).put(orderLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 12 * MIN }));
     expect((await analysis()).total).toMatchObject({ orders: 61, returned: 22 });
-    await bg.db!.returnLines.put(returnLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', reason: 'size_fit', returnId: 'RN' }));
+    await returnLinesOf(bg.db!).put(returnLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', reason: 'size_fit', returnId: 'RN' }));
     expect((await analysis()).total).toMatchObject({ orders: 61, returned: 23 });
     // The log changed (the show was on another platform): no TikTok order is its own any more.
     const [session] = await bg.db!.sessions.toArray();
