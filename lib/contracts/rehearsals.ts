@@ -10,25 +10,17 @@
 import { UpfrontError } from '../errors';
 import type { ServiceContext } from '../background/context';
 import type { Rehearsal } from '../rehearsal/types';
-import { Id, LanguageTag, MarketCode } from '../schema/common';
+import { Id, LanguageTag } from '../schema/common';
 import { Action, Item } from '../schema/session';
 import { z } from '../zod';
 import type { HandlersFor, ResponsesOf } from './define';
+import { ShowStart } from './sessions';
 
 const TabId = z.number().int().nonnegative();
 
 export const rehearsalRequests = {
   /** From the sidebar: Rehearse (the same choices as Go live). */
-  'rehearsal.start': z
-    .object({
-      id: Id,
-      deckId: Id,
-      host: z.string().trim().min(1).max(100),
-      market: MarketCode.optional(),
-      language: LanguageTag.optional(),
-      tabId: TabId.optional(),
-    })
-    .strict(),
+  'rehearsal.start': ShowStart,
   /** The tab's open rehearsal and its events, for a sidebar (re)opening on it. */
   'rehearsal.current': z.object({ tabId: TabId.optional() }).strict(),
   /** What the host did, as event.record says it for a show; `viewed` (no item) is the card the sidebar settled on. */

@@ -11,17 +11,20 @@ export const TabId = z.number().int().nonnegative();
  * Live shows, as the host's sidebar runs them: Go live, Resume and End session, the disclosures
  * recorded in them, and the card on screen. The studio reads recorded shows through ./logs.ts.
  */
+/** Go live's payload; Rehearse sends the same (./rehearsals.ts). */
+export const ShowStart = z
+  .object({
+    id: Id,
+    deckId: Id,
+    host: z.string().trim().min(1).max(100),
+    market: MarketCode.optional(),
+    language: LanguageTag.optional(),
+    tabId: TabId.optional(),
+  })
+  .strict();
+
 export const sessionRequests = {
-  'session.start': z
-    .object({
-      id: Id,
-      deckId: Id,
-      host: z.string().trim().min(1).max(100),
-      market: MarketCode.optional(),
-      language: LanguageTag.optional(),
-      tabId: TabId.optional(),
-    })
-    .strict(),
+  'session.start': ShowStart,
   'session.current': z.object({ tabId: TabId.optional() }).strict(),
   'session.end': z.object({ sessionId: Id }).strict(),
   'session.resumable': z.object({ tabId: TabId.optional() }).strict(),

@@ -1,4 +1,5 @@
 import { UpfrontError } from '../errors';
+import { showHeader, type ShowStartInput } from './show-start';
 import { CURRENT_CHAIN_VERSION, headerGenesisHash } from '../evidence/chain';
 import type { LogFilter } from '../export/filter';
 import type { Card } from '../schema/card';
@@ -15,16 +16,8 @@ import { recordEvent, type RecordInput } from './record-event';
 
 export type { RecordInput };
 
-export interface StartSessionInput {
-  id: string;
-  deckId: string;
-  host: string;
-  market?: string;
-  language?: string;
-  platform: string;
-  consoleOrigin: string;
-  now: number;
-}
+/** What starting a session takes (./show-start.ts, shared with rehearsals). */
+export type StartSessionInput = ShowStartInput;
 
 
 /**
@@ -89,16 +82,7 @@ export class Repository {
       const deck = await this.db.decks.get(input.deckId);
       if (!deck) throw new UpfrontError('deck-not-found', input.deckId);
       const session: Session = {
-        id: input.id,
-        deckId: deck.id,
-        deckName: deck.name,
-        host: input.host.trim(),
-        platform: input.platform,
-        consoleOrigin: input.consoleOrigin,
-        market: input.market ?? deck.market,
-        language: input.language ?? deck.languages[0],
-        startedAt: input.now,
-        lastSeq: 0,
+        ...showHeader(input, deck),
         head: '',
         chainVersion: CURRENT_CHAIN_VERSION,
       };

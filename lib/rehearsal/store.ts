@@ -6,21 +6,14 @@
 import { cardItems, effectivePolicyId } from '../cards/items';
 import { isDontSayCorrection } from '../dont-say/events';
 import type { UpfrontDb } from '../db/database';
+import { showHeader, type ShowStartInput } from '../db/show-start';
 import { UpfrontError } from '../errors';
 import { AUTO_END_AFTER_MS, type Item } from '../schema/session';
 import { reviewOf, summaryOf } from './review';
 import type { Rehearsal, RehearsalAction, RehearsalEvent, RehearsalReview, RehearsalSummary } from './types';
 
-export interface StartRehearsalInput {
-  id: string;
-  deckId: string;
-  host: string;
-  market?: string;
-  language?: string;
-  platform: string;
-  consoleOrigin: string;
-  now: number;
-}
+/** What starting a rehearsal takes: what Go live takes (../db/show-start.ts). */
+export type StartRehearsalInput = ShowStartInput;
 
 export interface RehearsalRecordInput {
   id: string;
@@ -46,18 +39,7 @@ export class RehearsalStore {
       if (session) throw new UpfrontError('session-not-a-rehearsal', input.id);
       if (existing) return existing;
       if (!deck) throw new UpfrontError('deck-not-found', input.deckId);
-      const rehearsal: Rehearsal = {
-        id: input.id,
-        deckId: deck.id,
-        deckName: deck.name,
-        host: input.host.trim(),
-        platform: input.platform,
-        consoleOrigin: input.consoleOrigin,
-        market: input.market ?? deck.market,
-        language: input.language ?? deck.languages[0],
-        startedAt: input.now,
-        lastSeq: 0,
-      };
+      const rehearsal: Rehearsal = showHeader(input, deck);
       await db.rehearsals.add(rehearsal);
       return rehearsal;
     });
