@@ -1,8 +1,7 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
-import { launch, sidebarFrame } from './harness';
+import { CONSOLE, launch, sidebarFrame } from './harness';
 
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 /** A 1920 × 1080 screen less the browser's own bars and the taskbar. */
 const SCREEN_1080P = { width: 1920, height: 960 };
 

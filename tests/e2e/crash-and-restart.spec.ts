@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { verifyChain } from '../../lib/evidence/chain';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
-import { goLive, launch, readEvents, readStore, sidebarFrame, stopServiceWorker } from './harness';
-
-const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, goLive, launch, readEvents, readStore, sidebarFrame, stopServiceWorker } from './harness';
 
 function verifyAll(sessions: Session[], events: DisclosureEvent[]) {
   for (const s of sessions) {
@@ -31,7 +29,7 @@ test('every acknowledged event survives the browser being killed (SIGKILL), and 
   const profile = testInfo.outputPath('profile');
   const first = await launch(profile);
   const page = await first.context.newPage();
-  await page.goto(URL_);
+  await page.goto(CONSOLE);
   const sidebar = await sidebarFrame(page, first.extensionId);
   await goLive(sidebar, 'Dee');
   const items = sidebar.locator('li.item');
@@ -60,7 +58,7 @@ test('a service worker stopped mid-session loses nothing and the sidebar reconne
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
   try {
     const page = await context.newPage();
-    await page.goto(URL_);
+    await page.goto(CONSOLE);
     const sidebar = await sidebarFrame(page, extensionId);
     await goLive(sidebar, 'Eli');
     const items = sidebar.locator('li.item');

@@ -8,9 +8,8 @@ import { segmentFileName } from '../../lib/safety/segment-format';
 import type { Deck } from '../../lib/schema/deck';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { axeSerious } from './cards-helpers';
-import { goLive, launch, readEvents, readStore, sidebarFrame } from './harness';
+import { CONSOLE, goLive, launch, readEvents, readStore, sidebarFrame } from './harness';
 
-const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 /** As in the issue: the browser profile on a 200 MB disk. */
 const DISK_MB = 200;
 
@@ -68,7 +67,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
     const extensionId = first.extensionId;
     try {
       const page = await first.context.newPage();
-      await page.goto(URL_);
+      await page.goto(CONSOLE);
       const sidebar = await sidebarFrame(page, first.extensionId);
       await goLive(sidebar, 'Fay');
       const one = await markNext(sidebar);
@@ -141,7 +140,7 @@ test('a full disk mid-show: the host is warned first, failures say the disk is f
     const second = await launch(profile);
     try {
       const page = await second.context.newPage();
-      await page.goto(URL_);
+      await page.goto(CONSOLE);
       const sidebar = await sidebarFrame(page, second.extensionId);
       // The sidebar's first answer waits for the recovery, so reading after it sees the rebuilt database.
       await expect(sidebar.getByRole('button', { name: /Resume session|Go live/ }).first()).toBeVisible({ timeout: 30_000 });

@@ -3,9 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { axeSerious, focusConsole } from './cards-helpers';
-import { download, goLive, launch, readEvents, readStore, sidebarFrame, verifyCli } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, download, goLive, launch, readEvents, readStore, sidebarFrame, verifyCli } from './harness';
 
 interface Ev {
   seq: number;

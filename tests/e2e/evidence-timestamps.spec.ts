@@ -3,11 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { eventHash } from '../../lib/evidence/chain';
 import { startTestTsa } from '../helpers/tsa-server';
-import { download, goLive, launch, readStore, sidebarFrame, verifyCli } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
-
-
+import { CONSOLE, download, goLive, launch, readStore, sidebarFrame, verifyCli } from './harness';
 
 // The whole path is real: the service worker asks a real RFC 3161 authority (`openssl ts` behind
 // HTTP on 127.0.0.1, a CA made for this run) when the show goes live and when it ends; the studio

@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Frame } from '@playwright/test';
 import { focusSidebar } from './cards-helpers';
-import { launch, sidebarFrame } from './harness';
+import { CONSOLE, launch, sidebarFrame } from './harness';
 
 /**
  * Issue 21 in real Chromium: the host's laptop (point 5) and the printed hand cards (point 10).
  * Screenshots of every measured state land in test-results/ beside the numbers.
  */
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 const LAPTOPS = [
   { width: 1366, height: 768 },
   { width: 1280, height: 720 },

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
-import { launch, readEvents, readStore, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, launch, readEvents, readStore, sidebarFrame } from './harness';
 
 // Issue 15: Go live pressed twice in one task, then Enter, used to leave two open sessions.
 test('Go live pressed twice in the same task, then Enter: one open session, and a reload lands on it', async ({}, testInfo) => {

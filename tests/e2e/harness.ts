@@ -4,6 +4,10 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import { PLATFORMS } from '../../lib/platforms';
 
+
+/** The demo console's address: TikTok Shop LIVE Manager, served by the harness at its real URL. */
+export const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, process.env.UPFRONT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { launch, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, launch, sidebarFrame } from './harness';
 
 test('a host goes live and a disclosure lands in the extension database, not the console origin', async ({}, testInfo) => {
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));

@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { goLive, launch, readEvents, readStore, serveAt, sidebarFrame } from './harness';
-
-const URL_ = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, goLive, launch, readEvents, readStore, serveAt, sidebarFrame } from './harness';
 
 test('a strict CSP, frame-hiding CSS, a huge root font and a covering layer do not stop the sidebar', async ({}, testInfo) => {
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
   try {
-    await serveAt(context, URL_, 'hostile/restyle.html', { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
+    await serveAt(context, CONSOLE, 'hostile/restyle.html', { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" });
     const page = await context.newPage();
-    await page.goto(URL_);
+    await page.goto(CONSOLE);
     const sidebar = await sidebarFrame(page, extensionId);
     const box = await page.locator('upfront-dock').boundingBox();
     expect(box).toMatchObject({ width: 380, height: 900 });
@@ -33,9 +31,9 @@ test('a strict CSP, frame-hiding CSS, a huge root font and a covering layer do n
 test('a page that removes the dock, swaps its body or wipes <html> gets the sidebar back, and the session goes on', async ({}, testInfo) => {
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
   try {
-    await serveAt(context, URL_, 'hostile/rebuild.html');
+    await serveAt(context, CONSOLE, 'hostile/rebuild.html');
     const page = await context.newPage();
-    await page.goto(URL_);
+    await page.goto(CONSOLE);
     let before = await sidebarFrame(page, extensionId);
     await goLive(before, 'Bo');
 
@@ -66,9 +64,9 @@ test('a page that removes the dock, swaps its body or wipes <html> gets the side
 test('synthetic keys, forged postMessage traffic and URL probes record, change and reveal nothing', async ({}, testInfo) => {
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
   try {
-    await serveAt(context, URL_, 'hostile/forge.html');
+    await serveAt(context, CONSOLE, 'hostile/forge.html');
     const page = await context.newPage();
-    await page.goto(URL_);
+    await page.goto(CONSOLE);
     const sidebar = await sidebarFrame(page, extensionId);
     await goLive(sidebar, 'Cy');
     const before = await sidebar.locator('.card-title').textContent();
@@ -120,9 +118,9 @@ test('synthetic keys, forged postMessage traffic and URL probes record, change a
 test('a decoy layer over the sidebar or a near-transparent page stops recording, and says why', async ({}, testInfo) => {
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
   try {
-    await serveAt(context, URL_, 'hostile/clickjack.html');
+    await serveAt(context, CONSOLE, 'hostile/clickjack.html');
     const page = await context.newPage();
-    await page.goto(URL_);
+    await page.goto(CONSOLE);
     const sidebar = await sidebarFrame(page, extensionId);
     await goLive(sidebar, 'Gus');
     const items = sidebar.locator('li.item');

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type CDPSession, type Frame, type Page } from '@playwright/test';
 import { buildDeckPackage } from '../../lib/deckfile/package';
-import { launch, sidebarFrame } from './harness';
+import { CONSOLE, launch, sidebarFrame } from './harness';
 
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 const COUNT = 300;
 const WIDTH = 400;
 const HEIGHT = 300;

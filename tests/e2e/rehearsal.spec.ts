@@ -3,9 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Rehearsal, RehearsalEvent } from '../../lib/rehearsal/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { axeSerious, focusConsole } from './cards-helpers';
-import { download, goLive, launch, readEvents, readStore, sidebarFrame, verifyCli } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, download, goLive, launch, readEvents, readStore, sidebarFrame, verifyCli } from './harness';
 
 // Issue 20: a rehearsal, then a live show of the same deck in the same tab, in real Chromium.
 // The rehearsal's marks read as practice, its events (the stage's too) land in the rehearsal

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { expect, test, type Worker } from '@playwright/test';
 import { bucketRecords, groupByBucket } from '../../lib/db/order-buckets';
 import { axeSerious, focusConsole } from './cards-helpers';
-import { download, EXTENSION_DIR, goLive, launch, readEvents, ROOT, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, download, goLive, launch, readEvents, ROOT, sidebarFrame, EXTENSION_DIR } from './harness';
 
 interface Ev {
   seq: number;
@@ -54,7 +52,6 @@ const line = (orderId: string, sku: string, orderedAt: number) => ({
   importedAt: orderedAt,
 });
 const ret = ({ orderedAt: _a, orderedAtText: _t, ...o }: ReturnType<typeof line>, reason: string) => ({ ...o, key: `${o.key}:R`, returnId: 'R', reason, fileName: 'tiktok-returns.csv' });
-
 
 test('a recorded show, its orders and returns: look up an order, print and verify its evidence, read the analysis, see the readiness problem', async ({}, testInfo) => {
   test.setTimeout(120_000);

@@ -4,9 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { focusConsole } from './cards-helpers';
-import { download, launch, readEvents, readStore, ROOT, sidebarFrame, verifyCli } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, download, launch, readEvents, readStore, ROOT, sidebarFrame, verifyCli } from './harness';
 
 interface Ev {
   id: string;
@@ -16,8 +14,6 @@ interface Ev {
   corrects?: string;
   sessionId: string;
 }
-
-
 
 test('a whole show with a crash and a correction, then the team lead finds, exports, verifies and merges the log', async ({}, testInfo) => {
   test.setTimeout(120_000);

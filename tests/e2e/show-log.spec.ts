@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { focusConsole } from './cards-helpers';
-import { launch, readEvents, readStore, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, launch, readEvents, readStore, sidebarFrame } from './harness';
 
 interface Ev {
   seq: number;

@@ -1,7 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { launch, readEvents, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, launch, readEvents, sidebarFrame } from './harness';
 
 interface Ev {
   seq: number;

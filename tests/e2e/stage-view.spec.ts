@@ -1,9 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { focusConsole } from './cards-helpers';
-import { goLive, launch, readEvents, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, goLive, launch, readEvents, sidebarFrame } from './harness';
 
 interface Ev {
   seq: number;

@@ -1,8 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { axeSerious, type AxeViolation } from './cards-helpers';
-import { goLive, launch, sidebarFrame } from './harness';
+import { CONSOLE, goLive, launch, sidebarFrame } from './harness';
 
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 /** The sections this issue asked for; a section mounted later is found in the navigation too. */
 const EXPECTED = ['Products', 'Decks', 'Import', 'Translations', 'Sessions & logs', 'Rehearsals', 'Trash (0)', 'Returns', 'Settings'];
 

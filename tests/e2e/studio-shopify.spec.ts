@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { launch, ROOT, sidebarFrame } from './harness';
-
-const CONSOLE = 'https://shop.tiktok.com/streamer/live/product/dashboard';
+import { CONSOLE, launch, ROOT, sidebarFrame } from './harness';
 
 /** Pastes tab-separated text into the focused grid cell the way a spreadsheet's copy does. */
 async function pasteTsv(page: Page, selector: string, text: string) {
