@@ -71,7 +71,7 @@ export default defineBackground(() => {
     repo,
     library: new Library(db),
     orders,
-    returnsLoop: new ReturnsLoopStore(db, () => orders.importing),
+    returnsLoop: new ReturnsLoopStore(db, orders),
     tabs,
     layouts,
     local,

@@ -5,7 +5,7 @@ import { analyse } from '../returns/analysis';
 import { trailOf, type Disclosure, type MustSayStatus } from '../returns/disclosed';
 import { buildEvidencePack } from '../returns/evidence-pack';
 import { returnsProblems } from '../returns/feedback';
-import { buildLoop, type Loop } from '../returns/loop';
+import type { Loop } from '../returns/loop';
 import type { UnmatchedWhy } from '../returns/match';
 import type { ReturnsLoopStore } from '../returns/store';
 import type { OrderLine, ReturnLine } from '../returns/types';
@@ -92,7 +92,7 @@ export function returnsLoopHandlers(store: ReturnsLoopStore | undefined, now: ()
     return store;
   };
   // Over everything: the store's kept loop; for a few orders, made from their lines alone.
-  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => (orderIds ? buildLoop({ ...(await s().input(orderIds)), graceMs }) : s().loop(graceMs));
+  const loopOf = async (graceMs: number | undefined, orderIds?: string[]): Promise<Loop> => (orderIds ? s().loopOfOrders(orderIds, graceMs) : s().loop(graceMs));
   return {
     'returns.lookup': async ({ orderIds, graceMs }): Promise<LookupAnswer> => {
       const ids = [...new Set(orderIds)];

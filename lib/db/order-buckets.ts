@@ -42,6 +42,9 @@ export function groupByBucket<T extends { key: string; orderId: string }>(lines:
 
 const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
+/** Lines in key order (sorted in place). */
+export const sortByKey = <T extends { key: string }>(lines: T[]): T[] => lines.sort(byKey);
+
 /** The bucket records for grouped lines, each bucket's lines in key order. */
 export function bucketRecords<T extends { key: string }>(groups: Map<number, Map<string, T>>): LineBucket<T>[] {
   return [...groups].map(([bucket, lines]) => ({ bucket, lines: [...lines.values()].sort(byKey) }));
@@ -62,9 +65,10 @@ const content = (line: object) => canonicalJson(Object.fromEntries(Object.entrie
  * provenance it had). The last of several lines with one key in a batch wins.
  *
  * Only the buckets the lines fall in are read, and only the buckets that changed are written.
- * Call it inside a transaction over `table`.
+ * `seen`, when given, gets every bucket read, as it is after the write (an empty bucket for one
+ * not stored). Call it inside a transaction over `table`.
  */
-export async function upsertBuckets<T extends { key: string; orderId: string }>(table: BucketTable<T>, lines: readonly T[]): Promise<LineCounts> {
+export async function upsertBuckets<T extends { key: string; orderId: string }>(table: BucketTable<T>, lines: readonly T[], seen?: LineBucket<T>[]): Promise<LineCounts> {
   const counts: LineCounts = { added: 0, updated: 0, unchanged: 0 };
   if (lines.length === 0) return counts;
   const groups = groupByBucket(lines);
@@ -86,13 +90,18 @@ export async function upsertBuckets<T extends { key: string; orderId: string }>(
     }
     if (changed) writes.set(bucket, merged);
   });
-  if (writes.size > 0) await table.bulkPut(bucketRecords(writes));
+  const records = bucketRecords(writes);
+  if (records.length > 0) await table.bulkPut(records);
+  if (seen) {
+    numbers.forEach((bucket, i) => writes.has(bucket) || seen.push(stored[i] ?? { bucket, lines: [] }));
+    seen.push(...records);
+  }
   return counts;
 }
 
 /** Every stored line, in key order (as one record per line read back). */
 export async function allLines<T extends { key: string }>(table: BucketTable<T>): Promise<T[]> {
-  return (await table.toArray()).flatMap((b) => b.lines).sort(byKey);
+  return sortByKey((await table.toArray()).flatMap((b) => b.lines));
 }
 
 /** The lines of the given orders, reading only their buckets. */

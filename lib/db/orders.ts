@@ -1,6 +1,8 @@
 import type { OrderLayout, OrderLine, OrdersImportResult, ReturnLine } from '../returns/types';
 import type { UpfrontDb } from './database';
-import { allLines, countLines, upsertBuckets } from './order-buckets';
+import { LineCopy } from './line-copy';
+import { countLines, upsertBuckets, type LineBucket } from './order-buckets';
+import { watchTables } from './watch-tables';
 
 /**
  * The returns loop's stored data (issue 17): order lines, returns and remembered column
@@ -9,8 +11,21 @@ import { allLines, countLines, upsertBuckets } from './order-buckets';
 export class OrderStore {
   /** Imports begun and not yet committed or failed. */
   importing = 0;
+  /** What is stored, kept in step with every import (./line-copy.ts). */
+  private readonly copies: { orderBuckets: LineCopy<OrderLine>; returnBuckets: LineCopy<ReturnLine> };
+  private readonly settledListeners = new Set<() => void>();
+  readonly stopWatching: () => void;
 
-  constructor(private readonly db: UpfrontDb) {}
+  constructor(private readonly db: UpfrontDb) {
+    this.copies = { orderBuckets: new LineCopy(db.orderBuckets), returnBuckets: new LineCopy(db.returnBuckets) };
+    this.stopWatching = watchTables(db, ['orderBuckets', 'returnBuckets'] as const, (tables) => tables.forEach((t) => this.copies[t].committed()));
+  }
+
+  /** Calls `listener` each time the last of the imports under way has ended (committed or failed). Returns the unsubscribe function. */
+  onSettled(listener: () => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
 
   /**
    * One import, all or nothing: orders, returns and the layout the file was read with, in one
@@ -21,14 +36,24 @@ export class OrderStore {
   importLines(input: { orders: readonly OrderLine[]; returns: readonly ReturnLine[]; layout?: OrderLayout }): Promise<OrdersImportResult> {
     const { orderBuckets, returnBuckets, orderLayouts } = this.db;
     this.importing += 1;
+    const seen = { orders: [] as LineBucket<OrderLine>[], returns: [] as LineBucket<ReturnLine>[] };
     return this.db
       .transaction('rw', [orderBuckets, returnBuckets, orderLayouts], async () => {
-        const orders = await upsertBuckets(orderBuckets, input.orders);
-        const returns = await upsertBuckets(returnBuckets, input.returns);
+        const orders = await upsertBuckets(orderBuckets, input.orders, seen.orders);
+        const returns = await upsertBuckets(returnBuckets, input.returns, seen.returns);
         if (input.layout) await orderLayouts.put(input.layout);
         return { orders, returns };
       })
-      .finally(() => (this.importing -= 1));
+      .then((result) => {
+        // Runs before any other task: no other commit can come between this one and its hand-over.
+        this.copies.orderBuckets.handOver(seen.orders, result.orders.added + result.orders.updated > 0);
+        this.copies.returnBuckets.handOver(seen.returns, result.returns.added + result.returns.updated > 0);
+        return result;
+      })
+      .finally(() => {
+        this.importing -= 1;
+        if (this.importing === 0) for (const listener of this.settledListeners) listener();
+      });
   }
 
   listLayouts(): Promise<OrderLayout[]> {
@@ -46,13 +71,9 @@ export class OrderStore {
     return { orders, returns };
   }
 
-  /** Every stored order line, in key order. */
-  orders(): Promise<OrderLine[]> {
-    return allLines(this.db.orderBuckets);
-  }
-
-  /** Every stored return, in key order. */
-  returns(): Promise<ReturnLine[]> {
-    return allLines(this.db.returnBuckets);
+  /** Every stored order line and return, each in key order, from the copy kept in step with the imports. Do not change the arrays. */
+  async lines(): Promise<{ orders: readonly OrderLine[]; returns: readonly ReturnLine[] }> {
+    const [orders, returns] = await Promise.all([this.copies.orderBuckets.lines(), this.copies.returnBuckets.lines()]);
+    return { orders, returns };
   }
 }

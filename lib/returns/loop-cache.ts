@@ -1,4 +1,3 @@
-import type { Dexie, ObservabilitySet } from 'dexie';
 import type { Loop } from './loop';
 
 /**
@@ -43,29 +42,37 @@ export class LoopCache {
   }
 }
 
-/** The tables the loop reads (lib/returns/store.ts). */
-export const LOOP_TABLES = ['sessions', 'events', 'eventPages', 'snapshots', 'decks', 'cards', 'orderBuckets', 'returnBuckets'] as const;
-export type LoopTable = (typeof LOOP_TABLES)[number];
-
 /**
- * Calls `onChange` with the tables of `db` that a committed write changed, for every write made
- * through Dexie in this context (Dexie's global `storagemutated`, fired after the commit).
- * Returns the unsubscribe function. Dexie's events are reached through the database's own class,
- * so this module loads no Dexie of its own (which would read the platform's IndexedDB early).
+ * One value derived from tables, kept until they change. `build` reads, then derives; `stale()`
+ * says whether a write came in meanwhile, so it can start again instead of deriving from old
+ * data. A build that fails is not kept.
  */
-export function watchTables(db: Dexie, onChange: (tables: Set<LoopTable>) => void): () => void {
-  const dbName = db.name;
-  const events = (db.constructor as unknown as Pick<typeof Dexie, 'on'>).on;
-  const ours = new Set<string>(LOOP_TABLES);
-  const handler = (parts: ObservabilitySet) => {
-    const changed = new Set<LoopTable>();
-    // A part is `idb://<database>/<table>/<index>`.
-    for (const part of Object.keys(parts)) {
-      const [scheme, , db, table] = part.split('/');
-      if (scheme === 'idb:' && db === dbName && ours.has(table)) changed.add(table as LoopTable);
-    }
-    if (changed.size > 0) onChange(changed);
-  };
-  events('storagemutated', handler);
-  return () => events.storagemutated.unsubscribe(handler);
+export class KeptValue<T> {
+  private value?: Promise<T>;
+  private generation = 0;
+
+  constructor(private readonly build: (stale: () => boolean) => Promise<T>) {}
+
+  get(): Promise<T> {
+    if (this.value) return this.value;
+    const generation = this.generation;
+    const value = this.build(() => this.generation !== generation);
+    this.value = value;
+    value.catch(() => {
+      if (this.value === value) this.value = undefined;
+    });
+    return value;
+  }
+
+  invalidate(): void {
+    this.generation += 1;
+    this.value = undefined;
+  }
 }
+
+/** The tables the loop's log part reads (lib/returns/store.ts): a write to one makes the shows again. */
+export const LOG_TABLES = ['sessions', 'events', 'eventPages', 'snapshots', 'decks', 'cards'] as const;
+/** The tables of imported lines (lib/db/orders.ts keeps a copy of them). */
+export const LINE_TABLES = ['orderBuckets', 'returnBuckets'] as const;
+export const LOOP_TABLES = [...LOG_TABLES, ...LINE_TABLES] as const;
+export type LoopTable = (typeof LOOP_TABLES)[number];

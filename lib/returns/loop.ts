@@ -35,26 +35,48 @@ export interface Loop {
   orphanReturns: ReturnLine[];
 }
 
+/**
+ * What the loop derives from the log alone (the shows, with their products and events, and the
+ * cards by snapshot hash): the background keeps it while only order and return lines change, so
+ * an import joins its lines to shows it already knows.
+ */
+export interface LogPart {
+  shows: Show[];
+  /** Card content by snapshot hash. */
+  cards: Map<string, Card | undefined>;
+  /** The cards as they are now, by id. */
+  cardsNow: Map<string, Card>;
+  /**
+   * Must-say status by trail split (orders at the same point of a show share one `before` list,
+   * lib/returns/disclosed.ts), and of products with nothing before the order, by show and card:
+   * kept with the log part, so a new import works out no status a previous one did.
+   */
+  statuses: { byTrail: WeakMap<Disclosure[], MustSayStatus>; untouched: WeakMap<Show, Map<string, MustSayStatus>> };
+}
+
+export function logPartOf(log: LogInput): LogPart {
+  return {
+    shows: showsOf(log),
+    cards: snapshotCards(log.snapshots),
+    cardsNow: new Map((log.cards ?? []).map((c) => [c.id, c])),
+    statuses: { byTrail: new WeakMap(), untouched: new WeakMap() },
+  };
+}
+
 export function buildLoop(input: LoopInput): Loop {
-  const graceMs = input.graceMs ?? DEFAULT_GRACE_MS;
-  const shows = showsOf(input);
-  const cards = snapshotCards(input.snapshots);
-  const cardsNow = new Map((input.cards ?? []).map((c) => [c.id, c]));
-  const sold = input.orders.filter((o) => !isCancelled(o));
-  const cancelled = input.orders.filter(isCancelled);
-  const join = joinReturns(input.orders, input.returns);
+  return joinLoop(logPartOf(input), input.orders, input.returns, input.graceMs);
+}
+
+/** The loop of a log's shows and a set of order and return lines. */
+export function joinLoop(part: LogPart, orders: readonly OrderLine[], returns: readonly ReturnLine[], graceMs = DEFAULT_GRACE_MS): Loop {
+  const sold = orders.filter((o) => !isCancelled(o));
+  const cancelled = orders.filter(isCancelled);
+  const join = joinReturns(orders, returns);
+  const { shows, cards } = part;
   const { matched, unmatched } = matchOrders(sold, shows, { graceMs });
-  // Orders at the same point of a show share one `before` list (trailOf), so its status once.
-  const statusOf = new Map<Disclosure[], MustSayStatus>();
   const lines = matched.map((m): LoopLine => {
     const { before } = trailOf(m.show, m.product.cardId, m.line.orderedAt);
-    let mustSay = before.length > 0 ? statusOf.get(before) : undefined;
-    if (!mustSay) {
-      // The card as the show knew it, else as it is now: only needed when nothing came before the order.
-      const fallback = before.length > 0 ? undefined : (latestCard(m.show, m.product.cardId, cards) ?? cardsNow.get(m.product.cardId));
-      mustSay = mustSayStatus(before, cards, fallback);
-      if (before.length > 0) statusOf.set(before, mustSay);
-    }
+    const mustSay = statusOf(part, m.show, m.product.cardId, before);
     const { returns, returned, reasons } = join.of(m.line);
     // Spelled out: spreading two objects per line cost more than the rest of the join.
     return { line: m.line, show: m.show, product: m.product, offsetMs: m.offsetMs, inGrace: m.inGrace, returns, returned, reasons, before, mustSay };
@@ -68,6 +90,21 @@ export function buildLoop(input: LoopInput): Loop {
     cancelled,
     orphanReturns: join.orphans,
   };
+}
+
+/** The must-say status of an order with `before` disclosed, worked out once per trail split. */
+function statusOf({ cards, cardsNow, statuses }: LogPart, show: Show, cardId: string, before: Disclosure[]): MustSayStatus {
+  if (before.length > 0) {
+    let status = statuses.byTrail.get(before);
+    if (!status) statuses.byTrail.set(before, (status = mustSayStatus(before, cards)));
+    return status;
+  }
+  let byCard = statuses.untouched.get(show);
+  if (!byCard) statuses.untouched.set(show, (byCard = new Map()));
+  let status = byCard.get(cardId);
+  // The card as the show knew it, else as it is now: only needed when nothing came before the order.
+  if (!status) byCard.set(cardId, (status = mustSayStatus(before, cards, latestCard(show, cardId, cards) ?? cardsNow.get(cardId))));
+  return status;
 }
 
 /** The card as the show's last event about it cites it. */

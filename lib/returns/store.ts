@@ -1,56 +1,64 @@
 import type { UpfrontDb } from '../db/database';
-import { allLines, lineByKey, linesOfOrders } from '../db/order-buckets';
+import { lineByKey, linesOfOrders } from '../db/order-buckets';
+import { OrderStore } from '../db/orders';
+import { watchTables } from '../db/watch-tables';
 import { Repository } from '../db/repository';
 import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { Snapshot } from '../schema/session';
-import { LoopCache, watchTables } from './loop-cache';
-import { buildLoop, type Loop, type LoopInput } from './loop';
+import { columnsOf } from './columns';
+import { KeptValue, LOG_TABLES, LOOP_TABLES, LoopCache } from './loop-cache';
+import { joinLoop, logPartOf, type LogPart, type Loop, type LoopInput } from './loop';
+import type { LogInput } from './shows';
 import { DEFAULT_GRACE_MS } from './match';
 import type { OrderLine } from './types';
-
-/** After an import, the loop is made again this long after the last write, before anyone asks. */
-const WARM_AFTER_IMPORT_MS = 500;
 
 /**
  * What the returns loop reads from the background's database: the log (sessions, events in
  * order, snapshots), the decks and cards as they are now, and the imported order and return
  * lines. Read-only: the import side (lib/db/orders.ts) writes the order and return buckets.
+ *
+ * Two parts are kept: the log part (the shows, lib/returns/loop.ts), until a table of the log or
+ * the library changes; and the loop, until that or the lines change. An import therefore joins
+ * its lines (from the order store's copy, never read back) to shows already known, and the loop
+ * is made again as soon as the last import under way ends, before anyone asks.
  */
 export class ReturnsLoopStore {
   private readonly repo: Repository;
-  // Lines read before a write that came in meanwhile are not joined: asked again instead (the
-  // second file of an import, committed while the first one's loop was being read).
-  private readonly cache = new LoopCache(async (graceMs, stale) => {
-    const input = await this.input();
-    return stale() ? this.loop(graceMs) : buildLoop({ ...input, graceMs });
+  private readonly logPart: KeptValue<LogPart> = new KeptValue(async (stale): Promise<LogPart> => {
+    const input = await this.readLog();
+    return stale() ? this.logPart.get() : logPartOf(input);
   });
-  private warmTimer?: ReturnType<typeof setTimeout>;
+  // Lines read before a write that came in meanwhile are not joined: asked again instead (the
+  // second file of an import, committed while the first one's loop was being made).
+  private readonly cache = new LoopCache(async (graceMs, stale) => {
+    const [part, { orders, returns }] = await Promise.all([this.logPart.get(), this.orders.lines()]);
+    if (stale()) return this.loop(graceMs);
+    const loop = joinLoop(part, orders, returns, graceMs);
+    // The analysis's columns with it: the first analysis after an import is one pass.
+    columnsOf(loop);
+    return loop;
+  });
   readonly stopWatching: () => void;
 
-  /** `importing`: imports under way (OrderStore.importing); the loop is not made again while one is. */
+  /** `orders`: the store imports go through (its copy of the lines, and when imports end). */
   constructor(
     private readonly db: UpfrontDb,
-    private readonly importing: () => number = () => 0,
+    private readonly orders: OrderStore = new OrderStore(db),
   ) {
     this.repo = new Repository(db);
-    // Any write to what the loop reads drops it. After an import (an analysis is what usually
-    // follows) it is made again at once; a live show's writes only drop it, so recording a
-    // disclosure never waits behind a join.
-    this.stopWatching = watchTables(db, (tables) => {
+    // Any write to what the loop reads drops it; a write to the log or library drops the shows
+    // too. A live show's writes only drop them, so recording a disclosure never waits behind a join.
+    const stopTables = watchTables(db, LOOP_TABLES, (tables) => {
       this.cache.invalidate();
-      if (!tables.has('orderBuckets') && !tables.has('returnBuckets')) return;
-      this.warmLater();
+      if (LOG_TABLES.some((t) => tables.has(t))) this.logPart.invalidate();
     });
-  }
-
-  /** Makes the loop again once no import is under way (several files confirmed at once commit one by one). */
-  private warmLater(): void {
-    clearTimeout(this.warmTimer);
-    this.warmTimer = setTimeout(() => {
-      if (this.importing() > 0) return this.warmLater();
-      void this.loop(this.cache.graceMs).catch(() => undefined);
-    }, WARM_AFTER_IMPORT_MS);
+    // After an import (an analysis is what usually follows) the loop is made again at once.
+    const stopSettled = orders.onSettled(() => void this.loop(this.cache.graceMs).catch(() => undefined));
+    this.stopWatching = () => {
+      stopTables();
+      stopSettled();
+    };
   }
 
   /** The loop over everything, kept until what it reads changes (./loop-cache.ts). */
@@ -58,17 +66,28 @@ export class ReturnsLoopStore {
     return this.cache.get(graceMs);
   }
 
+  private async readLog(): Promise<LogInput> {
+    const [log, decks, cards] = await Promise.all([this.repo.exportLog(), this.db.decks.toArray(), this.db.cards.toArray()]);
+    return { ...log, decks, cards };
+  }
+
+  /** The loop of only the given orders (an order lookup: only their buckets are read), over the kept shows. */
+  async loopOfOrders(orderIds: readonly string[], graceMs: number = DEFAULT_GRACE_MS): Promise<Loop> {
+    const { db } = this;
+    const [part, orders, returns] = await Promise.all([this.logPart.get(), linesOfOrders(db.orderBuckets, orderIds), linesOfOrders(db.returnBuckets, orderIds)]);
+    return joinLoop(part, orders, returns, graceMs);
+  }
+
   /** Everything, or only the given orders' lines and returns (an order lookup: only their buckets are read). */
   async input(orderIds?: readonly string[]): Promise<Omit<LoopInput, 'graceMs'>> {
     const { db } = this;
-    const [log, decks, cards, orders, returns] = await Promise.all([
-      this.repo.exportLog(),
-      db.decks.toArray(),
-      db.cards.toArray(),
-      orderIds ? linesOfOrders(db.orderBuckets, orderIds) : allLines(db.orderBuckets),
-      orderIds ? linesOfOrders(db.returnBuckets, orderIds) : allLines(db.returnBuckets),
+    const [log, lines] = await Promise.all([
+      this.readLog(),
+      orderIds
+        ? Promise.all([linesOfOrders(db.orderBuckets, orderIds), linesOfOrders(db.returnBuckets, orderIds)]).then(([orders, returns]) => ({ orders, returns }))
+        : this.orders.lines(),
     ]);
-    return { ...log, decks, cards, orders, returns };
+    return { ...log, ...lines };
   }
 
   orderLine(key: string): Promise<OrderLine | undefined> {

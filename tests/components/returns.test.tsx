@@ -8,6 +8,7 @@ import { parseOrderIds } from '../../components/studio/returns/OrderLookup';
 import { verifyLogText } from '../../lib/evidence/verify';
 import { createI18n } from '../../lib/i18n';
 import { sampleOrders } from '../../lib/returns/sample';
+import type { Analysis } from '../../lib/returns/analysis';
 import type { OrderLine, ReturnLine } from '../../lib/returns/types';
 import { recordSampleShow } from '../../lib/sessions/sample';
 import { setupStudio } from './studio-harness';
@@ -181,5 +182,27 @@ describe('charts', () => {
     const swatches = [...el.querySelectorAll('svg')].filter((s) => s !== svg);
     expect(swatches.length).toBeGreaterThan(0);
     for (const s of swatches) expect(s).toHaveAttribute('aria-hidden', 'true');
+  });
+});
+
+describe('reason mix chart', () => {
+  it('draws the products with the most units returned, says how many of how many, and leaves the rest to the table', async () => {
+    const { default: Charts, MIX_PRODUCTS } = await import('../../components/studio/returns/Charts');
+    const tally = (ordered: number, returned: number) => ({ orders: ordered, lines: ordered, ordered, returned, reasons: returned ? { size_fit: returned } : {}, small: false });
+    // 25 products returned 1…25 times, and one never returned.
+    const product = [...Array.from({ length: 25 }, (_, i) => ({ key: `P-${String(i + 1).padStart(2, '0')}`, ...tally(40, i + 1) })), { key: 'P-NONE', ...tally(40, 0) }];
+    const analysis = { groups: { product, mustSay: [], host: [], show: [], category: [], market: [] }, weekly: [], total: tally(1040, 325) } as unknown as Analysis;
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Charts analysis={analysis} />
+      </I18nextProvider>,
+    );
+    const figure = screen.getByRole('figure', { name: `Reason mix of the ${MIX_PRODUCTS} products with the most units returned (of 25)` });
+    const svg = await waitFor(() => within(figure).getByRole('img'));
+    const labels = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    expect(labels).toContain('P-25');
+    expect(labels).toContain('P-06');
+    expect(labels).not.toContain('P-05');
+    expect(labels).not.toContain('P-NONE');
   });
 });

@@ -394,8 +394,7 @@ describe('order lines from before the buckets (version 8)', () => {
     const returns = fixture.tables.returnLines as unknown as ReturnLine[];
     const store = new OrderStore(db);
     expect(await store.counts()).toEqual({ orders: orders.length, returns: returns.length });
-    expect(await store.orders()).toStrictEqual(orders);
-    expect(await store.returns()).toStrictEqual(returns);
+    expect(await store.lines()).toStrictEqual({ orders, returns });
     const loop = new ReturnsLoopStore(db);
     const ret = returns[0];
     const input = await loop.input([ret.orderId]);

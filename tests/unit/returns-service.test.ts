@@ -4,7 +4,7 @@ import type { Analysis } from '../../lib/returns/analysis';
 import type { LookupAnswer } from '../../lib/contracts/returns-loop';
 import type { Problem } from '../../lib/readiness';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
-import { ReturnsLoopStore } from '../../lib/returns/store';
+import { Repository } from '../../lib/db/repository';
 import { MIN, orderLine, returnLine } from './returns-helpers';
 import { background, contentScript, studio } from './sessions-helpers';
 import { orderLinesOf, returnLinesOf } from './stored-lines';
@@ -88,25 +88,51 @@ describe('returns loop requests', () => {
     expect(narrow.results[0].lines[0].why).toBe('no-show');
   });
 
-  it('the loop is made once for requests at once and kept, and made again after any write to what it reads', async () => {
+  it('the loop is made once for requests at once and kept; an import is joined to the shows already made, its lines never read back', async () => {
     const bg = await setUp();
-    const reads = vi.spyOn(ReturnsLoopStore.prototype, 'input');
+    const logReads = vi.spyOn(Repository.prototype, 'exportLog');
+    const orderReads = vi.spyOn(bg.db!.orderBuckets, 'toArray');
+    const returnReads = vi.spyOn(bg.db!.returnBuckets, 'toArray');
     const analysis = (filter = {}) => bg.ok<Analysis>('returns.analysis', { filter }, studio);
     const [all] = await Promise.all([analysis(), bg.ok('returns.unmatched', {}, studio), bg.ok('returns.feedback', { deckId: (await bg.repo.listDecks())[0].id }, studio)]);
     expect(all.total.orders).toBe(60);
     expect((await analysis({ from: SAMPLE_START + 10 * MIN })).total.orders).toBe(40);
-    expect(reads).toHaveBeenCalledTimes(1);
+    expect([logReads.mock.calls.length, orderReads.mock.calls.length, returnReads.mock.calls.length]).toEqual([1, 1, 1]);
 
-    // An order line and a return stored: counted at once.
-    await orderLinesOf(bg.db!).put(orderLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 12 * MIN }));
-    expect((await analysis()).total).toMatchObject({ orders: 61, returned: 22 });
+    // Two imports fired at once with an analysis: the loop is made again as the last one ends,
+    // before anyone asks, from the store's copy of the lines and the shows it had.
+    const linesAsked = vi.spyOn(bg.orders!, 'lines');
+    const a = orderLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 12 * MIN });
+    const b = orderLine({ orderId: 'NEW2', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 13 * MIN });
+    const [, , during] = await Promise.all([bg.orders!.importLines({ orders: [a], returns: [] }), bg.orders!.importLines({ orders: [b], returns: [] }), analysis()]);
+    expect([60, 61, 62]).toContain(during.total.orders);
+    expect((await analysis()).total).toMatchObject({ orders: 62, returned: 22 });
+    // The same line again changes nothing: the loop is kept. A new one alone: the loop is being
+    // made again when the import returns, before any request.
+    linesAsked.mockClear();
+    await bg.orders!.importLines({ orders: [b], returns: [] });
+    expect(linesAsked).not.toHaveBeenCalled();
+    await bg.orders!.importLines({ orders: [{ ...b, orderId: 'NEW4', key: 'tiktok:NEW4:DEMO-COVER-60' }], returns: [] });
+    expect(linesAsked).toHaveBeenCalledTimes(1);
+    expect((await analysis()).total.orders).toBe(63);
+    expect([logReads.mock.calls.length, orderReads.mock.calls.length, returnReads.mock.calls.length]).toEqual([1, 1, 1]);
+
+    // A return written by something else than the order store: its table is read again, the other is not.
     await returnLinesOf(bg.db!).put(returnLine({ orderId: 'NEW', sku: 'DEMO-COVER-60', reason: 'size_fit', returnId: 'RN' }));
-    expect((await analysis()).total).toMatchObject({ orders: 61, returned: 23 });
-    // The log changed (the show was on another platform): no TikTok order is its own any more.
+    expect((await analysis()).total).toMatchObject({ orders: 63, returned: 23 });
+    expect([logReads.mock.calls.length, orderReads.mock.calls.length, returnReads.mock.calls.length]).toEqual([1, 1, 2]);
+    // An order line written so: the same.
+    await orderLinesOf(bg.db!).put(orderLine({ orderId: 'NEW3', sku: 'DEMO-COVER-60', orderedAt: SAMPLE_START + 14 * MIN }));
+    expect((await analysis()).total.orders).toBe(64);
+    expect(orderReads).toHaveBeenCalledTimes(2);
+
+    // The log changed (the show was on another platform): the shows are made again, and no TikTok order is its own any more.
     const [session] = await bg.db!.sessions.toArray();
     await bg.db!.sessions.put({ ...session, platform: 'douyin-buyin' });
     expect((await analysis()).total.orders).toBe(0);
-    reads.mockRestore();
+    expect(logReads).toHaveBeenCalledTimes(2);
+    expect(orderReads).toHaveBeenCalledTimes(2);
+    vi.restoreAllMocks();
   });
 
   it('refuses bad payloads, unknown or unmatched orders and the console page', async () => {

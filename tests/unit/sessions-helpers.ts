@@ -3,6 +3,7 @@ import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { Library } from '../../lib/db/library';
+import { OrderStore } from '../../lib/db/orders';
 import { ReturnsLoopStore } from '../../lib/returns/store';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
@@ -28,6 +29,8 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
   const fresh = repo ? undefined : freshRepo();
   const r = repo ?? fresh!.repo;
   const library = fresh && new Library(fresh.db);
+  // One order store for imports and the returns loop, as the background has (its copy of the lines).
+  const orders = fresh && new OrderStore(fresh.db);
   if (!repo) await r.putDeckBundle(demoBundle(NOW));
   const clock = { now: NOW };
   const local = opts.local ?? memoryKeyValue();
@@ -37,7 +40,8 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
       extensionId: EXT,
       repo: r,
       library,
-      returnsLoop: fresh && new ReturnsLoopStore(fresh.db),
+      orders,
+      returnsLoop: fresh && new ReturnsLoopStore(fresh.db, orders),
       tabs,
       layouts: new LayoutStore(local),
       local,
@@ -55,6 +59,8 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
     repo: r,
     /** The fresh database (undefined when a repository was given). */
     db: fresh?.db,
+    /** The order store imports go through (undefined when a repository was given). */
+    orders,
     clock,
     get handle() {
       return current.handle;

@@ -9,6 +9,9 @@ import { ReasonKey } from '../../../lib/returns/types';
  * return rate by must-say status, weekly trend. Observable Plot draws SVG, which screen readers
  * read; each figure also names the table below it that holds the same numbers.
  */
+/** Products in the reason-mix chart, those with the most units returned. */
+export const MIX_PRODUCTS = 20;
+
 // Drawn again only for a new analysis (or language): not on every change of the view around them.
 export default memo(Charts);
 
@@ -17,7 +20,14 @@ function Charts({ analysis }: { analysis: Analysis }) {
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const reasonLabel = (r: string) => t(`returnsLoop.reason.${r}`);
 
-  const mix = analysis.groups.product.flatMap((g) => ReasonKey.options.filter((r) => (g.reasons[r] ?? 0) > 0).map((r) => ({ sku: g.key, reason: reasonLabel(r), units: g.reasons[r]! })));
+  // The products that came back most: a bar per product of a 300-product deck would be a chart
+  // nobody reads (and slow to draw); every product is in the table.
+  const returnedProducts = analysis.groups.product.filter((g) => g.returned > 0);
+  const top = returnedProducts
+    .slice()
+    .sort((a, b) => b.returned - a.returned || a.key.localeCompare(b.key))
+    .slice(0, MIX_PRODUCTS);
+  const mix = top.flatMap((g) => ReasonKey.options.filter((r) => (g.reasons[r] ?? 0) > 0).map((r) => ({ sku: g.key, reason: reasonLabel(r), units: g.reasons[r]! })));
   const statuses = analysis.groups.mustSay
     .filter((g) => g.ordered > 0)
     .map((g) => ({ status: t(`returnsLoop.mustSay.${g.key}`), rate: returnRate(g) ?? 0, label: `${g.returned}/${g.ordered}`, small: g.small }));
@@ -27,7 +37,7 @@ function Charts({ analysis }: { analysis: Analysis }) {
     <div className="returns-charts">
       <Figure
         id="chart-mix"
-        caption={t('returnsLoop.chartMix')}
+        caption={returnedProducts.length > top.length ? t('returnsLoop.chartMixTop', { count: top.length, total: returnedProducts.length }) : t('returnsLoop.chartMix')}
         table="product"
         empty={mix.length === 0}
         plot={() =>
@@ -35,9 +45,9 @@ function Charts({ analysis }: { analysis: Analysis }) {
             ariaLabel: t('returnsLoop.chartMix'),
             ariaDescription: t('returnsLoop.chartAlt'),
             marginLeft: 120,
-            height: 40 + 28 * new Set(mix.map((m) => m.sku)).size,
+            height: 40 + 28 * top.length,
             x: { label: t('returnsLoop.unitsReturned'), grid: true },
-            y: { label: null },
+            y: { label: null, domain: top.map((g) => g.key) },
             color: { legend: true, domain: ReasonKey.options.map(reasonLabel), scheme: 'tableau10' },
             marks: [Plot.barX(mix, Plot.stackX({ y: 'sku', x: 'units', fill: 'reason', tip: true })), Plot.ruleX([0])],
           })

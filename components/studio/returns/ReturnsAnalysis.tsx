@@ -10,9 +10,10 @@ import { downloadText } from '../download';
 import { RateText } from './format';
 import { GroupTable } from './GroupTable';
 
-// Charting code (Observable Plot) loads only when the analysis is open: never in the sidebar,
-// nor in the studio's first screen.
-const Charts = lazy(() => import('./Charts'));
+// Charting code (Observable Plot) loads in the Returns section only (never in the sidebar, nor
+// in the studio's first screen): fetched as the section opens, drawn when the analysis does.
+export const loadCharts = () => import('./Charts');
+const Charts = lazy(loadCharts);
 
 const codeOf = (err: unknown) => (err instanceof UpfrontError ? err.code : 'internal');
 

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../../../lib/messaging/client';
 import { DEFAULT_GRACE_MS } from '../../../lib/returns/match';
 import { graceFromMinutes } from './format';
 import { OrderLookup } from './OrderLookup';
-import { ReturnsAnalysis } from './ReturnsAnalysis';
+import { loadCharts, ReturnsAnalysis } from './ReturnsAnalysis';
 import './returns.css';
 
 /**
@@ -17,6 +17,8 @@ export function ReturnsArea({ call, revision, decks }: { call: Client; revision:
   const [grace, setGrace] = useState(String(DEFAULT_GRACE_MS / 60_000));
   const graceMs = graceFromMinutes(grace);
   const [analysisOpen, setAnalysisOpen] = useState(false);
+  // The charts' code is on its way before the analysis is opened (a failure shows when it is).
+  useEffect(() => void loadCharts().catch(() => undefined), []);
   return (
     <section className="returns-area" aria-labelledby="returns-title">
       <h2 id="returns-title" className="no-print">
