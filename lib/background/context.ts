@@ -71,8 +71,23 @@ export function createContext(deps: ServiceDeps) {
     return frameTabId(sender) ?? requested;
   }
 
+  const enabledOrigins = async () => (await deps.local.get<string[]>('enabledOrigins')) ?? [];
+
+  /**
+   * The console tab a framed sidebar sits in. Registered here from the frame's own tab when its
+   * content script's hello has not landed yet: on a slow start the dock opens the sidebar
+   * without waiting for that answer, and the sidebar's first request can overtake it.
+   */
+  async function frameContext(tabId: number, sender: Sender): Promise<TabContext | undefined> {
+    const known = await tabs.get(tabId);
+    if (known || !sender.tab?.url) return known;
+    return tabs.register(tabId, sender.tab.url, await enabledOrigins(), deps.now());
+  }
+
   /** The console a request is about: the tab it speaks for, else the tab in front, else the one seen last. */
   async function contextFor(sender: Sender, requested: number | undefined): Promise<TabContext | undefined> {
+    const framed = frameTabId(sender);
+    if (framed !== undefined) return frameContext(framed, sender);
     const tabId = await tabIdFor(sender, requested);
     if (tabId !== undefined) return tabs.get(tabId);
     const active = await deps.activeTab();
@@ -138,7 +153,7 @@ export function createContext(deps: ServiceDeps) {
     binding: new Mutex(),
     // site.enable reads the list of enabled sites, adds one and writes it back.
     enabling: new Mutex(),
-    enabledOrigins: async () => (await deps.local.get<string[]>('enabledOrigins')) ?? [],
+    enabledOrigins,
     tabIdFor,
     contextFor,
     changed,
