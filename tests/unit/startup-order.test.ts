@@ -1,8 +1,14 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { memoryKeyValue, type KeyValue } from '../../lib/background/kv';
 import type { Sender } from '../../lib/background/sender';
+import { UpfrontDb } from '../../lib/db/database';
 import type { SidebarBootstrap } from '../../lib/messaging/bootstrap';
+import type { PortLike } from '../../lib/messaging/port';
+import { startSafety } from '../../lib/safety/background';
+import { SegmentLink } from '../../lib/safety/segment-link';
 import type { Session } from '../../lib/schema/session';
+import { memoryFiles } from '../helpers/memory-files';
 import { TIKTOK, background, contentScript, overlay } from './sessions-helpers';
 
 // Start-up order (docs/architecture.md): on a slow start the dock opens the sidebar without
@@ -71,5 +77,33 @@ describe("the sidebar's first request and its console's hello", () => {
     expect(await bg.tabs.get(4)).toBeUndefined();
     // A frame whose tab url the browser withheld is left to its console's hello.
     expect((await bg.ok<SidebarBootstrap>('sidebar.bootstrap', {}, overlay(5))).context).toBeNull();
+  });
+});
+
+describe("the background's start", () => {
+  it("a journal writer that never answers does not hold the database's opening (every request waits for it)", async () => {
+    // The worker behind the offscreen document took the port and never answered.
+    const sent: unknown[] = [];
+    const silent: PortLike = { postMessage: (m) => void sent.push(m), onMessage: { addListener: () => undefined }, onDisconnect: { addListener: () => undefined } };
+    let opened = 0;
+    const db = new UpfrontDb(`upfront-test-start-${Math.random()}`);
+    const safety = startSafety({
+      db,
+      files: memoryFiles().api,
+      segments: new SegmentLink(async () => (opened++, silent), 50),
+      local: memoryKeyValue(),
+      session: memoryKeyValue(),
+      estimate: async () => ({ usage: 0, quota: 1 }),
+      now: () => 0,
+      granted: async () => false,
+      download: async () => undefined,
+      notifyChanged: () => undefined,
+    });
+    await safety.recovered;
+    // A new database: the recovery asked the writer for its segments, gave up, and the database answers.
+    expect(sent).toEqual([expect.objectContaining({ op: 'read' })]);
+    expect(await db.sessions.count()).toBe(0);
+    expect(opened).toBeGreaterThanOrEqual(1);
+    db.close();
   });
 });
