@@ -74,25 +74,26 @@ export function createContext(deps: ServiceDeps) {
   const enabledOrigins = async () => (await deps.local.get<string[]>('enabledOrigins')) ?? [];
 
   /**
-   * The console tab a framed sidebar sits in. Registered here from the frame's own tab when its
-   * content script's hello has not landed yet: on a slow start the dock opens the sidebar
-   * without waiting for that answer, and the sidebar's first request can overtake it.
+   * A console tab as the registry knows it, registered here from the url the browser gives when
+   * its content script's hello has not landed yet: on a slow start the dock opens the sidebar
+   * without waiting for that answer, and the sidebar's first request can overtake it (and a side
+   * panel can be opened beside a console still loading).
    */
-  async function frameContext(tabId: number, sender: Sender): Promise<TabContext | undefined> {
+  async function knownTab(tabId: number, url: string | undefined): Promise<TabContext | undefined> {
     const known = await tabs.get(tabId);
-    if (known || !sender.tab?.url) return known;
-    return tabs.register(tabId, sender.tab.url, await enabledOrigins(), deps.now());
+    if (known || !url) return known;
+    return tabs.register(tabId, url, await enabledOrigins(), deps.now());
   }
 
   /** The console a request is about: the tab it speaks for, else the tab in front, else the one seen last. */
   async function contextFor(sender: Sender, requested: number | undefined): Promise<TabContext | undefined> {
     const framed = frameTabId(sender);
-    if (framed !== undefined) return frameContext(framed, sender);
+    if (framed !== undefined) return knownTab(framed, sender.tab?.url);
     const tabId = await tabIdFor(sender, requested);
     if (tabId !== undefined) return tabs.get(tabId);
     const active = await deps.activeTab();
     if (active?.id !== undefined) {
-      const known = await tabs.get(active.id);
+      const known = await knownTab(active.id, active.url);
       if (known) return known;
     }
     return tabs.mostRecent();
