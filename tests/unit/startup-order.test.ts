@@ -14,7 +14,8 @@ import { TIKTOK, background, contentScript, overlay } from './sessions-helpers';
 // Start-up order (docs/architecture.md): on a slow start the dock opens the sidebar without
 // waiting for its console's hello, so the sidebar's first request can reach the background
 // before the console tab is registered. Measured: 46 of 60 fresh-profile starts under load showed
-// "Open a livestream console" beside an open console; each of these failed before the fix.
+// "Open a livestream console" beside an open console. The first three tests failed before the
+// fix (the others guard what it must not break), and the journal writer test hung.
 
 /** The overlay as Chromium reports it: a frame in the console's tab, whose url the browser gives. */
 const framedIn = (tabId: number, url = TIKTOK): Sender => ({ ...overlay(tabId), tab: { id: tabId, url } });
