@@ -27,6 +27,8 @@ import { SegmentLink } from '@/lib/safety/segment-link';
 
 // Wiring only. The background is the one owner of the database (docs/architecture.md).
 export default defineBackground(() => {
+  // Start-up marks, read by scripts/startup-loop.mjs through the worker (docs/architecture.md, start-up order).
+  performance.mark('upfront:bg:start');
   const db = new UpfrontDb();
   const local = storageKeyValue(browser.storage.local);
   const hub = new SidebarHub();
@@ -119,6 +121,7 @@ export default defineBackground(() => {
   // The journal first: a lost database is rebuilt before the demo seed or any request sees it.
   const ready = safety.recovered
     .then(() => seedDemoOnce(repo, local, Date.now())).catch((err) => console.error('Upfront: demo seed failed', err));
+  void ready.then(() => performance.mark('upfront:bg:ready'));
   // A browser restart after a crash: close sessions abandoned long ago (lib/db/repository.ts).
   void ready.then(() => repo.autoEndStale(Date.now())).catch((err) => console.error('Upfront: auto-end failed', err));
   // Logs of sessions ended before database version 4, into pages (lib/db/event-pages.ts).

@@ -71,13 +71,29 @@ export function createContext(deps: ServiceDeps) {
     return frameTabId(sender) ?? requested;
   }
 
+  const enabledOrigins = async () => (await deps.local.get<string[]>('enabledOrigins')) ?? [];
+
+  /**
+   * A console tab as the registry knows it, registered here from the url the browser gives when
+   * its content script's hello has not landed yet: on a slow start the dock opens the sidebar
+   * without waiting for that answer, and the sidebar's first request can overtake it (and a side
+   * panel can be opened beside a console still loading).
+   */
+  async function knownTab(tabId: number, url: string | undefined): Promise<TabContext | undefined> {
+    const known = await tabs.get(tabId);
+    if (known || !url) return known;
+    return tabs.register(tabId, url, await enabledOrigins(), deps.now());
+  }
+
   /** The console a request is about: the tab it speaks for, else the tab in front, else the one seen last. */
   async function contextFor(sender: Sender, requested: number | undefined): Promise<TabContext | undefined> {
+    const framed = frameTabId(sender);
+    if (framed !== undefined) return knownTab(framed, sender.tab?.url);
     const tabId = await tabIdFor(sender, requested);
     if (tabId !== undefined) return tabs.get(tabId);
     const active = await deps.activeTab();
     if (active?.id !== undefined) {
-      const known = await tabs.get(active.id);
+      const known = await knownTab(active.id, active.url);
       if (known) return known;
     }
     return tabs.mostRecent();
@@ -138,7 +154,7 @@ export function createContext(deps: ServiceDeps) {
     binding: new Mutex(),
     // site.enable reads the list of enabled sites, adds one and writes it back.
     enabling: new Mutex(),
-    enabledOrigins: async () => (await deps.local.get<string[]>('enabledOrigins')) ?? [],
+    enabledOrigins,
     tabIdFor,
     contextFor,
     changed,

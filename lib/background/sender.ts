@@ -2,7 +2,8 @@
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The tab a frame or content script is in; its url is the page's (given where Upfront has host access). */
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 

@@ -15,9 +15,13 @@ export const sidebarRequests = {
 export function sidebarHandlers(ctx: ServiceContext) {
   return {
     // The single requests it stands for, run here over the background's own handlers for the same sender.
-    'sidebar.bootstrap': (p, sender) => {
+    'sidebar.bootstrap': async (p, sender) => {
       const ask = (type: string, payload: unknown) => ctx.run(type, payload, sender);
-      return composeSidebarBootstrap(ask as Ask, p, { framed: frameTabId(sender) !== undefined });
+      const framed = frameTabId(sender) !== undefined;
+      // A framed sidebar can ask before its console's hello registered the tab: it is registered
+      // first, so the tab's context and what it may resume are read after it (start-up order).
+      if (framed) await ctx.contextFor(sender, undefined);
+      return composeSidebarBootstrap(ask as Ask, p, { framed });
     },
   } satisfies HandlersFor<typeof sidebarRequests>;
 }

@@ -15,16 +15,27 @@ type Pending = { resolve: (reply: SegmentReply & { ok: true }) => void; reject: 
 const named = (name: string, message: string) => Object.assign(new Error(message), { name });
 
 /**
+ * How long a request may wait for the writer's answer. A writer that never answers (its worker
+ * failed to start, or hung) must not hang the database's opening, which reads the journal
+ * before any request is answered, nor a host's click: past this it is given up and replaced.
+ */
+export const WRITER_ANSWER_MS = 15_000;
+
+/**
  * The background's end of the journal's writer. `open` makes the port (in Chromium: an offscreen
- * document that hosts the worker, ./offscreen-journal.ts); a port that goes away fails whatever
- * was waiting on it, and the next request opens a new one.
+ * document that hosts the worker, ./offscreen-journal.ts); a port that goes away, or does not
+ * answer within WRITER_ANSWER_MS, fails whatever was waiting on it, and the next request opens
+ * a new one.
  */
 export class SegmentLink implements SegmentSink {
   private port: Promise<PortLike> | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
-  constructor(private readonly open: () => Promise<PortLike>) {}
+  constructor(
+    private readonly open: () => Promise<PortLike>,
+    private readonly answerWithinMs = WRITER_ANSWER_MS,
+  ) {}
 
   async append(text: string): Promise<void> {
     await this.request({ op: 'append', text });
@@ -61,13 +72,13 @@ export class SegmentLink implements SegmentSink {
     ));
   }
 
-  private lost(port: PortLike): void {
+  private lost(port: PortLike, why = "the journal's writer went away before it answered"): void {
     void this.port?.then((current) => {
       if (current === port) this.port = undefined;
     });
     for (const [id, waiting] of this.pending) {
       this.pending.delete(id);
-      waiting.reject(named('AbortError', "the journal's writer went away before it answered"));
+      waiting.reject(named('AbortError', why));
     }
   }
 
@@ -75,7 +86,12 @@ export class SegmentLink implements SegmentSink {
     const port = await this.connect();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => this.lost(port, "the journal's writer did not answer"), this.answerWithinMs);
+      const settle = <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => {
+        clearTimeout(timer);
+        f(...a);
+      };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject) });
       port.postMessage({ id, ...body } satisfies SegmentRequest);
     });
   }

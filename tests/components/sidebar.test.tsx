@@ -22,10 +22,12 @@ interface Options {
   /** Answers tab.context; defaults to `ctx`. */
   tabContext?: () => Promise<TabContext | null>;
   host?: Partial<SidebarHost>;
+  /** How often an unreachable background is asked again at opening (default: as shipped). */
+  openRetryMs?: number[];
 }
 
 /** Renders the sidebar with a real store over a fake background. */
-function renderSidebar({ ctx = context, tabContext, host = {} }: Options = {}) {
+function renderSidebar({ ctx = context, tabContext, host = {}, openRetryMs }: Options = {}) {
   let live: Session | null = null;
   const record = vi.fn<(p: Record<string, unknown>) => Promise<unknown>>(async (p) => p);
   const { sidebar, call } = fakeSidebar({
@@ -48,7 +50,7 @@ function renderSidebar({ ctx = context, tabContext, host = {} }: Options = {}) {
       return live;
     },
     'event.record': (payload) => record(payload),
-  });
+  }, openRetryMs && { openRetryMs });
   const sidebarHost: SidebarHost = { mode: 'overlay', openStudio: vi.fn(), ...host };
   render(
     <I18nextProvider i18n={i18n}>
@@ -121,6 +123,8 @@ describe('SidebarApp: first screens', () => {
         if (fail) throw new UpfrontError('background-unreachable');
         return context;
       },
+      // Asked again once before the error shows (tests/unit/sidebar-opening.test.ts has the pauses).
+      openRetryMs: [0],
     });
     expect(await screen.findByRole('alert')).toHaveTextContent("Upfront's background service did not answer.");
     fail = false;

@@ -4,7 +4,7 @@ import { demoBundle } from '../../lib/demo/deck';
 import { composeSidebarBootstrap, type Ask } from '../../lib/messaging/bootstrap';
 import type { Client } from '../../lib/messaging/client';
 import type { TabContext } from '../../lib/messaging/types';
-import { createSidebarStore } from '../../lib/sidebar/store';
+import { createSidebarStore, type SidebarDeps } from '../../lib/sidebar/store';
 
 // A fake background for the sidebar, shared by its store tests (tests/unit) and its component
 // tests (tests/components): the demo deck, beside a live console, with no session yet.
@@ -65,12 +65,12 @@ export function fakeAsk(answers: Record<string, Answer> = {}) {
  * A sidebar store over a fake background: the single answers above, and sidebar.bootstrap
  * composed from them as the background composes it.
  */
-export function fakeSidebar(answers: Record<string, Answer> = {}) {
+export function fakeSidebar(answers: Record<string, Answer> = {}, deps: Partial<SidebarDeps> = {}) {
   const { handlers, ask } = singleAnswers(answers);
   if (!handlers.has('sidebar.bootstrap')) handlers.set('sidebar.bootstrap', (payload) => composeSidebarBootstrap(ask as unknown as Ask, payload));
   const call = vi.fn(ask);
   let n = 0;
-  const sidebar = createSidebarStore({ call: call as unknown as Client, newId: () => `id-${++n}` });
+  const sidebar = createSidebarStore({ call: call as unknown as Client, newId: () => `id-${++n}`, ...deps });
   /** The types of the requests made so far, in order. */
   const types = () => call.mock.calls.map((c) => c[0]);
   return { sidebar, call, types };

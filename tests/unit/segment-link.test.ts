@@ -47,6 +47,17 @@ describe('the background’s link to the journal’s writer', () => {
     expect(storageFault(err)).toBe('disk-full');
   });
 
+  it('gives up on a writer that does not answer, fails what waited, and opens a new one for the next request', async () => {
+    const ports = [fakePort(() => undefined), fakePort((req, reply) => reply({ id: req.id, ok: true }))];
+    let opened = 0;
+    const link = new SegmentLink(async () => ports[opened++].port, 20);
+    const [first, second] = [link.append('a\n'), link.append('b\n')];
+    expect(storageFault(await first.catch((e: unknown) => e))).toBe('storage-failed');
+    expect(storageFault(await second.catch((e: unknown) => e))).toBe('storage-failed');
+    await expect(link.append('a\n')).resolves.toBeUndefined();
+    expect(opened).toBe(2);
+  });
+
   it('fails what was waiting when the writer goes away, and opens a new one for the next request', async () => {
     const ports = [fakePort(() => undefined), fakePort((req, reply) => reply({ id: req.id, ok: true }))];
     let opened = 0;

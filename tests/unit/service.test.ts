@@ -228,6 +228,12 @@ describe('tab.context', () => {
     expect(await ok(handle({ type: 'tab.context', payload: {} }, panel))).toMatchObject({ tabId: 5, platform: 'tiktok-shop' });
   });
 
+  it('answers the console tab in front for a side panel even before its hello landed (start-up order)', async () => {
+    await hello(6, YOUTUBE);
+    activeTab.mockResolvedValue({ id: 5, url: TIKTOK });
+    expect(await ok(handle({ type: 'tab.context', payload: {} }, panel))).toMatchObject({ tabId: 5, platform: 'tiktok-shop' });
+  });
+
   it('answers null when no console has said hello', async () => {
     expect(await ok(handle({ type: 'tab.context', payload: {} }, panel))).toBeNull();
   });

@@ -21,9 +21,22 @@ function sameBundle(a: DeckBundle | null, b: DeckBundle | null): boolean {
   return a.deck.id === b.deck.id && a.deck.updatedAt === b.deck.updatedAt && same(a.cards, b.cards) && same(a.policies, b.policies);
 }
 
+/**
+ * How long the sidebar's opening request may go unanswered before the sidebar says so, with a
+ * retry (the request goes on, and its late answer is shown). A start can be slow: the browser
+ * starts the worker, opens the database and checks the journal before it answers anything.
+ */
+export const OPEN_SILENCE_MS = 8_000;
+/** Pauses before asking again when the background could not be reached (its worker restarting mid-start). */
+export const OPEN_RETRY_MS = [250, 1_000, 3_000];
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export const createSyncSlice: Slice<SyncState & SyncActions> =
-  ({ call }) =>
+  ({ call, openRetryMs = OPEN_RETRY_MS }) =>
   (set, get) => {
+    /** The latest opening: an earlier one's late answer is shown, but only the latest sets the status. */
+    let opening = 0;
     /** Shows a deck as read from the background, keeping the old objects if nothing changed. */
     function showDeck(deckId: string | undefined, fresh: DeckBundle | null) {
       const old = get().bundle;
@@ -92,13 +105,32 @@ export const createSyncSlice: Slice<SyncState & SyncActions> =
         }
       },
 
+      /**
+       * Opens the sidebar: never silent. A background that cannot be reached is asked again a few
+       * times; one that does not answer is shown as such after OPEN_SILENCE_MS, with a retry.
+       */
       async init(tabId?: number) {
+        const run = ++opening;
+        set({ tabId, ...(get().status === 'error' ? { status: 'loading' as const, error: undefined } : {}) });
+        const silence = setTimeout(() => {
+          if (run === opening && get().status === 'loading') set({ status: 'error', error: 'background-slow' });
+        }, OPEN_SILENCE_MS);
         try {
-          set({ tabId });
-          await get().bootstrap(tabId);
+          for (let attempt = 0; ; attempt++) {
+            try {
+              await get().bootstrap(tabId);
+              break;
+            } catch (err) {
+              if (errorCode(err) !== 'background-unreachable' || attempt >= openRetryMs.length) throw err;
+              await pause(openRetryMs[attempt]);
+            }
+          }
+          // Any answer is the background's latest word, an earlier opening's late one included.
           set({ status: 'ready', error: undefined });
         } catch (err) {
-          set({ status: 'error', error: errorCode(err) });
+          if (run === opening) set({ status: 'error', error: errorCode(err) });
+        } finally {
+          clearTimeout(silence);
         }
       },
 

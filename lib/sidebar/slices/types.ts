@@ -35,6 +35,8 @@ export interface CurrentCard {
 export interface SidebarDeps {
   call: Client;
   newId: () => string;
+  /** Pauses before the opening request is asked again after the background could not be reached (default ./sync.ts OPEN_RETRY_MS). */
+  openRetryMs?: readonly number[];
 }
 
 /** What the background says: the tab, its decks, the deck shown and the live session. */
