@@ -5,6 +5,7 @@ import type { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { Snapshot } from '../schema/session';
 import { LoopCache, watchTables } from './loop-cache';
+import { LogWrites, onlyLog } from './log-writes';
 import { buildLoop, type Loop, type LoopInput } from './loop';
 import { DEFAULT_GRACE_MS } from './match';
 import type { OrderLine } from './types';
@@ -25,6 +26,8 @@ export class ReturnsLoopStore {
     const input = await this.input();
     return stale() ? this.loop(graceMs) : buildLoop({ ...input, graceMs });
   });
+  // A live show's clicks write the log: checked against the loop when it is next asked for, not dropping it (./log-writes.ts).
+  private readonly logWrites = new LogWrites(() => this.db.sessions.toArray(), () => this.cache.invalidate());
   private warmTimer?: ReturnType<typeof setTimeout>;
   readonly stopWatching: () => void;
 
@@ -35,9 +38,10 @@ export class ReturnsLoopStore {
   ) {
     this.repo = new Repository(db);
     // Any write to what the loop reads drops it. After an import (an analysis is what usually
-    // follows) it is made again at once; a live show's writes only drop it, so recording a
-    // disclosure never waits behind a join.
+    // follows) it is made again at once; a live show's writes to the log do not even drop it
+    // (./log-writes.ts), so recording a disclosure never waits behind a join.
     this.stopWatching = watchTables(db, (tables) => {
+      if (onlyLog(tables)) return this.logWrites.written();
       this.cache.invalidate();
       if (!tables.has('orderBuckets') && !tables.has('returnBuckets')) return;
       this.warmLater();
@@ -55,7 +59,7 @@ export class ReturnsLoopStore {
 
   /** The loop over everything, kept until what it reads changes (./loop-cache.ts). */
   loop(graceMs: number = DEFAULT_GRACE_MS): Promise<Loop> {
-    return this.cache.get(graceMs);
+    return this.logWrites.settled(() => this.cache.get(graceMs));
   }
 
   /** Everything, or only the given orders' lines and returns (an order lookup: only their buckets are read). */
