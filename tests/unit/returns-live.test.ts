@@ -5,6 +5,8 @@ import { createService } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { OrderStore } from '../../lib/db/orders';
 import type { Analysis } from '../../lib/returns/analysis';
+import { loopStillHolds } from '../../lib/returns/log-writes';
+import { buildLoop } from '../../lib/returns/loop';
 import { ReturnsLoopStore } from '../../lib/returns/store';
 import type { OrderLine } from '../../lib/returns/types';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
@@ -142,5 +144,43 @@ describe('the returns analysis while a show is live', () => {
     expect(await t.fresh()).toEqual({ ok: true, data: await t.analysis() });
     expect(t.builds()).toBe(built + 2);
     t.stop();
+  });
+});
+
+describe('loopStillHolds: which log writes leave the kept loop', () => {
+  const at = (m: number) => SAMPLE_START + m * MIN;
+  async function kept() {
+    const { db, repo } = freshRepo();
+    await recordSampleShow(repo);
+    const hoodie = (await db.cards.toArray()).find((c) => c.sku === 'DEMO-HOODIE-01')!;
+    const loop = buildLoop({ ...(await repo.exportLog()), decks: await db.decks.toArray(), cards: await db.cards.toArray(), orders: [orderOf(hoodie, 'O1', at(5)), orderOf(hoodie, 'O2', at(3 * 24 * 60))], returns: [] });
+    return { loop, sessions: await db.sessions.toArray() };
+  }
+
+  it('holds for the sessions it read, a new one with no order in its span, and an export mark', async () => {
+    const { loop, sessions } = await kept();
+    expect(loopStillHolds(loop, sessions)).toBe(true);
+    const exported = sessions.map((s) => ({ ...s, exportedAt: at(60) }));
+    expect(loopStillHolds(loop, exported)).toBe(true);
+    // A show the next day with events the loop never read: O2, two days after its start, is in its
+    // span while it is open (no end yet), not once it ended an hour in.
+    const live = { ...sessions[0], id: 'live', startedAt: at(24 * 60), endedAt: undefined, endReason: undefined, lastSeq: 40 };
+    expect(loopStillHolds(loop, [...sessions, live])).toBe(false);
+    expect(loopStillHolds(loop, [...sessions, { ...live, endedAt: at(25 * 60), endReason: 'host' as const }])).toBe(true);
+  });
+
+  it('fails for a changed session with an order in its span, one read short of its events, and one gone', async () => {
+    const { loop, sessions } = await kept();
+    const lina = sessions.find((s) => s.id === 'sample-session-lina')!;
+    const others = sessions.filter((s) => s !== lina);
+    expect(loopStillHolds(loop, [...others, { ...lina, lastSeq: lina.lastSeq + 1 }])).toBe(false);
+    expect(loopStillHolds(loop, others)).toBe(false);
+    // The other show (no order in its span) may change or go without dropping it.
+    const mei = others[0];
+    expect(loopStillHolds(loop, [lina, { ...mei, lastSeq: mei.lastSeq + 1 }])).toBe(true);
+    expect(loopStillHolds(loop, [lina])).toBe(true);
+    // A loop that read fewer events than its session record says: changed.
+    const short = { ...loop, shows: loop.shows.map((s) => (s.session.id === lina.id ? { ...s, events: s.events.slice(1) } : s)) };
+    expect(loopStillHolds(short, sessions)).toBe(false);
   });
 });
