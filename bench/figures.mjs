@@ -12,6 +12,7 @@ import { csvExport } from './figures/export.mjs';
 import { deckImport } from './figures/import.mjs';
 import { mainThreadAdded } from './figures/main-thread.mjs';
 import { ordersFigures } from './figures/orders.mjs';
+import { ordersLiveFigures } from './figures/orders-live.mjs';
 import { seedPhotoDeck } from './figures/photos.mjs';
 import { longShow } from './figures/show.mjs';
 import { stageKey } from './figures/stage.mjs';
@@ -45,6 +46,15 @@ export function figures(ctx) {
       ordersFigures({
         ...ctx,
         runs: smoke ? 1 : quick ? 2 : 6,
+        tiktokLines: smoke ? 1_200 : 60_000,
+        shopifyLines: smoke ? 800 : 40_000,
+        sessions: smoke ? 7 : 40,
+        perSession: smoke ? 100 : 1_500,
+      }),
+    // The same shows and order lines, imported once; then a live show with the analysis open.
+    ordersLive: () =>
+      ordersLiveFigures({
+        ...ctx,
         tiktokLines: smoke ? 1_200 : 60_000,
         shopifyLines: smoke ? 800 : 40_000,
         sessions: smoke ? 7 : 40,

@@ -6,7 +6,7 @@ import { consoleWithBigDeck, goLive, launch, openExtensionWindow } from '../brow
 import { budget } from '../budgets.mjs';
 
 /** Runs in the sidebar frame: clicks the first unrecorded item → recorded → the next frame. */
-async function clickOne() {
+export async function clickOne() {
   const button = [...document.querySelectorAll('li.item button.mark')].find((b) => !b.disabled);
   if (!button) return NaN;
   const item = button.closest('li.item');

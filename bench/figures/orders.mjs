@@ -12,7 +12,7 @@ import { budget } from '../budgets.mjs';
 import { writeOrderFiles } from './orders-data.mjs';
 import { endSessions, seedLog, seedProducts } from './seed.mjs';
 
-const SHOP_ZONE = 'Europe/Madrid';
+export const SHOP_ZONE = 'Europe/Madrid';
 
 export async function ordersFigures({ runs, tiktokLines, shopifyLines, sessions, perSession, report, difference, log }) {
   const { context, worker, extensionId } = await launch();
@@ -78,7 +78,7 @@ export async function ordersFigures({ runs, tiktokLines, shopifyLines, sessions,
  * then each show's end set to its last disclosure: a show ends when its host ends it, not when
  * the bench got round to it. Returns the shows' spans.
  */
-async function seedShows(context, worker, extensionId, { sessions, perSession }) {
+export async function seedShows(context, worker, extensionId, { sessions, perSession }) {
   const { cards, policies, deck } = await seedProducts(worker, { count: 300 });
   const ids = await seedLog(worker, { sessions, perSession, cards, policy: policies[0], deck });
   const page = await openExtensionPage(context, extensionId, 'studio.html#/sessions');
@@ -114,7 +114,7 @@ async function seedShows(context, worker, extensionId, { sessions, perSession })
 }
 
 /** The shop's time zone and date order, set before choosing files (both per import). */
-async function setZone(studio) {
+export async function setZone(studio) {
   const zone = studio.getByRole('combobox', { name: 'Shop time zone' });
   await zone.fill(SHOP_ZONE);
   await zone.press('Tab');
@@ -127,7 +127,7 @@ async function setZone(studio) {
  * waits until every one says it is stored. Returns the two phases in ms, the reading time
  * between them left out.
  */
-async function importFiles(studio, files, lines) {
+export async function importFiles(studio, files, lines) {
   const section = studio.locator('section.orders-import');
   const before = await section.locator('article.order-file').count();
   await studio.evaluate((before) => {

@@ -105,7 +105,12 @@ export function rehearsalHandlers(ctx: ServiceContext) {
       const rehearsal = await openRehearsalOn(tabId);
       return rehearsal ? { rehearsal, events: await store().events(rehearsal.id) } : null;
     },
-    'rehearsal.record': async (p) => store().record({ ...p, now: deps.now() }),
+    // Another view of the rehearsal (the overlay and the side panel) shows the mark at once, as a show's does.
+    'rehearsal.record': async (p) => {
+      const e = await store().record({ ...p, now: deps.now() });
+      if (e.action === 'viewed' || !e.item) return e;
+      return ctx.changed(e, { scope: 'rehearsal', sessionId: e.rehearsalId, mark: { id: e.id, action: e.action, cardId: e.cardId, item: e.item } });
+    },
     'rehearsal.end': async ({ rehearsalId }) => {
       const before = await store().get(rehearsalId);
       // What was on stage leaves it as the rehearsal ends, in the rehearsal's log.

@@ -1,6 +1,6 @@
 import { FORWARDED_KEYS } from '../hotkeys';
 import { Id } from '../schema/common';
-import { DisclosureEvent } from '../schema/session';
+import { Action, DisclosureEvent, Item } from '../schema/session';
 import { z } from '../zod';
 import type { SidebarPush } from './types';
 
@@ -21,6 +21,7 @@ export const sidebarPushSchema = z.discriminatedUnion('type', [
       deckIds: z.array(Id).max(MAX_PUSHED_IDS).optional(),
       sessionId: Id.optional(),
       event: DisclosureEvent.optional(),
+      mark: z.object({ id: Id, cardId: Id, action: Action, item: Item }).strict().optional(),
     })
     .strict(),
   z.object({ type: z.literal('hotkey'), key: z.enum(FORWARDED_KEYS) }).strict(),

@@ -34,7 +34,8 @@ export type ContentPush = { type: 'overlay.apply'; layout: Layout } | { type: 'o
  *   sidebar or timeline applies it instead of re-reading the log.
  * - settings: per-browser settings.
  * - orders: the shop's order lines and returns (issue 17).
- * - rehearsal: a rehearsal started, ended, kept or discarded (`sessionId` is the rehearsal's id; issue 20).
+ * - rehearsal: a rehearsal started, ended, kept or discarded (`sessionId` is the rehearsal's id; issue 20);
+ *   or a mark recorded in it (`mark`), which another view of the rehearsal applies as it applies a show's `event`.
  */
 export type ChangeScope = 'library' | 'session' | 'event' | 'settings' | 'orders' | 'rehearsal';
 export interface ChangedPush {
@@ -44,7 +45,11 @@ export interface ChangedPush {
   deckIds?: string[];
   sessionId?: string;
   event?: DisclosureEvent;
+  mark?: MarkEvent;
 }
+
+/** What a view reads of a recorded event to show its mark: the same for a show's events and a rehearsal's. */
+export type MarkEvent = Pick<DisclosureEvent, 'id' | 'action' | 'cardId' | 'item'>;
 
 /** Messages the background pushes to sidebars (and the studio) over their port. */
 export type SidebarPush = ChangedPush | { type: 'hotkey'; key: string };

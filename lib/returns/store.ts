@@ -8,6 +8,7 @@ import type { Deck } from '../schema/deck';
 import type { Snapshot } from '../schema/session';
 import { columnsOf } from './columns';
 import { KeptValue, LOG_TABLES, LOOP_TABLES, LoopCache } from './loop-cache';
+import { LogWrites, onlyLog } from './log-writes';
 import { joinLoop, logPartOf, type LogPart, type Loop, type LoopInput } from './loop';
 import type { LogInput } from './shows';
 import { DEFAULT_GRACE_MS } from './match';
@@ -39,6 +40,8 @@ export class ReturnsLoopStore {
     columnsOf(loop);
     return loop;
   });
+  // A live show's clicks write the log: checked against the loop when it is next asked for, not dropping it (./log-writes.ts).
+  private readonly logWrites = new LogWrites(() => this.db.sessions.toArray(), () => this.cache.invalidate());
   readonly stopWatching: () => void;
 
   /** `orders`: the store imports go through (its copy of the lines, and when imports end). */
@@ -47,23 +50,30 @@ export class ReturnsLoopStore {
     private readonly orders: OrderStore = new OrderStore(db),
   ) {
     this.repo = new Repository(db);
-    // Any write to what the loop reads drops it; a write to the log or library drops the shows
-    // too. A live show's writes only drop them, so recording a disclosure never waits behind a join.
+    // Any write to what the loop reads drops it, and a write to the log or library drops the
+    // shows too; but a live show's writes to the log do not even drop the loop (./log-writes.ts),
+    // so recording a disclosure never waits behind a join: only the shows are read again when
+    // the loop is next made.
     const stopTables = watchTables(db, LOOP_TABLES, (tables) => {
-      this.cache.invalidate();
       if (LOG_TABLES.some((t) => tables.has(t))) this.logPart.invalidate();
+      if (onlyLog(tables)) return this.logWrites.written();
+      this.cache.invalidate();
     });
-    // After an import (an analysis is what usually follows) the loop is made again at once.
-    const stopSettled = orders.onSettled(() => void this.loop(this.cache.graceMs).catch(() => undefined));
+    // An analysis is what usually follows an import: the shows are read while it stores (the
+    // database reads beside the import's work), and the loop is made as soon as it ends.
+    const stopImports = orders.onImports((phase) => {
+      const ready = phase === 'started' ? this.logPart.get() : this.loop(this.cache.graceMs);
+      ready.catch(() => undefined);
+    });
     this.stopWatching = () => {
       stopTables();
-      stopSettled();
+      stopImports();
     };
   }
 
   /** The loop over everything, kept until what it reads changes (./loop-cache.ts). */
   loop(graceMs: number = DEFAULT_GRACE_MS): Promise<Loop> {
-    return this.cache.get(graceMs);
+    return this.logWrites.settled(() => this.cache.get(graceMs));
   }
 
   private async readLog(): Promise<LogInput> {

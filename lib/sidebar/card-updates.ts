@@ -5,7 +5,7 @@ import type { ReturnPolicy } from '../schema/policy';
 
 /**
  * What an open sidebar does with a 'changed' push (lib/messaging/types.ts, ChangedPush):
- * - `event`: apply the committed event in place;
+ * - `event`: apply the committed event (a show's `event`, a rehearsal's `mark`) in place;
  * - `cards`: re-read only these products of the deck shown (a studio save): one small request,
  *   no deck, no images, so a producer typing in the studio does not slow the host's keys;
  * - `ignore`: nothing shown here changed (a product of another deck, a setting);
@@ -14,7 +14,7 @@ import type { ReturnPolicy } from '../schema/policy';
 export type PushPlan = { kind: 'event' } | { kind: 'ignore' } | { kind: 'cards'; cardIds: string[] } | { kind: 'refresh' };
 
 export function planChange(push: Partial<ChangedPush>, bundle: DeckBundle | null): PushPlan {
-  if (push.event) return { kind: 'event' };
+  if (push.event || push.mark) return { kind: 'event' };
   if (push.scope === 'settings') return { kind: 'ignore' };
   if (push.scope === 'library' && push.cardIds && !push.deckIds) {
     const shown = new Set(bundle?.cards.map((c) => c.id));

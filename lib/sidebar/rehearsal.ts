@@ -9,10 +9,10 @@ import { UpfrontError } from '../errors';
 import type { Client } from '../messaging/client';
 import type { SidebarBootstrap } from '../messaging/bootstrap';
 import type { Rehearsal, RehearsalEvent } from '../rehearsal/types';
-import type { DisclosureEvent, Session } from '../schema/session';
+import type { MarkEvent } from '../messaging/types';
+import type { Session } from '../schema/session';
 
-/** What the store reads of a log to show marks: the same for a show's events and a rehearsal's. */
-export type MarkEvent = Pick<DisclosureEvent, 'id' | 'action' | 'cardId' | 'item'>;
+export type { MarkEvent };
 
 /** A rehearsal as the sidebar's session slot holds it. It has no chain: `head` stays empty. */
 export function rehearsalAsSession(r: Rehearsal): Session {

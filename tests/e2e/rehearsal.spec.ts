@@ -129,7 +129,7 @@ test('rehearse, keep it, then go live on the same deck: the export holds only th
   }
 });
 
-test('the side panel rehearses the console tab in front; the console sidebar opens on that rehearsal, with no Go live', async ({}, testInfo) => {
+test('the side panel rehearses the console tab in front; the console sidebar opens on that rehearsal, with no Go live; each mark shows in the other view at once', async ({}, testInfo) => {
   const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
   try {
     const consolePage = await context.newPage();
@@ -151,6 +151,18 @@ test('the side panel rehearses the console tab in front; the console sidebar ope
     await expect(overlay.getByTestId('rehearsal-banner')).toContainText('REHEARSAL');
     await expect(overlay.getByText('Rehearsal · Mei')).toBeVisible();
     await expect(overlay.getByRole('button', { name: 'Go live' })).toHaveCount(0);
+
+    // From here both views are open on the rehearsal: a mark made in one shows in the other
+    // from the push, mark by mark, with no reload. (Pressed by keyboard: the sidebar was just reloaded.)
+    const practised = /practised in the rehearsal/;
+    const overlayPolicy = overlay.locator('li.item-policy').first().getByRole('button', { name: /Mark said/ });
+    await overlayPolicy.focus();
+    await overlayPolicy.press('Enter');
+    await expect(overlay.locator('li.item-policy').first().getByRole('button', { name: practised })).toBeVisible();
+    await expect(panel.locator('li.item-policy').first().getByRole('button', { name: practised })).toHaveText('✓ Practised');
+    await panel.locator('li.item-size').first().getByRole('button', { name: /Mark said/ }).click();
+    await expect(overlay.locator('li.item-size').first().getByRole('button', { name: practised })).toHaveText('✓ Practised');
+    expect(await axeSerious(overlay)).toEqual([]);
     expect(await readStore<Session>(worker, 'sessions')).toEqual([]);
     const rehearsals = await readStore<Rehearsal>(worker, 'rehearsals');
     expect(rehearsals.map((r) => [r.host, r.endedAt])).toEqual([['Mei', undefined]]);

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Worker } from '@playwright/test';
-import { bucketRecords, groupByBucket } from '../../lib/db/order-buckets';
+import { expect, test } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
 import { CONSOLE, download, goLive, launch, readEvents, ROOT, sidebarFrame, EXTENSION_DIR } from './harness';
 
@@ -11,30 +10,6 @@ interface Ev {
   at: number;
   action: string;
   cardId: string;
-}
-
-/** Writes records into the extension's real database, as the orders import will. */
-async function putRecords(worker: Worker, store: string, records: unknown[]) {
-  await worker.evaluate(
-    async ({ store, records }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('upfront');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(store, 'readwrite');
-          for (const rec of records) tx.objectStore(store).put(rec);
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, records },
-  );
 }
 
 const line = (orderId: string, sku: string, orderedAt: number) => ({
@@ -75,18 +50,17 @@ test('a recorded show, its orders and returns: look up an order, print and verif
     // Bought after everything the show recorded (the caveat, then the end-of-show recap).
     const said = { at: recorded[recorded.length - 1].at };
 
-    // --- Orders and returns arrive (the import is another part; here straight into the database). ---
+    // --- Orders and returns arrive (reading the files is another part; here the lines the studio
+    // sends, through the background's own orders.import, so it knows they changed). ---
     const hoodies = Array.from({ length: 20 }, (_, i) => line(`57700${String(i).padStart(2, '0')}`, 'DEMO-HOODIE-01-M', said.at + 1000 + i));
     const covers = Array.from({ length: 40 }, (_, i) => line(`58800${String(i).padStart(2, '0')}`, 'DEMO-COVER-60', said.at + 2000 + i));
     const stray = line('5990000', 'DEMO-HOODIE-01-L', said.at - 3_600_000);
-    // Stored as the background stores them: many lines to a bucket record (lib/db/order-buckets.ts).
-    const inBuckets = (lines: { key: string; orderId: string }[]) => bucketRecords(groupByBucket(lines));
-    await putRecords(worker, 'orderBuckets', inBuckets([...hoodies, ...covers, stray]));
-    await putRecords(worker, 'returnBuckets', inBuckets([...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 3).map((o) => ret(o, 'changed_mind'))]));
-
-    // --- After-sales looks up two orders. ---
     const studio = await context.newPage();
     await studio.goto(`chrome-extension://${extensionId}/studio.html#/returns`);
+    const payload = { orders: [...hoodies, ...covers, stray], returns: [...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 3).map((o) => ret(o, 'changed_mind'))] };
+    expect(await studio.evaluate((payload) => chrome.runtime.sendMessage({ type: 'orders.import', payload }), payload)).toMatchObject({ ok: true });
+
+    // --- After-sales looks up two orders. ---
     const returns = studio.locator('section.returns-area');
     await returns.getByLabel(/Order ids/).fill(`${hoodies[0].orderId}\n${stray.orderId}`);
     await returns.getByRole('button', { name: 'Look up' }).click();

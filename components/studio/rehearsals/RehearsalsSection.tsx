@@ -30,7 +30,8 @@ export function RehearsalsSection({ call, onChanged, confirm }: { call: Client; 
   useEffect(() => {
     void load();
     return onChanged((c) => {
-      if (c?.scope === undefined || c.scope === 'rehearsal' || c.scope === 'library') void load();
+      // A mark recorded in an open rehearsal changes nothing listed here (ended rehearsals only).
+      if (c?.scope === undefined || (c.scope === 'rehearsal' && !c.mark) || c.scope === 'library') void load();
     });
   }, [load, onChanged]);
   const table = useSortable(

@@ -32,7 +32,22 @@ export function toAnalysisFilter(f: Fields): AnalysisFilter {
 }
 
 /** The team lead's weekly view: return rate and reasons by product, host, show, category, market and must-say status. */
-export function ReturnsAnalysis({ call, graceMs, decks, revision }: { call: Client; graceMs: number | undefined; decks: { id: string; name: string }[]; revision: number }) {
+export function ReturnsAnalysis({
+  call,
+  graceMs,
+  decks,
+  revision,
+  behind = false,
+  onRefresh,
+}: {
+  call: Client;
+  graceMs: number | undefined;
+  decks: { id: string; name: string }[];
+  revision: number;
+  /** Disclosures were recorded since it was read: said, with a refresh (not read again at each one). */
+  behind?: boolean;
+  onRefresh?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const [fields, setFields] = useState<Fields>({ from: '', to: '', deckId: '' });
   const [analysis, setAnalysis] = useState<Analysis | null>(null);
@@ -85,12 +100,20 @@ export function ReturnsAnalysis({ call, graceMs, decks, revision }: { call: Clie
             ))}
           </select>
         </label>
+        {onRefresh && (
+          <button type="button" onClick={onRefresh}>
+            {t('returnsLoop.refresh')}
+          </button>
+        )}
         {analysis && (
           <button type="button" onClick={() => downloadText(`upfront-returns-${new Date().toISOString().slice(0, 10)}.csv`, analysisToCsv(analysis), 'text/csv;charset=utf-8')}>
             {t('returnsLoop.downloadCsv')}
           </button>
         )}
       </div>
+      <p role="status" className="returns-live">
+        {behind && analysis ? t('returnsLoop.liveBehind') : ''}
+      </p>
       {error && (
         <p role="alert" className="error">
           {t(`errors.${error}`, { defaultValue: t('errors.internal') })}

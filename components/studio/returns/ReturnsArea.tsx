@@ -12,7 +12,20 @@ import './returns.css';
  * The grace window (how long after a show its orders still count) applies to both. The analysis
  * (and its charts' code) loads when opened.
  */
-export function ReturnsArea({ call, revision, decks }: { call: Client; revision: number; decks: { id: string; name: string }[] }) {
+export function ReturnsArea({
+  call,
+  revision,
+  decks,
+  behind = false,
+  onRefresh,
+}: {
+  call: Client;
+  revision: number;
+  decks: { id: string; name: string }[];
+  /** A disclosure was recorded since the analysis was read (./ReturnsSection.tsx). */
+  behind?: boolean;
+  onRefresh?: () => void;
+}) {
   const { t } = useTranslation();
   const [grace, setGrace] = useState(String(DEFAULT_GRACE_MS / 60_000));
   const graceMs = graceFromMinutes(grace);
@@ -34,10 +47,10 @@ export function ReturnsArea({ call, revision, decks }: { call: Client; revision:
         </span>
       </p>
       <OrderLookup call={call} graceMs={graceMs} />
-      {/* The analysis reads the whole log and every order: only while it is open, and again on each change then. */}
+      {/* The analysis reads the whole log and every order: only while it is open, and again when what it joins changes. */}
       <details className="returns-analysis-box no-print" onToggle={(e) => setAnalysisOpen(e.currentTarget.open)}>
         <summary>{t('returnsLoop.analysisTitle')}</summary>
-        {analysisOpen && <ReturnsAnalysis call={call} graceMs={graceMs} decks={decks} revision={revision} />}
+        {analysisOpen && <ReturnsAnalysis call={call} graceMs={graceMs} decks={decks} revision={revision} behind={behind} onRefresh={onRefresh} />}
       </details>
     </section>
   );

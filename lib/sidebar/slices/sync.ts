@@ -152,7 +152,7 @@ export const createSyncSlice: Slice<SyncState & SyncActions> =
        */
       async changed(push = {}) {
         const plan = planChange(push, get().bundle);
-        if (plan.kind === 'event') return get().applyCommitted(push.event!);
+        if (plan.kind === 'event') return get().applyCommitted(push.event ?? { ...push.mark!, sessionId: push.sessionId ?? '' });
         if (plan.kind === 'refresh' || refreshing) return requestRefresh();
         if (plan.kind === 'ignore') return;
         try {

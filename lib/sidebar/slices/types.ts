@@ -132,7 +132,7 @@ export interface RecordingActions {
   /** Between slices: the marks of the session's log as read from the background. */
   showMarks(session: Session | null, events: readonly MarkEvent[]): void;
   /** Between slices: one event the background has committed. */
-  applyCommitted(e: DisclosureEvent): void;
+  applyCommitted(e: MarkEvent & Pick<DisclosureEvent, 'sessionId'>): void;
 }
 
 export interface NavigationActions {
