@@ -4,6 +4,8 @@ import { LineCopy } from './line-copy';
 import { countLines, upsertBuckets, type LineBucket } from './order-buckets';
 import { watchTables } from './watch-tables';
 
+export type ImportPhase = 'started' | 'settled';
+
 /**
  * The returns loop's stored data (issue 17): order lines, returns and remembered column
  * layouts. Like Repository and Library, only the background calls it.
@@ -13,7 +15,7 @@ export class OrderStore {
   importing = 0;
   /** What is stored, kept in step with every import (./line-copy.ts). */
   private readonly copies: { orderBuckets: LineCopy<OrderLine>; returnBuckets: LineCopy<ReturnLine> };
-  private readonly settledListeners = new Set<() => void>();
+  private readonly listeners = new Set<(phase: ImportPhase) => void>();
   readonly stopWatching: () => void;
 
   constructor(private readonly db: UpfrontDb) {
@@ -21,10 +23,17 @@ export class OrderStore {
     this.stopWatching = watchTables(db, ['orderBuckets', 'returnBuckets'] as const, (tables) => tables.forEach((t) => this.copies[t].committed()));
   }
 
-  /** Calls `listener` each time the last of the imports under way has ended (committed or failed). Returns the unsubscribe function. */
-  onSettled(listener: () => void): () => void {
-    this.settledListeners.add(listener);
-    return () => this.settledListeners.delete(listener);
+  /**
+   * Calls `listener` with `started` when an import begins with none under way, and `settled`
+   * when the last of those under way has ended (committed or failed). Returns the unsubscribe function.
+   */
+  onImports(listener: (phase: ImportPhase) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private tell(phase: ImportPhase): void {
+    for (const listener of this.listeners) listener(phase);
   }
 
   /**
@@ -36,6 +45,7 @@ export class OrderStore {
   importLines(input: { orders: readonly OrderLine[]; returns: readonly ReturnLine[]; layout?: OrderLayout }): Promise<OrdersImportResult> {
     const { orderBuckets, returnBuckets, orderLayouts } = this.db;
     this.importing += 1;
+    if (this.importing === 1) this.tell('started');
     const seen = { orders: [] as LineBucket<OrderLine>[], returns: [] as LineBucket<ReturnLine>[] };
     return this.db
       .transaction('rw', [orderBuckets, returnBuckets, orderLayouts], async () => {
@@ -52,7 +62,7 @@ export class OrderStore {
       })
       .finally(() => {
         this.importing -= 1;
-        if (this.importing === 0) for (const listener of this.settledListeners) listener();
+        if (this.importing === 0) this.tell('settled');
       });
   }
 
