@@ -3,6 +3,7 @@ import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
+import { afterSave, nothingToSave, resolve, takeIn, toSend } from '../../lib/cards/edit-sync';
 import { getAt, merge3, setAt } from '../../lib/cards/merge';
 import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
@@ -133,5 +134,34 @@ describe('card.save with a base, against the real service and Dexie', () => {
     await s.call('card.save', { card: acceptTerm(base, { term: 'best', field: 'name', language: 'en' }, 'Award', NOW), base });
     await s.call('card.save', { card: { ...base, name: { en: 'Replaced' } } });
     expect((await s.stored()).acceptedTerms).toBeUndefined();
+  });
+});
+
+describe('the editor against the stored card (edit-sync)', () => {
+  const v1 = { ...tent, updatedAt: 1 };
+  it('takes in only a newer version, and keeps what was typed during a save', () => {
+    const typed = { ...v1, name: { en: 'The best tent, 2' } };
+    const state = { draft: typed, base: v1, conflicts: [] };
+    expect(takeIn(state, v1)).toBeNull();
+    const sent = toSend(state);
+    // Typing went on while the save was in flight; the stored version also has a change from elsewhere.
+    const later = { ...state, draft: { ...typed, name: { en: 'The best tent, 2 people' } } };
+    const after = afterSave(later, sent, { card: { ...sent, category: 'toys', updatedAt: 3 }, conflicts: [] });
+    expect(after).toEqual({ draft: { ...typed, name: { en: 'The best tent, 2 people' }, category: 'toys', updatedAt: 3 }, base: { ...sent, category: 'toys', updatedAt: 3 }, conflicts: [] });
+    // A late push of the version before the save changes nothing.
+    expect(takeIn(after, { ...v1, updatedAt: 2 })).toBeNull();
+  });
+
+  it('a place the server kept over ours becomes a conflict; until it is resolved the save leaves it as stored', () => {
+    const typed = { ...v1, name: { en: 'Mine' } };
+    const state = { draft: typed, base: v1, conflicts: [] };
+    const stored = { ...v1, name: { en: 'Theirs' }, updatedAt: 2 };
+    const after = afterSave(state, toSend(state), { card: stored, conflicts: [['name', 'en']] });
+    expect(after.draft.name.en).toBe('Mine');
+    expect(after.conflicts).toEqual([{ path: ['name', 'en'], mine: 'Mine', theirs: 'Theirs' }]);
+    expect(toSend(after).name.en).toBe('Theirs');
+    expect(nothingToSave(after, toSend(after))).toBe(true);
+    expect(toSend(resolve(after, ['name', 'en'], 'mine')).name.en).toBe('Mine');
+    expect(resolve(after, ['name', 'en'], 'theirs').draft.name.en).toBe('Theirs');
   });
 });

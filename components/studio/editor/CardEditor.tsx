@@ -18,6 +18,8 @@ import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
 import { useLanguageName } from '../../common/language-name';
+import { ChangedElsewhere } from './ChangedElsewhere';
+import { useCardSync } from './card-sync';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'draft' | 'failed';
 
@@ -49,7 +51,8 @@ interface Props {
 export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage, fromDeck }: Props) {
   const { t } = useTranslation();
   const ln = useLanguageName();
-  const [draft, setDraft] = useState<Card | null>(null);
+  const sync = useCardSync(data.cards.find((c) => c.id === cardId));
+  const { draft, conflicts, load, save: saveSynced, edit, choose } = sync;
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
   const [serverError, setServerError] = useState<{ path: string; code: string }>();
@@ -65,7 +68,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
         if (!live) return;
         lastValid.current = card;
         const value = (saved?.value as Card | undefined) ?? card ?? blankCard(cardId);
-        setDraft({ ...blankCard(cardId), ...value, id: cardId });
+        // Accepted terms are not edited here: a draft kept from before an acceptance must not undo it.
+        load(card, { ...blankCard(cardId), ...value, id: cardId, ...(card?.acceptedTerms ? { acceptedTerms: card.acceptedTerms } : {}) });
         setRestored(saved !== null);
         setSave(saved ? 'draft' : card ? 'saved' : 'idle');
       })
@@ -73,7 +77,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     return () => {
       live = false;
     };
-  }, [call, cardId]);
+  }, [call, cardId, load]);
 
   const decks = data.decks;
   const membership = useDeckMembership(cardId, data, call, fromDeck);
@@ -106,7 +110,8 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
       setSave('saving');
       try {
         if (parsed?.success && !blocked) {
-          await call('card.save', { card: parsed.data, ...membershipNow.current.saveExtra });
+          const extra = membershipNow.current.saveExtra;
+          await saveSynced(parsed.data, (card, base) => call('card.save', { card, base, ...extra }), (extra.addToDecks?.length ?? 0) > 0);
           setServerError(undefined);
           setRestored(false);
           setSave('saved');
@@ -126,7 +131,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     pending.current = run;
     const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [draft, parsed, blocked, call, cardId]);
+  }, [draft, parsed, blocked, call, cardId, saveSynced]);
 
   // Open the section a readiness link points at: when the link is followed (or the card has
   // loaded), not on every keystroke.
@@ -154,7 +159,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
   const update = (patch: Partial<Card>) => {
     dirty.current = true;
     if (patch.sku !== undefined) setServerError(undefined);
-    setDraft((d) => (d ? { ...d, ...patch } : d));
+    edit(patch);
   };
   const setText = (key: 'name', l: string, text: string) => {
     const next = { ...draft[key], [l]: text };
@@ -182,7 +187,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     await call('draft.discard', { cardId });
     dirty.current = false;
     const { card } = await call('card.get', { cardId });
-    setDraft(card ?? blankCard(cardId));
+    load(card, card ?? blankCard(cardId));
     setRestored(false);
     setSave(card ? 'saved' : 'idle');
   }
@@ -201,6 +206,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             {save === 'failed' && t('editor.saveFailed')}
           </p>
         </div>
+        <ChangedElsewhere conflicts={conflicts} draft={draft} onChoose={choose} />
         {restored && (
           <p className="notice">
             {t('editor.draftRestored')}{' '}
