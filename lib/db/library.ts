@@ -69,8 +69,9 @@ export class Library {
    * changed meanwhile elsewhere is kept, and where both changed the same text the stored one
    * stays and is named in `conflicts` (lib/cards/merge.ts). Without it the card is put whole (a
    * deck file, a script). `updatedAt` grows with every write of a card, so it orders versions.
+   * `keepDraft`: a save from outside the editor (Accept…, Translations) leaves the editor's draft.
    */
-  async saveCard(card: Card, now: number, addToDecks: readonly string[] = [], base?: Card | null): Promise<CardSaved> {
+  async saveCard(card: Card, now: number, addToDecks: readonly string[] = [], { base, keepDraft = false }: { base?: Card | null; keepDraft?: boolean } = {}): Promise<CardSaved> {
     const { db } = this;
     return db.transaction('rw', [db.cards, db.decks, this.drafts], async () => {
       const stored = await db.cards.get(card.id);
@@ -85,7 +86,7 @@ export class Library {
       }
       const clash = await db.cards.where('sku').equals(next.sku).filter((c) => c.id !== card.id).first();
       if (clash) throw new UpfrontError('sku-taken', next.sku);
-      await this.drafts.delete(card.id);
+      if (!keepDraft) await this.drafts.delete(card.id);
       // Nothing new (an editor taking in a change and saving it back): no write, no new version.
       if (stored && base !== undefined && same({ ...next, updatedAt: 0 }, { ...stored, updatedAt: 0 }) && addToDecks.length === 0) return { card: stored, conflicts };
       const saved: Card = { ...next, updatedAt: Math.max(now, (stored?.updatedAt ?? 0) + 1) };
@@ -101,8 +102,8 @@ export class Library {
     return this.drafts.toArray();
   }
 
-  async saveDraft(cardId: string, value: unknown, now: number): Promise<void> {
-    await this.drafts.put({ cardId, value, savedAt: now });
+  async saveDraft(cardId: string, value: unknown, now: number, base?: Card): Promise<void> {
+    await this.drafts.put({ cardId, value, savedAt: now, ...(base ? { base } : {}) });
   }
 
   async discardDraft(cardId: string): Promise<void> {

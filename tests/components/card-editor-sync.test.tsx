@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createI18n } from '../../lib/i18n';
 import { Card } from '../../lib/schema/card';
@@ -82,6 +83,29 @@ describe('the card editor takes in changes made elsewhere while it is open', () 
     expect(name).toHaveValue('Tent for three');
     await screen.findByText('✓ Saved');
     expect((await s.db.cards.get('tent'))!.name.en).toBe('Tent for three');
+  });
+
+  it('a draft left open (not valid yet) and reopened after changes elsewhere does not undo them', async () => {
+    const s = setupStudio();
+    await s.library.saveCard(tent, NOW);
+    const view = s.renderAt('#/card/tent', en);
+    const user = userEvent.setup();
+    const sku = await screen.findByLabelText('SKU');
+    await user.clear(sku);
+    await waitFor(() => expect(screen.getByText(/Draft saved: fix 1 problem/)).toBeInTheDocument());
+    view.unmount();
+    // Elsewhere, while the draft waits: a translation and an acceptance.
+    const { card } = await s.call('card.get', { cardId: 'tent' });
+    const changed = acceptTerm(withText(card!, ['caveats', 0, 'text'], 'es', 'No para la nieve'), { term: 'best', field: 'name', language: 'en' }, 'Award 2026', NOW);
+    await s.call('card.save', { card: changed, base: card, keepDraft: true });
+
+    s.renderAt('#/card/tent', en);
+    await screen.findByText('Restored your unsaved draft.');
+    await user.type(await screen.findByLabelText('SKU'), 'TENT-2');
+    await waitFor(async () => expect((await s.db.cards.get('tent'))!.sku).toBe('TENT-2'));
+    const stored = (await s.db.cards.get('tent'))!;
+    expect(stored.caveats[0].text).toEqual({ en: 'Not for snow', es: 'No para la nieve' });
+    expect(stored.acceptedTerms).toEqual([expect.objectContaining({ term: 'best', reason: 'Award 2026' })]);
   });
 
   it('says so in the interface language', async () => {

@@ -128,6 +128,17 @@ describe('card.save with a base, against the real service and Dexie', () => {
     expect(reply.card.updatedAt).toBe(base.updatedAt);
   });
 
+  it('a save from outside the editor keeps the editor’s draft, with the card it was edited from', async () => {
+    const s = await studioService();
+    const base = await s.stored();
+    await s.call('draft.save', { cardId: 'tent', value: { ...base, sku: '' }, base });
+    await s.call('card.save', { card: acceptTerm(base, { term: 'best', field: 'name', language: 'en' }, 'Award', NOW), base, keepDraft: true });
+    expect((await s.call('card.get', { cardId: 'tent' })).draft).toMatchObject({ value: { sku: '' }, base: { updatedAt: base.updatedAt } });
+    // The editor's own save is the draft made the card: the draft goes.
+    await s.call('card.save', { card: { ...base, sku: 'TENT-2' }, base });
+    expect((await s.call('card.get', { cardId: 'tent' })).draft).toBeNull();
+  });
+
   it('without a base the card is put whole, as a deck file or a script does', async () => {
     const s = await studioService();
     const base = await s.stored();

@@ -24,7 +24,7 @@ async function recordAcceptance(call: Client, p: Problem, reason: string): Promi
   if (!card) throw Object.assign(new Error('card-not-found'), { code: 'card-not-found' });
   // With its base, the save writes the acceptance alone: an editor's save of the same card at the
   // same moment keeps its fields and this keeps the acceptance.
-  await call('card.save', { card: acceptTerm(card, flag, reason, Date.now()), base: card });
+  await call('card.save', { card: acceptTerm(card, flag, reason, Date.now()), base: card, keepDraft: true });
 }
 
 /** "Accept…" beside a risky-term problem: a reason is required, then the term stops counting. */

@@ -52,7 +52,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
   const { t } = useTranslation();
   const ln = useLanguageName();
   const sync = useCardSync(data.cards.find((c) => c.id === cardId));
-  const { draft, conflicts, load, save: saveSynced, edit, choose } = sync;
+  const { draft, conflicts, load, save: saveSynced, edit, choose, base: syncBase } = sync;
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
   const [serverError, setServerError] = useState<{ path: string; code: string }>();
@@ -68,8 +68,12 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
         if (!live) return;
         lastValid.current = card;
         const value = (saved?.value as Card | undefined) ?? card ?? blankCard(cardId);
-        // Accepted terms are not edited here: a draft kept from before an acceptance must not undo it.
-        load(card, { ...blankCard(cardId), ...value, id: cardId, ...(card?.acceptedTerms ? { acceptedTerms: card.acceptedTerms } : {}) });
+        const form = { ...blankCard(cardId), ...value, id: cardId };
+        // A draft keeps the card it was edited from: what changed elsewhere since is merged in.
+        const draftBase = saved ? Card.safeParse(saved.base) : undefined;
+        if (draftBase?.success) load(draftBase.data, form, card);
+        // An older draft without it: accepted terms are not edited here, so it must not undo one.
+        else load(card, { ...form, ...(card?.acceptedTerms ? { acceptedTerms: card.acceptedTerms } : {}) });
         setRestored(saved !== null);
         setSave(saved ? 'draft' : card ? 'saved' : 'idle');
       })
@@ -116,14 +120,14 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
           setRestored(false);
           setSave('saved');
         } else {
-          await call('draft.save', { cardId, value: draft });
+          await call('draft.save', { cardId, value: draft, base: syncBase() });
           setSave('draft');
         }
       } catch (err) {
         const code = errorCode(err);
         if (code === 'sku-taken') {
           setServerError({ path: 'sku', code: 'skuTaken' });
-          await call('draft.save', { cardId, value: draft }).catch(() => undefined);
+          await call('draft.save', { cardId, value: draft, base: syncBase() }).catch(() => undefined);
           setSave('draft');
         } else setSave('failed');
       }
@@ -131,7 +135,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     pending.current = run;
     const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [draft, parsed, blocked, call, cardId, saveSynced]);
+  }, [draft, parsed, blocked, call, cardId, saveSynced, syncBase]);
 
   // Open the section a readiness link points at: when the link is followed (or the card has
   // loaded), not on every keystroke.

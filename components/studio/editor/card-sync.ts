@@ -41,8 +41,20 @@ export function useCardSync(stored: Card | undefined) {
     if (stored) incoming(stored);
   }, [stored, incoming]);
 
-  /** The form as loaded: `base` is the stored card (null for a product not saved yet). */
-  const load = useCallback((base: Card | null, form: Card) => commit({ draft: form, base, conflicts: [] }), [commit]);
+  /**
+   * The form as loaded: `base` is the stored card it was edited from (null for a product not
+   * saved yet); `stored`, the card stored now, is taken in when newer (a draft kept from before).
+   */
+  const load = useCallback(
+    (base: Card | null, form: Card, stored?: Card | null) => {
+      const loaded: EditState = { draft: form, base, conflicts: [] };
+      commit((stored && takeIn(loaded, stored)) || loaded);
+    },
+    [commit],
+  );
+
+  /** The stored card the form is reconciled with, kept with a draft. */
+  const base = useCallback(() => state.current?.base ?? null, []);
 
   /** A change typed here. */
   const edit = useCallback(
@@ -84,5 +96,5 @@ export function useCardSync(stored: Card | undefined) {
     [commit],
   );
 
-  return { draft, conflicts, load, edit, save, choose };
+  return { draft, conflicts, load, edit, save, choose, base };
 }

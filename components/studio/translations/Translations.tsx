@@ -67,7 +67,7 @@ export function Translations({ call, onChanged }: Props) {
         if (!card) throw Object.assign(new Error('gone'), { code: 'card-not-found' });
         // The list's copy may be older than the stored card (an editor open elsewhere): with its
         // base, the save writes this one text and nothing else.
-        await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()), base: card });
+        await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()), base: card, keepDraft: true });
       } else {
         const policy = data.policies.find((p) => p.id === field.ownerId);
         if (!policy) throw Object.assign(new Error('gone'), { code: 'policy-not-found' });
