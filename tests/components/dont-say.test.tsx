@@ -182,12 +182,14 @@ describe('the printed hand card', () => {
     expect(box.querySelector('[data-dont-say="ds-cashmere"]')).toHaveTextContent('100% cashmere');
     expect(box.querySelector('[data-dont-say="ds-cashmere"] .not-translated')).not.toBeNull();
     // Its own box: not a must-say item, none inside it, and no must-say item holds a claim.
-    expect(box).not.toHaveClass('must-say');
-    expect(box.querySelector('.must-say, .must-say-badge')).toBeNull();
+    const boxItem = box.closest('li')!;
+    expect(boxItem).toHaveClass('hand-dont-say');
+    expect(boxItem).not.toHaveClass('must-say');
+    expect(boxItem.querySelector('.must-say, .must-say-badge')).toBeNull();
     for (const item of hoodie.querySelectorAll('li.must-say')) expect(item.textContent).not.toMatch(/防水|waterproof|cashmere/);
     // After the caveats, before the other items, as in the sidebar.
     const items = [...hoodie.querySelectorAll(':scope .hand-items > li')];
-    const at = items.indexOf(box);
+    const at = items.indexOf(boxItem);
     expect(items.slice(0, at).every((li) => li.classList.contains('must-say') || li.textContent?.includes('不适合'))).toBe(true);
     expect(at).toBeGreaterThan(0);
     expect(at).toBeLessThan(items.length - 1);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame } from '@playwright/test';
 import { focusSidebar } from './cards-helpers';
 import { CONSOLE, launch, sidebarFrame } from './harness';
@@ -114,6 +115,8 @@ test('hand cards print one product per A4 page, photo clear of the must-say box,
     await expect(cards).toHaveCount(4);
     await studio.waitForFunction(() => [...document.querySelectorAll('img')].every((i) => i.complete));
 
+    const axe = await new AxeBuilder({ page: studio }).include('.hand-cards').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await studio.emulateMedia({ media: 'print' });
     const layout = await studio.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('article.hand-card')].map((card) => {

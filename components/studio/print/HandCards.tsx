@@ -64,24 +64,26 @@ function HandDontSay({ card, language, fallbacks }: { card: Card; language: stri
   const list = card.dontSay ?? [];
   if (list.length === 0) return null;
   return (
-    <li className="hand-dont-say" role="group" aria-labelledby={titleId} data-testid="hand-dont-say">
-      <h3 id={titleId}>
-        <span aria-hidden="true">⊘</span> {t('dontSay.title')}
-      </h3>
-      <ol className="hand-body">
-        {list.map((d) => (
-          <li key={d.id} data-dont-say={d.id}>
-            <p className="hand-dont-say-claim">
-              <Text value={d.claim} language={language} fallbacks={fallbacks} />
-            </p>
-            {d.say && (
-              <p className="hand-dont-say-say">
-                {t('dontSay.sayLabel')}: <Text value={d.say} language={language} fallbacks={fallbacks} />
+    <li className="hand-dont-say" data-testid="hand-dont-say">
+      <div role="group" aria-labelledby={titleId}>
+        <h3 id={titleId}>
+          <span aria-hidden="true">⊘</span> {t('dontSay.title')}
+        </h3>
+        <ol className="hand-body">
+          {list.map((d) => (
+            <li key={d.id} data-dont-say={d.id}>
+              <p className="hand-dont-say-claim">
+                <Text value={d.claim} language={language} fallbacks={fallbacks} />
               </p>
-            )}
-          </li>
-        ))}
-      </ol>
+              {d.say && (
+                <p className="hand-dont-say-say">
+                  {t('dontSay.sayLabel')}: <Text value={d.say} language={language} fallbacks={fallbacks} />
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
     </li>
   );
 }
