@@ -17,6 +17,8 @@ export function useCardSync(stored: Card | undefined) {
   const state = useRef<EditState | null>(null);
   const saving = useRef(false);
   const deferred = useRef<Card | null>(null);
+  // The lists' copy, also before the form has loaded: a version they got first is taken in at load.
+  const latest = useRef<Card | undefined>(stored);
 
   const commit = useCallback((next: EditState) => {
     state.current = next;
@@ -38,6 +40,7 @@ export function useCardSync(stored: Card | undefined) {
   );
 
   useEffect(() => {
+    latest.current = stored;
     if (stored) incoming(stored);
   }, [stored, incoming]);
 
@@ -47,8 +50,9 @@ export function useCardSync(stored: Card | undefined) {
    */
   const load = useCallback(
     (base: Card | null, form: Card, stored?: Card | null) => {
-      const loaded: EditState = { draft: form, base, conflicts: [] };
-      commit((stored && takeIn(loaded, stored)) || loaded);
+      let next: EditState = { draft: form, base, conflicts: [] };
+      for (const card of [stored, latest.current]) if (card) next = takeIn(next, card) ?? next;
+      commit(next);
     },
     [commit],
   );
