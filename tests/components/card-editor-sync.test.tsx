@@ -64,8 +64,10 @@ describe('the card editor takes in changes made elsewhere while it is open', () 
     expect(item).toHaveTextContent('Here: Tent for two');
     expect(item).toHaveTextContent('In the other window: Family tent');
     expect(name).toHaveValue('Tent for two');
-    // Until the producer chooses, the other window's text stays stored (saves go on for the rest).
-    await screen.findByText('✓ Saved');
+    // Until the producer chooses, the other window's text stays stored; saves go on for the rest
+    // (the category changed after the conflict is the sentinel: a save has run since).
+    await user.selectOptions(screen.getByLabelText('Category'), 'toys');
+    await waitFor(async () => expect((await s.db.cards.get('tent'))!.category).toBe('toys'));
     expect((await s.db.cards.get('tent'))!.name.en).toBe('Family tent');
 
     const keep = within(item).getByRole('button', { name: 'Keep mine' });
@@ -81,7 +83,9 @@ describe('the card editor takes in changes made elsewhere while it is open', () 
     const again = await screen.findByRole('region', { name: /Changed in another window/ });
     await user.click(within(again).getByRole('button', { name: 'Take the other' }));
     expect(name).toHaveValue('Tent for three');
-    await screen.findByText('✓ Saved');
+    expect(screen.queryByTestId('changed-elsewhere')).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Category'), 'home');
+    await waitFor(async () => expect((await s.db.cards.get('tent'))!.category).toBe('home'));
     expect((await s.db.cards.get('tent'))!.name.en).toBe('Tent for three');
   });
 
