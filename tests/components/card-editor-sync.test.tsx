@@ -1,7 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { Translations } from '../../components/studio/translations/Translations';
 import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createI18n } from '../../lib/i18n';
@@ -110,6 +112,30 @@ describe('the card editor takes in changes made elsewhere while it is open', () 
     const stored = (await s.db.cards.get('tent'))!;
     expect(stored.caveats[0].text).toEqual({ en: 'Not for snow', es: 'No para la nieve' });
     expect(stored.acceptedTerms).toEqual([expect.objectContaining({ term: 'best', reason: 'Award 2026' })]);
+  });
+
+  it('a text filled in Translations shows in the open editor at once, and the editor’s own typing is stored beside it', async () => {
+    const s = setupStudio();
+    await s.library.saveCard(tent, NOW);
+    await s.library.saveDeck({ id: 'd', name: 'Friday', cardIds: ['tent'], market: 'ES', languages: ['en', 'es'], updatedAt: NOW }, NOW);
+    s.renderAt('#/card/tent', en);
+    const name = await screen.findByLabelText('Name (English)');
+    const caveatEs = screen.getByLabelText('Caveat 1 (Spanish)');
+    const translations = render(
+      <I18nextProvider i18n={en}>
+        <Translations call={s.call} onChanged={s.onChanged} />
+      </I18nextProvider>,
+    );
+    const user = userEvent.setup();
+    await user.type(name, ', 2 people');
+    const gap = await waitFor(() => translations.container.querySelector<HTMLElement>('li[data-field="card:tent:caveats.0.text"]')!);
+    await user.type(within(gap).getByRole('textbox'), 'No para la nieve');
+    await user.tab();
+    await waitFor(() => expect(caveatEs).toHaveValue('No para la nieve'));
+    expect(name).toHaveValue('The best tent, 2 people');
+    await waitFor(async () => expect((await s.db.cards.get('tent'))!.name.en).toBe('The best tent, 2 people'));
+    expect((await s.db.cards.get('tent'))!.caveats[0].text).toEqual({ en: 'Not for snow', es: 'No para la nieve' });
+    expect(screen.queryByTestId('changed-elsewhere')).toBeNull();
   });
 
   it('says so in the interface language', async () => {
