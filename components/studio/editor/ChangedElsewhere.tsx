@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Conflict, Path } from '../../../lib/cards/merge';
+import { pathKey, type Conflict, type Path } from '../../../lib/cards/merge';
 import type { Card } from '../../../lib/schema/card';
 import { useLanguageName } from '../../common/language-name';
 
@@ -57,7 +57,7 @@ export function ChangedElsewhere({ conflicts, draft, onChoose }: { conflicts: re
         {conflicts.map((c, i) => {
           const field = label(c.path, c.mine ?? c.theirs);
           return (
-            <li key={i} data-path={c.path.map((s) => (typeof s === 'object' ? s.id : String(s))).join('.')}>
+            <li key={pathKey(c.path)} data-path={c.path.map((s) => (typeof s === 'object' ? s.id : String(s))).join('.')}>
               <strong id={`${id}-${i}`}>{field}</strong>
               <p>
                 {t('editor.conflictMine')}: <q>{shown(c.mine)}</q>
