@@ -31,11 +31,14 @@ export const libraryRequests = {
   // The studio's reads and writes.
   'card.get': z.object({ cardId: Id }).strict(),
   // addToDecks: a new product made from a deck (or ticked into decks before it was valid) joins them as it is saved.
-  'card.save': z.object({ card: Card, addToDecks: z.array(Id).max(200).optional() }).strict(),
+  // base: the card as the sender last read it (null: a product it is making); then only what it
+  // changed since is written, so saves from two windows at once keep each other's fields.
+  // keepDraft: a save from outside the editor (Accept…, Translations) leaves the editor's draft as it is.
+  'card.save': z.object({ card: Card, base: Card.nullable().optional(), keepDraft: z.boolean().optional(), addToDecks: z.array(Id).max(200).optional() }).strict(),
   'card.delete': z.object({ cardId: Id }).strict(),
   // A draft is whatever the editor holds, valid or not; bounded so a runaway form cannot fill the disk.
   'draft.save': z
-    .object({ cardId: Id, value: z.unknown() })
+    .object({ cardId: Id, value: z.unknown(), base: Card.nullable().optional() })
     .strict()
     .refine((p) => JSON.stringify(p.value ?? null).length <= 2_000_000, 'draft too large'),
   'draft.discard': z.object({ cardId: Id }).strict(),
@@ -93,8 +96,8 @@ export function libraryHandlers(ctx: ServiceContext) {
     'card.get': ({ cardId }) => lib().getCard(cardId),
     // A save changes that product's contents only: open views re-read just that card (and its
     // decks, when the save also put it into some).
-    'card.save': async ({ card, addToDecks }) =>
-      changed(await lib().saveCard(card, now(), addToDecks), { scope: 'library', cardIds: [card.id], ...(addToDecks?.length ? { deckIds: addToDecks } : {}) }),
+    'card.save': async ({ card, base, keepDraft, addToDecks }) =>
+      changed(await lib().saveCard(card, now(), addToDecks, { base, keepDraft }), { scope: 'library', cardIds: [card.id], ...(addToDecks?.length ? { deckIds: addToDecks } : {}) }),
     // Deleting also takes the product out of its decks and into the trash: all of the library.
     'card.delete': async ({ cardId }) => {
       await lib().deleteCard(cardId, now());
@@ -102,8 +105,8 @@ export function libraryHandlers(ctx: ServiceContext) {
     },
     // Drafts are listed in the studio's product list, so saving or dropping one is a change of
     // that product (components/studio/producer/source.ts re-reads it and the drafts).
-    'draft.save': async ({ cardId, value }) => {
-      await lib().saveDraft(cardId, value, now());
+    'draft.save': async ({ cardId, value, base }) => {
+      await lib().saveDraft(cardId, value, now(), base ?? undefined);
       return changed(null, { scope: 'library', cardIds: [cardId] });
     },
     'draft.discard': async ({ cardId }) => {

@@ -2,7 +2,8 @@ import type { Table } from 'dexie';
 import type { DeckFileImage } from '../deckfile/format';
 import { UpfrontError } from '../errors';
 import { base64ToBytes, bytesToBase64, imageIdFor, imageIdOf } from '../images';
-import type { Card } from '../schema/card';
+import { merge3, same, type Path } from '../cards/merge';
+import { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
 import type { ReturnPolicy } from '../schema/policy';
 import type { DeckExport, Draft, ImageInfo, ImportCommit, TrashSummary } from '../schema/library';
@@ -12,6 +13,12 @@ import { deckBundleOf } from './decks';
 /** A product image as the database keeps it. */
 export interface StoredImage extends ImageInfo {
   blob: Blob;
+}
+
+/** A saved card, and the places where the stored text was kept over the sender's (see saveCard). */
+export interface CardSaved {
+  card: Card;
+  conflicts: Path[];
 }
 
 /** Where a deleted card sat, so restoring puts it back in its run sheets. */
@@ -56,19 +63,38 @@ export class Library {
    * Saves a valid card (the service has parsed it) and drops its draft. SKUs are unique. The card
    * joins `addToDecks` (at the end of each run sheet, unless already in it) in the same
    * transaction, so a deck never lists a card that failed to save.
+   *
+   * With `base` (the card as the sender last read it; null for a product it made), only what the
+   * sender changed since is written, merged into the stored card in this transaction: a field
+   * changed meanwhile elsewhere is kept, and where both changed the same text the stored one
+   * stays and is named in `conflicts` (lib/cards/merge.ts). Without it the card is put whole (a
+   * deck file, a script). `updatedAt` grows with every write of a card, so it orders versions.
+   * `keepDraft`: a save from outside the editor (Accept…, Translations) leaves the editor's draft.
    */
-  async saveCard(card: Card, now: number, addToDecks: readonly string[] = []): Promise<Card> {
+  async saveCard(card: Card, now: number, addToDecks: readonly string[] = [], { base, keepDraft = false }: { base?: Card | null; keepDraft?: boolean } = {}): Promise<CardSaved> {
     const { db } = this;
     return db.transaction('rw', [db.cards, db.decks, this.drafts], async () => {
-      const clash = await db.cards.where('sku').equals(card.sku).filter((c) => c.id !== card.id).first();
-      if (clash) throw new UpfrontError('sku-taken', card.sku);
-      const saved: Card = { ...card, updatedAt: now };
+      const stored = await db.cards.get(card.id);
+      let next = card;
+      let conflicts: Path[] = [];
+      if (base !== undefined && stored) {
+        const merged = merge3<Card>(base ?? undefined, { ...card, updatedAt: stored.updatedAt }, stored, 'theirs');
+        const parsed = Card.safeParse(merged.value);
+        if (!parsed.success) throw new UpfrontError('card-conflict', card.id);
+        next = parsed.data;
+        conflicts = merged.conflicts.map((c) => c.path);
+      }
+      const clash = await db.cards.where('sku').equals(next.sku).filter((c) => c.id !== card.id).first();
+      if (clash) throw new UpfrontError('sku-taken', next.sku);
+      if (!keepDraft) await this.drafts.delete(card.id);
+      // Nothing new (an editor taking in a change and saving it back): no write, no new version.
+      if (stored && base !== undefined && same({ ...next, updatedAt: 0 }, { ...stored, updatedAt: 0 }) && addToDecks.length === 0) return { card: stored, conflicts };
+      const saved: Card = { ...next, updatedAt: Math.max(now, (stored?.updatedAt ?? 0) + 1) };
       await db.cards.put(saved);
-      await this.drafts.delete(card.id);
       for (const deck of await db.decks.bulkGet([...new Set(addToDecks)])) {
         if (deck && !deck.cardIds.includes(card.id)) await db.decks.put({ ...deck, cardIds: [...deck.cardIds, card.id], updatedAt: now });
       }
-      return saved;
+      return { card: saved, conflicts };
     });
   }
 
@@ -76,8 +102,8 @@ export class Library {
     return this.drafts.toArray();
   }
 
-  async saveDraft(cardId: string, value: unknown, now: number): Promise<void> {
-    await this.drafts.put({ cardId, value, savedAt: now });
+  async saveDraft(cardId: string, value: unknown, now: number, base?: Card): Promise<void> {
+    await this.drafts.put({ cardId, value, savedAt: now, ...(base ? { base } : {}) });
   }
 
   async discardDraft(cardId: string): Promise<void> {

@@ -15,6 +15,8 @@ export interface Draft {
   cardId: string;
   value: unknown;
   savedAt: number;
+  /** The stored card the draft was edited from, so reopening it merges what changed since (lib/cards/edit-sync.ts). */
+  base?: unknown;
 }
 
 /** Something deleted in the studio, as the trash lists it. */

@@ -163,3 +163,37 @@ describe('readiness flags for risky terms', () => {
     expect((await s.call('card.get', { cardId: 'tent' })).card?.acceptedTerms).toEqual([{ term: 'best', field: 'name', language: 'en', reason: 'Which? Best Buy 2026 award', at: expect.any(Number) }]);
   });
 });
+
+describe('the printed hand card', () => {
+  it('lists the claims and what to say instead in a box of their own, apart from the must-say items, in the deck’s first language', async () => {
+    const s = setupStudio();
+    const bundle = withDontSay([WATER, CASHMERE]);
+    await s.repo.putDeckBundle(bundle);
+    await s.library.saveDeck({ ...bundle.deck, languages: ['zh-CN', 'en'] }, NOW);
+    const i18n = await createI18n('en');
+    s.renderAt(`#/print/${bundle.deck.id}`, i18n);
+    const hoodie = (await screen.findAllByRole('article')).find((a) => a.getAttribute('data-card') === 'demo-card-hoodie')!;
+    // Labelled on paper in the deck's first language, not the producer's English interface.
+    const box = within(hoodie).getByRole('group', { name: /禁用说法/ });
+    expect([...box.querySelectorAll('[data-dont-say]')].map((li) => li.getAttribute('data-dont-say'))).toEqual(['ds-water', 'ds-cashmere']);
+    expect(box.querySelector('[data-dont-say="ds-water"]')).toHaveTextContent('防水');
+    expect(box.querySelector('[data-dont-say="ds-water"]')).toHaveTextContent('改为说: 防泼溅');
+    // A claim not written in Chinese shows the English, marked, never silently.
+    expect(box.querySelector('[data-dont-say="ds-cashmere"]')).toHaveTextContent('100% cashmere');
+    expect(box.querySelector('[data-dont-say="ds-cashmere"] .not-translated')).not.toBeNull();
+    // Its own box: not a must-say item, none inside it, and no must-say item holds a claim.
+    const boxItem = box.closest('li')!;
+    expect(boxItem).toHaveClass('hand-dont-say');
+    expect(boxItem).not.toHaveClass('must-say');
+    expect(boxItem.querySelector('.must-say, .must-say-badge')).toBeNull();
+    for (const item of hoodie.querySelectorAll('li.must-say')) expect(item.textContent).not.toMatch(/防水|waterproof|cashmere/);
+    // After the caveats, before the other items, as in the sidebar.
+    const items = [...hoodie.querySelectorAll(':scope .hand-items > li')];
+    const at = items.indexOf(boxItem);
+    expect(items.slice(0, at).every((li) => li.classList.contains('must-say') || li.textContent?.includes('不适合'))).toBe(true);
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(items.length - 1);
+    // A card without don't-say items has no box.
+    expect(screen.getAllByRole('group', { name: /禁用说法/ })).toHaveLength(1);
+  });
+});

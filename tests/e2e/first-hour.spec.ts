@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame } from '@playwright/test';
 import { focusSidebar } from './cards-helpers';
 import { CONSOLE, launch, sidebarFrame } from './harness';
@@ -101,6 +102,10 @@ test('hand cards print one product per A4 page, photo clear of the must-say box,
         scaleRefs: [],
         caveats: Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, text: { en: `Caveat ${i + 1}: not for use near open flames, heaters or anything hot, ever.` }, mustSay: i < 4 })),
         notes: Array.from({ length: 8 }, (_, i) => ({ id: `n${i}`, kind: 'care', text: { en: `Care note ${i + 1}: dry clean only, never tumble dry, store on a wide hanger.` } })),
+        dontSay: [
+          { id: 'ds-water', claim: { en: 'waterproof' }, say: { en: 'shower-resistant' } },
+          { id: 'ds-cashmere', claim: { en: '100% cashmere' }, say: { en: 'wool and cashmere blend' } },
+        ],
         updatedAt: 0,
       };
       const reply = await chrome.runtime.sendMessage({ type: 'card.save', payload: { card, addToDecks: ['demo-deck'] } });
@@ -110,6 +115,8 @@ test('hand cards print one product per A4 page, photo clear of the must-say box,
     await expect(cards).toHaveCount(4);
     await studio.waitForFunction(() => [...document.querySelectorAll('img')].every((i) => i.complete));
 
+    const axe = await new AxeBuilder({ page: studio }).include('.hand-cards').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
     await studio.emulateMedia({ media: 'print' });
     const layout = await studio.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('article.hand-card')].map((card) => {
@@ -117,6 +124,9 @@ test('hand cards print one product per A4 page, photo clear of the must-say box,
         const boxes = [...card.querySelectorAll('li.must-say')].map((li) => li.getBoundingClientRect());
         const overlaps = img ? boxes.filter((b) => b.left < img.right && img.left < b.right && b.top < img.bottom && img.top < b.bottom).length : 0;
         const badge = card.querySelector('.must-say-badge');
+        const dontSay = card.querySelector<HTMLElement>('.hand-dont-say');
+        const frame = dontSay ? getComputedStyle(dontSay) : undefined;
+        const dontSayBox = dontSay?.getBoundingClientRect();
         const style = badge ? getComputedStyle(badge) : undefined;
         return {
           sku: card.querySelector('.hand-sku')!.textContent,
@@ -124,6 +134,12 @@ test('hand cards print one product per A4 page, photo clear of the must-say box,
           fontPx: parseFloat(card.style.fontSize),
           overlaps,
           badge: style && { color: style.color, background: style.backgroundColor, border: style.borderTopWidth, borderColor: style.borderTopColor },
+          dontSay: dontSay && {
+            text: dontSay.innerText,
+            inMustSay: dontSay.closest('li.must-say') !== null || dontSay.querySelector('.must-say') !== null,
+            frame: { style: frame!.borderTopStyle, width: frame!.borderTopWidth, color: frame!.borderTopColor },
+            onPage: dontSayBox!.bottom <= card.getBoundingClientRect().bottom + 0.5 && dontSayBox!.right <= card.getBoundingClientRect().right + 0.5,
+          },
         };
       }),
     );
@@ -138,6 +154,13 @@ test('hand cards print one product per A4 page, photo clear of the must-say box,
         expect(c.badge.borderColor).toBe('rgb(0, 0, 0)');
       }
     }
+    // The don't-say claims are on the coat's page, in a dashed black frame of their own (the
+    // must-say items' is solid), with what to say instead; no other product has the box.
+    const coat = layout.find((c) => c.sku?.includes('LONG-COAT'))!;
+    expect(coat.dontSay).toMatchObject({ inMustSay: false, onPage: true, frame: { style: 'dashed', color: 'rgb(0, 0, 0)' } });
+    expect(parseFloat(coat.dontSay!.frame.width)).toBeGreaterThanOrEqual(2);
+    expect(coat.dontSay!.text).toMatch(/Don't say[\s\S]*waterproof[\s\S]*Say instead: shower-resistant[\s\S]*100% cashmere[\s\S]*Say instead: wool and cashmere blend/);
+    expect(layout.filter((c) => c.dontSay).map((c) => c.sku)).toEqual([coat.sku]);
     // The long coat had to shrink; the others keep large type.
     expect(layout.find((c) => c.sku?.includes('LONG-COAT'))!.fontPx).toBeLessThan(24);
 

@@ -10,7 +10,7 @@ import { errorCode } from '../producer/data';
 
 /**
  * Keeps a flagged risky term with a reason (issue 20): recorded on the card, or on the policy for
- * a policy's text, read fresh so a save made meanwhile elsewhere is not overwritten.
+ * a policy's text, read fresh; a card's save carries its base, so it changes the acceptances only.
  */
 async function recordAcceptance(call: Client, p: Problem, reason: string): Promise<void> {
   const flag = { term: p.term!, field: p.termField!, language: p.language! };
@@ -22,7 +22,9 @@ async function recordAcceptance(call: Client, p: Problem, reason: string): Promi
   }
   const { card } = await call('card.get', { cardId: p.cardId! });
   if (!card) throw Object.assign(new Error('card-not-found'), { code: 'card-not-found' });
-  await call('card.save', { card: acceptTerm(card, flag, reason, Date.now()) });
+  // With its base, the save writes the acceptance alone: an editor's save of the same card at the
+  // same moment keeps its fields and this keeps the acceptance.
+  await call('card.save', { card: acceptTerm(card, flag, reason, Date.now()), base: card, keepDraft: true });
 }
 
 /** "Accept…" beside a risky-term problem: a reason is required, then the term stops counting. */

@@ -18,6 +18,8 @@ import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
 import { useLanguageName } from '../../common/language-name';
+import { ChangedElsewhere } from './ChangedElsewhere';
+import { useCardSync } from './card-sync';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'draft' | 'failed';
 
@@ -49,7 +51,8 @@ interface Props {
 export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage, fromDeck }: Props) {
   const { t } = useTranslation();
   const ln = useLanguageName();
-  const [draft, setDraft] = useState<Card | null>(null);
+  const sync = useCardSync(data.cards.find((c) => c.id === cardId));
+  const { draft, conflicts, load, save: saveSynced, edit, choose, base: syncBase } = sync;
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
   const [serverError, setServerError] = useState<{ path: string; code: string }>();
@@ -65,7 +68,12 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
         if (!live) return;
         lastValid.current = card;
         const value = (saved?.value as Card | undefined) ?? card ?? blankCard(cardId);
-        setDraft({ ...blankCard(cardId), ...value, id: cardId });
+        const form = { ...blankCard(cardId), ...value, id: cardId };
+        // A draft keeps the card it was edited from: what changed elsewhere since is merged in.
+        const draftBase = saved ? Card.safeParse(saved.base) : undefined;
+        if (draftBase?.success) load(draftBase.data, form, card);
+        // An older draft without it: accepted terms are not edited here, so it must not undo one.
+        else load(card, { ...form, ...(card?.acceptedTerms ? { acceptedTerms: card.acceptedTerms } : {}) });
         setRestored(saved !== null);
         setSave(saved ? 'draft' : card ? 'saved' : 'idle');
       })
@@ -73,7 +81,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     return () => {
       live = false;
     };
-  }, [call, cardId]);
+  }, [call, cardId, load]);
 
   const decks = data.decks;
   const membership = useDeckMembership(cardId, data, call, fromDeck);
@@ -106,19 +114,20 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
       setSave('saving');
       try {
         if (parsed?.success && !blocked) {
-          await call('card.save', { card: parsed.data, ...membershipNow.current.saveExtra });
+          const extra = membershipNow.current.saveExtra;
+          await saveSynced(parsed.data, (card, base) => call('card.save', { card, base, ...extra }), (extra.addToDecks?.length ?? 0) > 0);
           setServerError(undefined);
           setRestored(false);
           setSave('saved');
         } else {
-          await call('draft.save', { cardId, value: draft });
+          await call('draft.save', { cardId, value: draft, base: syncBase() });
           setSave('draft');
         }
       } catch (err) {
         const code = errorCode(err);
         if (code === 'sku-taken') {
           setServerError({ path: 'sku', code: 'skuTaken' });
-          await call('draft.save', { cardId, value: draft }).catch(() => undefined);
+          await call('draft.save', { cardId, value: draft, base: syncBase() }).catch(() => undefined);
           setSave('draft');
         } else setSave('failed');
       }
@@ -126,7 +135,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     pending.current = run;
     const timer = setTimeout(() => void run(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [draft, parsed, blocked, call, cardId]);
+  }, [draft, parsed, blocked, call, cardId, saveSynced, syncBase]);
 
   // Open the section a readiness link points at: when the link is followed (or the card has
   // loaded), not on every keystroke.
@@ -154,7 +163,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
   const update = (patch: Partial<Card>) => {
     dirty.current = true;
     if (patch.sku !== undefined) setServerError(undefined);
-    setDraft((d) => (d ? { ...d, ...patch } : d));
+    edit(patch);
   };
   const setText = (key: 'name', l: string, text: string) => {
     const next = { ...draft[key], [l]: text };
@@ -182,7 +191,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
     await call('draft.discard', { cardId });
     dirty.current = false;
     const { card } = await call('card.get', { cardId });
-    setDraft(card ?? blankCard(cardId));
+    load(card, card ?? blankCard(cardId));
     setRestored(false);
     setSave(card ? 'saved' : 'idle');
   }
@@ -201,6 +210,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             {save === 'failed' && t('editor.saveFailed')}
           </p>
         </div>
+        <ChangedElsewhere conflicts={conflicts} draft={draft} onChoose={choose} />
         {restored && (
           <p className="notice">
             {t('editor.draftRestored')}{' '}

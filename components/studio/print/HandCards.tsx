@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { cardItems, effectivePolicyId } from '../../../lib/cards/items';
 import { linkNumberAt } from '../../../lib/cards/link-numbers';
@@ -10,6 +10,7 @@ import type { Card } from '../../../lib/schema/card';
 import type { Deck } from '../../../lib/schema/deck';
 import type { ReturnPolicy } from '../../../lib/schema/policy';
 import { ItemContent, type ItemContext } from '../../sidebar/ItemContent';
+import { Text } from '../../sidebar/Localized';
 import { useResolvedImages, type ProducerLists } from '../producer/data';
 import { routeHref } from '../producer/route';
 import './hand-cards.css';
@@ -52,12 +53,48 @@ function fitToPage(el: HTMLElement) {
   }
 }
 
+/**
+ * The claims the host must not make (issue 20), in a box of their own as in the sidebar: a dashed
+ * frame and ⊘, where must-say items have a solid frame and ▲, so the two never read alike in black
+ * and white. Host paper only: the stage never shows them.
+ */
+function HandDontSay({ card, language, fallbacks }: { card: Card; language: string; fallbacks: readonly string[] }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const list = card.dontSay ?? [];
+  if (list.length === 0) return null;
+  return (
+    <li className="hand-dont-say" data-testid="hand-dont-say">
+      <div role="group" aria-labelledby={titleId}>
+        <h3 id={titleId}>
+          <span aria-hidden="true">⊘</span> {t('dontSay.title')}
+        </h3>
+        <ol className="hand-body">
+          {list.map((d) => (
+            <li key={d.id} data-dont-say={d.id}>
+              <p className="hand-dont-say-claim">
+                <Text value={d.claim} language={language} fallbacks={fallbacks} />
+              </p>
+              {d.say && (
+                <p className="hand-dont-say-say">
+                  {t('dontSay.sayLabel')}: <Text value={d.say} language={language} fallbacks={fallbacks} />
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </div>
+    </li>
+  );
+}
+
 function HandCard({ card, n, count, deck, policies }: { card: Card; n: number; count: number; deck: Deck; policies: readonly ReturnPolicy[] }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const language = deck.languages[0];
   const policy = policies.find((p) => p.id === effectivePolicyId(card, deck.defaultPolicyId));
   const items = cardItems(card, policy);
+  const caveatCount = items.filter((item) => item.kind === 'caveat').length;
   const ctx: ItemContext = { card, policy, deck, language, fallbacks: deck.languages, unit: defaultUnitForMarket(deck.market), sizeRow: undefined, refIndex: 0 };
   const name = localize(card.name, language, deck.languages);
   useLayoutEffect(() => {
@@ -76,16 +113,21 @@ function HandCard({ card, n, count, deck, policies }: { card: Card; n: number; c
         {card.image && <img className="hand-image" src={card.image} alt="" />}
       </header>
       <ol className="hand-items">
-        {items.map((item) => (
-          <li key={`${item.kind}:${item.id}`} className={item.mustSay ? 'must-say' : undefined}>
-            <h3>
-              {item.mustSay && <span className="must-say-badge">{t('item.mustSay')}</span>} {t(`item.${item.kind}`)}
-            </h3>
-            <div className="hand-body">
-              <ItemContent item={item} ctx={ctx} />
-            </div>
-          </li>
+        {items.map((item, i) => (
+          <Fragment key={`${item.kind}:${item.id}`}>
+            {/* Where the sidebar puts its box: after the caveats, before everything else. */}
+            {i === caveatCount && <HandDontSay card={card} language={language} fallbacks={deck.languages} />}
+            <li className={item.mustSay ? 'must-say' : undefined}>
+              <h3>
+                {item.mustSay && <span className="must-say-badge">{t('item.mustSay')}</span>} {t(`item.${item.kind}`)}
+              </h3>
+              <div className="hand-body">
+                <ItemContent item={item} ctx={ctx} />
+              </div>
+            </li>
+          </Fragment>
         ))}
+        {caveatCount === items.length && <HandDontSay card={card} language={language} fallbacks={deck.languages} />}
       </ol>
     </article>
   );

@@ -65,7 +65,9 @@ export function Translations({ call, onChanged }: Props) {
       if (field.owner === 'card') {
         const card = data.cards.find((c) => c.id === field.ownerId);
         if (!card) throw Object.assign(new Error('gone'), { code: 'card-not-found' });
-        await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()) });
+        // The list's copy may be older than the stored card (an editor open elsewhere): with its
+        // base, the save writes this one text and nothing else.
+        await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()), base: card, keepDraft: true });
       } else {
         const policy = data.policies.find((p) => p.id === field.ownerId);
         if (!policy) throw Object.assign(new Error('gone'), { code: 'policy-not-found' });

@@ -1,0 +1,82 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pathKey, type Conflict, type Path } from '../../../lib/cards/merge';
+import type { Card } from '../../../lib/schema/card';
+import { useLanguageName } from '../../common/language-name';
+
+/** The editor's own label keys for a card's top-level fields. */
+const FIELD_KEYS: Record<string, string> = {
+  sku: 'editor.sku',
+  category: 'editor.category',
+  name: 'editor.name',
+  image: 'editor.image',
+  sizeChart: 'editor.sizeChart',
+  dimensions: 'editor.dimensions',
+  scaleRefs: 'editor.scaleRefs',
+  caveats: 'editor.caveats',
+  notes: 'editor.notes',
+  dontSay: 'editor.dontSay',
+  policyId: 'editor.policy',
+};
+
+/** Where a conflict is, in the words the editor's own labels use ("Caveat 2 (Spanish)"). */
+function useFieldLabel(draft: Card) {
+  const { t } = useTranslation();
+  const ln = useLanguageName();
+  return (path: Path, value: unknown): string => {
+    const [top, second, third] = path;
+    const n = (list: readonly { id: string }[] | undefined) => (typeof second === 'object' ? (list ?? []).findIndex((x) => x.id === second.id) + 1 : 0);
+    let label = t(FIELD_KEYS[String(top)] ?? 'editor.basics');
+    if (top === 'caveats' && typeof second === 'object') label = t('editor.caveat', { n: n(draft.caveats) });
+    if (top === 'notes' && typeof second === 'object') label = t('editor.note', { n: n(draft.notes) });
+    if (top === 'dontSay' && typeof second === 'object') label = t(third === 'say' ? 'editor.dontSaySay' : 'editor.dontSayClaim', { n: n(draft.dontSay) });
+    if (top === 'sizeChart' && second === 'fitAdvice') label = t('editor.fitAdvice');
+    const last = path[path.length - 1];
+    // A text in one language: the last step is its language.
+    const isText = path.length > 1 && typeof last === 'string' && (typeof value === 'string' || value === undefined) && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(last);
+    return isText ? `${label} (${ln(last)})` : label;
+  };
+}
+
+/**
+ * The places changed both here and in another window (another editor, Readiness' Accept…,
+ * Translations) before this window saved them. Neither is overwritten unasked: the stored text
+ * stays stored and this window's stays in the form until the producer keeps one.
+ */
+export function ChangedElsewhere({ conflicts, draft, onChoose }: { conflicts: readonly Conflict[]; draft: Card; onChoose: (path: Path, choice: 'mine' | 'theirs') => void }) {
+  const { t } = useTranslation();
+  const label = useFieldLabel(draft);
+  const id = useId();
+  if (conflicts.length === 0) return null;
+  const shown = (v: unknown) => (v === undefined ? t('editor.conflictRemoved') : typeof v === 'string' || typeof v === 'number' ? String(v) : t('editor.conflictOther'));
+  return (
+    <section className="notice changed-elsewhere" aria-labelledby={`${id}-title`} data-testid="changed-elsewhere">
+      <h3 id={`${id}-title`}>{t('editor.conflictTitle', { count: conflicts.length })}</h3>
+      <p role="alert">{t('editor.conflictHint')}</p>
+      <ul>
+        {conflicts.map((c, i) => {
+          const field = label(c.path, c.mine ?? c.theirs);
+          return (
+            <li key={pathKey(c.path)} data-path={c.path.map((s) => (typeof s === 'object' ? s.id : String(s))).join('.')}>
+              <strong id={`${id}-${i}`}>{field}</strong>
+              <p>
+                {t('editor.conflictMine')}: <q>{shown(c.mine)}</q>
+              </p>
+              <p>
+                {t('editor.conflictTheirs')}: <q>{shown(c.theirs)}</q>
+              </p>
+              <div className="actions">
+                <button type="button" aria-describedby={`${id}-${i}`} onClick={() => onChoose(c.path, 'mine')}>
+                  {t('editor.keepMine')}
+                </button>
+                <button type="button" aria-describedby={`${id}-${i}`} onClick={() => onChoose(c.path, 'theirs')}>
+                  {t('editor.takeTheirs')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
