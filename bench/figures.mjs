@@ -10,6 +10,7 @@ import { coldOpen } from './figures/cold-open.mjs';
 import { disclosureClick } from './figures/disclosure.mjs';
 import { csvExport } from './figures/export.mjs';
 import { deckImport } from './figures/import.mjs';
+import { migrationFigure } from './figures/migration.mjs';
 import { mainThreadAdded } from './figures/main-thread.mjs';
 import { ordersFigures } from './figures/orders.mjs';
 import { seedPhotoDeck } from './figures/photos.mjs';
@@ -45,6 +46,16 @@ export function figures(ctx) {
       ordersFigures({
         ...ctx,
         runs: smoke ? 1 : quick ? 2 : 6,
+        tiktokLines: smoke ? 1_200 : 60_000,
+        shopifyLines: smoke ? 800 : 40_000,
+        sessions: smoke ? 7 : 40,
+        perSession: smoke ? 100 : 1_500,
+      }),
+    // The same 100,000 lines stored under database version 7, moved by version 8's upgrade at Upfront's first start.
+    migration: () =>
+      migrationFigure({
+        ...ctx,
+        runs: smoke ? 1 : quick ? 2 : 5,
         tiktokLines: smoke ? 1_200 : 60_000,
         shopifyLines: smoke ? 800 : 40_000,
         sessions: smoke ? 7 : 40,

@@ -1,0 +1,291 @@
+// The version 8 upgrade at size (issue 17): a seller who imported 100,000 order lines under
+// database version 7 (a record per line) updates Upfront, and its service worker's first start
+// moves them into buckets (lib/db/database.ts, lib/db/order-buckets.ts) before anything else can
+// read the database. Timed from the worker's start to the sidebar usable on a console opened at
+// that moment, against the same upgrade written bare in IndexedDB, started by a worker of its own
+// on a copy of the same profile (bench/README.md, "The version 8 upgrade").
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CONSOLE_URL, EXTENSION_DIR, ROOT, launch, putRecords, sidebarFrame } from '../browser.mjs';
+import { budget } from '../budgets.mjs';
+import { writeOrderFiles } from './orders-data.mjs';
+import { seedLog, seedProducts } from './seed.mjs';
+
+const SHOP_ZONE = 'Europe/Madrid';
+/** Dexie keeps version n as IndexedDB version 10·n. */
+const IDB_VERSION = (n) => n * 10;
+
+/**
+ * The worker of the seeding browser: it does nothing, so the database is written at version 7
+ * before any Upfront opens it (the extension's origin is the same: its folder is the same).
+ */
+const IDLE_WORKER = '// bench: a worker that leaves the database alone while the bench writes it at version 7.\n';
+
+/**
+ * The floor's worker: at its start, the same upgrade with nothing of Upfront's around it: every
+ * line read, grouped by the same bucket hash, the bucket records written, the per-line tables
+ * dropped, in the one versionchange transaction IndexedDB gives an upgrade.
+ */
+const FLOOR_WORKER = `// bench: the version 8 upgrade, bare (bench/figures/migration.mjs).
+const bucketOf = (id) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 256;
+};
+self.benchFloor = new Promise((resolve, reject) => {
+  const r = indexedDB.open('upfront', ${IDB_VERSION(8)});
+  r.onupgradeneeded = () => {
+    const db = r.result;
+    for (const [from, to] of [['orderLines', 'orderBuckets'], ['returnLines', 'returnBuckets']]) {
+      const out = db.createObjectStore(to, { keyPath: 'bucket' });
+      r.transaction.objectStore(from).getAll().onsuccess = (e) => {
+        const buckets = new Map();
+        for (const line of e.target.result) {
+          const b = bucketOf(line.orderId);
+          if (!buckets.has(b)) buckets.set(b, []);
+          buckets.get(b).push(line);
+        }
+        for (const [bucket, lines] of buckets) out.put({ bucket, lines });
+        db.deleteObjectStore(from);
+      };
+    }
+  };
+  r.onsuccess = () => {
+    const done = performance.now();
+    r.result.close();
+    resolve(done);
+  };
+  r.onerror = () => reject(r.error);
+  r.onblocked = () => reject(new Error('blocked'));
+});
+`;
+
+/** A page of the extension with nothing on it, from which the bench sends a request as a page would. */
+const PROBE_PAGE = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>\n';
+
+/**
+ * lib/'s order-file reader and demo deck, bundled for Node: the lines stored are the ones the
+ * studio's import reads from the bench's files (version 8 moved them unchanged).
+ */
+async function nodeLib() {
+  const outfile = path.join(ROOT, 'node_modules/.cache/upfront-bench/lib.mjs');
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  await build({
+    stdin: { contents: "export { parseOrderFile } from './lib/returns/import';\nexport { demoBundle } from './lib/demo/deck';\n", resolveDir: ROOT, loader: 'ts', sourcefile: 'bench-lib.ts' },
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+}
+
+/** The files' lines as the import reads them (overlapping lines keyed once, as stored). */
+async function readLines(lib, files) {
+  const orders = new Map();
+  const returns = new Map();
+  const now = Date.now();
+  for (const file of [files.tiktok, files.shopify, files.returns]) {
+    const result = await lib.parseOrderFile({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) }, { timeZone: SHOP_ZONE, dateOrder: 'MDY', now });
+    if (!result.ok) throw new Error(`${file} was not read: ${JSON.stringify(result.issues?.slice(0, 3) ?? result.needs)}`);
+    for (const o of result.orders) orders.set(o.key, o);
+    for (const r of result.returns) returns.set(r.key, r);
+  }
+  const byKey = (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return { orders: [...orders.values()].sort(byKey), returns: [...returns.values()].sort(byKey) };
+}
+
+/** Version 7's stores as its own code declared them (tests/fixtures/db/v7.json), as IndexedDB stores and indexes. */
+function v7Stores() {
+  const { version, stores } = JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/db/v7.json'), 'utf8'));
+  if (version !== 7) throw new Error(`v7.json holds version ${version}`);
+  const spec = (src) => {
+    const name = src.replace(/^[&*]/, '');
+    return { name, keyPath: name.startsWith('[') ? name.slice(1, -1).split('+') : name, unique: src.startsWith('&'), multiEntry: src.startsWith('*') };
+  };
+  return Object.fromEntries(
+    Object.entries(stores).map(([store, src]) => {
+      const [primary, ...indexes] = src.split(',').map((s) => s.trim());
+      return [store, { keyPath: spec(primary).keyPath, indexes: indexes.map(spec) }];
+    }),
+  );
+}
+
+/**
+ * Writes, in a browser whose extension worker is idle, the database a seller has under version 7:
+ * the demo as its first start seeded it, a 300-product deck, `sessions` ended shows of
+ * `perSession` disclosures (sealed into pages), and the imported order lines and returns, a
+ * record each. Returns the profile folder, closed.
+ */
+async function seedV7({ extensionDir, sessions, perSession, lines, demo, log }) {
+  const t0 = performance.now();
+  const { context, worker, profile } = await launch({ extensionDir });
+  try {
+    await worker.evaluate(
+      ({ version, stores }) =>
+        new Promise((resolve, reject) => {
+          const r = indexedDB.open('upfront', version);
+          r.onupgradeneeded = () => {
+            for (const [name, { keyPath, indexes }] of Object.entries(stores)) {
+              const store = r.result.createObjectStore(name, { keyPath });
+              for (const i of indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+            }
+          };
+          r.onsuccess = () => (r.result.close(), resolve());
+          r.onerror = () => reject(r.error);
+        }),
+      { version: IDB_VERSION(7), stores: v7Stores() },
+    );
+    // What version 7's first start wrote: the demo (and the flag saying so), an installation id.
+    await putRecords(worker, 'policies', demo.policies);
+    await putRecords(worker, 'cards', demo.cards);
+    await putRecords(worker, 'decks', [demo.deck]);
+    await putRecords(worker, 'meta', [{ key: 'installation', value: '0b7f1c52-3a8e-4d61-9f0a-2c5e8b7d4a19' }]);
+    await worker.evaluate(() => chrome.storage.local.set({ demoSeeded: true }));
+    const { cards, policies, deck } = await seedProducts(worker, { count: 300, demo });
+    await seedLog(worker, { sessions, perSession, cards, policy: policies[0], deck, sealed: true });
+    for (const [store, list] of [['orderLines', lines.orders], ['returnLines', lines.returns]]) {
+      for (let i = 0; i < list.length; i += 10_000) await putRecords(worker, store, list.slice(i, i + 10_000));
+    }
+    const counts = await worker.evaluate(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const r = indexedDB.open('upfront');
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      const count = (s) => new Promise((resolve) => (db.transaction(s).objectStore(s).count().onsuccess = (e) => resolve(e.target.result)));
+      const out = { version: db.version, orders: await count('orderLines'), returns: await count('returnLines'), pages: await count('eventPages') };
+      db.close();
+      return out;
+    });
+    if (counts.version !== IDB_VERSION(7) || counts.orders !== lines.orders.length || counts.returns !== lines.returns.length) throw new Error(`the version 7 database holds ${JSON.stringify(counts)}`);
+    log(`  migration: version 7 database written (${counts.orders} lines, ${counts.returns} returns, ${counts.pages} event pages) in ${Math.round((performance.now() - t0) / 1000)} s`);
+  } finally {
+    await context.close();
+  }
+  return profile;
+}
+
+/** The system clock's time of a context's time origin (Date.now() is one clock across processes). */
+const originOf = (target) => target.evaluate(() => Date.now() - performance.now());
+
+/**
+ * A browser on a copy of the seeded profile, its idle worker running, then the extension updated
+ * while the browser runs: `install` writes the new version into the extension's folder, and the
+ * browser loads it again from there (CDP Extensions.loadUnpacked: same folder, same id, so the
+ * same database), which stops the old worker and starts the new one. Resolves with the new worker.
+ */
+async function updated({ extensionDir, profile, install }) {
+  const browser = await launch({ extensionDir, profile });
+  install();
+  const next = browser.context.waitForEvent('serviceworker', { timeout: 60_000 });
+  const cdp = await browser.context.browser().newBrowserCDPSession();
+  const { id } = await cdp.send('Extensions.loadUnpacked', { path: extensionDir });
+  if (id !== browser.extensionId) throw new Error(`the update loaded as ${id}, not ${browser.extensionId}`);
+  return { ...browser, worker: await next };
+}
+
+/**
+ * Upfront's first start after the update: its worker starts; a console is opened at once (the host
+ * about to go live) and, beside it, an extension page asks the background how many lines it holds.
+ * Times from the worker's start: the first request answered, and the sidebar's deck painted and
+ * answering input ('upfront:interactive').
+ */
+async function upfrontStart({ context, worker, extensionId, expected }) {
+  if (process.env.BENCH_DEBUG) {
+    worker.on('console', (m) => console.log('worker:', m.text()));
+    context.on('page', (p) => p.on('console', (m) => console.log('page:', m.text())));
+  }
+  const workerOrigin = await originOf(worker);
+  const probe = (async () => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/bench-probe.html`);
+    return page.evaluate(async () => ({ reply: await chrome.runtime.sendMessage({ type: 'orders.counts', payload: {} }), at: Date.now() }));
+  })();
+  probe.catch(() => undefined);
+  const page = await context.newPage();
+  await page.goto(CONSOLE_URL);
+  const frame = await sidebarFrame(page);
+  const interactive = await frame.evaluate(async () => {
+    for (let k = 0; k < 24_000 && performance.getEntriesByName('upfront:interactive').length === 0; k++) await new Promise((r) => setTimeout(r, 25));
+    const mark = performance.getEntriesByName('upfront:interactive')[0];
+    return mark && Date.now() - performance.now() + mark.startTime;
+  });
+  if (interactive === undefined) throw new Error('the sidebar never became interactive');
+  await frame.getByText('AAA bench deck').first().waitFor({ state: 'attached' });
+  const answered = await probe;
+  if (!answered.reply?.ok) throw new Error(`orders.counts failed: ${JSON.stringify(answered.reply)}`);
+  const { orders, returns } = answered.reply.data;
+  if (orders !== expected.orders || returns !== expected.returns) throw new Error(`after the upgrade ${orders} lines and ${returns} returns, expected ${expected.orders} and ${expected.returns}`);
+  return { answered: answered.at - workerOrigin, interactive: interactive - workerOrigin };
+}
+
+export async function migrationFigure({ runs, tiktokLines, shopifyLines, sessions, perSession, report, difference, log }) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-migration-'));
+  // One extension folder, so one extension id (an unpacked extension's id comes from its folder),
+  // so one origin and one database across the seeding, Upfront's and the floor's browsers.
+  const extensionDir = path.join(work, 'extension');
+  const manifest = readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8');
+  // Which worker the folder holds, under a version of its own as an update has.
+  const worker = (text, version) => {
+    writeFileSync(path.join(extensionDir, 'background.js'), text);
+    writeFileSync(path.join(extensionDir, 'manifest.json'), JSON.stringify({ ...JSON.parse(manifest), version }));
+  };
+  let seeded;
+  try {
+    cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
+    writeFileSync(path.join(extensionDir, 'bench-probe.html'), PROBE_PAGE);
+    const upfrontWorker = readFileSync(path.join(extensionDir, 'background.js'), 'utf8');
+
+    const lib = await nodeLib();
+    const demo = lib.demoBundle(Date.now() - (sessions + 2) * 4 * 3_600_000);
+    // The shows as seedLog writes them: 4 hours apart, ending a minute after their last disclosure.
+    const first = Date.now() - sessions * 4 * 3_600_000;
+    const shows = Array.from({ length: sessions }, (_, s) => ({ start: first + s * 4 * 3_600_000, end: first + s * 4 * 3_600_000 + perSession * 5_000 + 60_000 }));
+    const skus = Array.from({ length: 300 }, (_, i) => `BENCH-${String(i).padStart(4, '0')}`);
+    const files = writeOrderFiles(work, { tiktokLines, shopifyLines, shows, skus, timeZone: SHOP_ZONE }).files;
+    const lines = await readLines(lib, files);
+
+    worker(IDLE_WORKER, '0.0.1');
+    seeded = await seedV7({ extensionDir, sessions, perSession, lines, demo, log });
+    const expected = { orders: lines.orders.length, returns: lines.returns.length };
+
+    const samples = { answered: [], interactive: [], floor: [] };
+    for (let i = 0; i < runs; i++) {
+      // Alternating which goes first, each on a fresh copy of the seeded profile.
+      for (const k of i % 2 ? ['floor', 'upfront'] : ['upfront', 'floor']) {
+        const profile = path.join(work, `profile-${i}-${k}`);
+        cpSync(seeded, profile, { recursive: true });
+        const install = k === 'upfront' ? () => worker(upfrontWorker, JSON.parse(manifest).version) : () => worker(FLOOR_WORKER, '0.0.2');
+        worker(IDLE_WORKER, '0.0.1');
+        const browser = await updated({ extensionDir, profile, install });
+        try {
+          if (k === 'upfront') {
+            const t = await upfrontStart({ ...browser, expected });
+            samples.answered.push(t.answered);
+            samples.interactive.push(t.interactive);
+          } else samples.floor.push(await browser.worker.evaluate(() => self.benchFloor));
+        } finally {
+          await browser.context.close();
+          rmSync(profile, { recursive: true, force: true });
+        }
+      }
+      log(`  migration ${i + 1}: first request answered ${Math.round(samples.answered.at(-1))} ms, sidebar interactive ${Math.round(samples.interactive.at(-1))} ms, bare upgrade ${Math.round(samples.floor.at(-1))} ms`);
+    }
+    const n = expected.orders.toLocaleString('en');
+    const r = expected.returns.toLocaleString('en');
+    difference(`version 8 upgrade of ${n} lines and ${r} returns, first start → sidebar usable, minus the bare upgrade`, 'ms', samples.interactive, samples.floor, budget('median', 2000));
+    report('  first start → sidebar usable (a console opened as the worker starts)', 'ms', samples.interactive, 'info');
+    report('  first start → first request answered (every line counted)', 'ms', samples.answered, 'info');
+    report(`  floor: first start → the same upgrade committed, bare IndexedDB (same run)`, 'ms', samples.floor, 'floor');
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    if (seeded) rmSync(seeded, { recursive: true, force: true });
+  }
+}
