@@ -21,6 +21,8 @@ import { studioEdit } from './figures/studio-edit.mjs';
 // A smoke run (--smoke) uses small data: it proves the flows still work, in about a minute.
 export function figures(ctx) {
   const { quick, smoke, report, log } = ctx;
+  // 100,000 order lines (60,000 TikTok, 40,000 Shopify) against 40 shows of a 300-product deck.
+  const orders = { tiktokLines: smoke ? 1_200 : 60_000, shopifyLines: smoke ? 800 : 40_000, sessions: smoke ? 7 : 40, perSession: smoke ? 100 : 1_500 };
   return {
     contentScriptSize: async () => {
       const file = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/console.js'));
@@ -41,25 +43,8 @@ export function figures(ctx) {
     studioEdit: () => studioEdit(ctx),
     stageKey: () => stageKey(ctx),
     longShow: () => longShow(ctx),
-    // 100,000 order lines (60,000 TikTok, 40,000 Shopify) against 40 shows of a 300-product deck.
-    orders: () =>
-      ordersFigures({
-        ...ctx,
-        runs: smoke ? 1 : quick ? 2 : 6,
-        tiktokLines: smoke ? 1_200 : 60_000,
-        shopifyLines: smoke ? 800 : 40_000,
-        sessions: smoke ? 7 : 40,
-        perSession: smoke ? 100 : 1_500,
-      }),
-    // The same 100,000 lines stored under database version 7, moved by version 8's upgrade at Upfront's first start.
-    migration: () =>
-      migrationFigure({
-        ...ctx,
-        runs: smoke ? 1 : quick ? 2 : 5,
-        tiktokLines: smoke ? 1_200 : 60_000,
-        shopifyLines: smoke ? 800 : 40_000,
-        sessions: smoke ? 7 : 40,
-        perSession: smoke ? 100 : 1_500,
-      }),
+    orders: () => ordersFigures({ ...ctx, ...orders, runs: smoke ? 1 : quick ? 2 : 6 }),
+    // The same lines stored under database version 7, moved by version 8's upgrade at Upfront's first start.
+    migration: () => migrationFigure({ ...ctx, ...orders, runs: smoke ? 1 : quick ? 2 : 5 }),
   };
 }
