@@ -34,6 +34,8 @@ const bucketOf = (id) => {
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
   return (h >>> 0) % 256;
 };
+// When each step was done (ms since the worker started), for --verbose.
+self.benchPhases = {};
 self.benchFloor = new Promise((resolve, reject) => {
   const r = indexedDB.open('upfront', ${IDB_VERSION(8)});
   r.onupgradeneeded = () => {
@@ -41,13 +43,15 @@ self.benchFloor = new Promise((resolve, reject) => {
     for (const [from, to] of [['orderLines', 'orderBuckets'], ['returnLines', 'returnBuckets']]) {
       const out = db.createObjectStore(to, { keyPath: 'bucket' });
       r.transaction.objectStore(from).getAll().onsuccess = (e) => {
+        self.benchPhases[from] = performance.now();
         const buckets = new Map();
         for (const line of e.target.result) {
           const b = bucketOf(line.orderId);
           if (!buckets.has(b)) buckets.set(b, []);
           buckets.get(b).push(line);
         }
-        for (const [bucket, lines] of buckets) out.put({ bucket, lines });
+        let written = 0;
+        for (const [bucket, lines] of buckets) out.put({ bucket, lines }).onsuccess = () => ++written === buckets.size && (self.benchPhases[to] = performance.now());
         db.deleteObjectStore(from);
       };
     }
@@ -253,7 +257,11 @@ export async function migrationFigure({ runs, tiktokLines, shopifyLines, session
             samples.answered.push(t.answered);
             samples.usable.push(t.usable);
             log(`  migration ${i + 1}: the console's sidebar, when the studio was usable: ${t.sidebar}`);
-          } else samples.floor.push(await browser.worker.evaluate(() => self.benchFloor));
+          } else {
+            samples.floor.push(await browser.worker.evaluate(() => self.benchFloor));
+            const at = await browser.worker.evaluate(() => self.benchPhases);
+            log(`  migration ${i + 1}, bare upgrade: lines read ${Math.round(at.orderLines)} ms, returns read ${Math.round(at.returnLines)} ms, buckets written ${Math.round(Math.max(at.orderBuckets, at.returnBuckets))} ms, committed with the old tables dropped ${Math.round(samples.floor.at(-1))} ms`);
+          }
         } finally {
           await browser.context.close();
           rmSync(profile, { recursive: true, force: true });
