@@ -3,7 +3,7 @@
 // moves them into buckets (lib/db/database.ts, lib/db/order-buckets.ts) before anything else can
 // read the database. Timed from the worker's start to the studio usable, opened at that moment,
 // against the same upgrade written bare in IndexedDB, started by a worker of its own
-// on a copy of the same profile (bench/README.md, "The version 8 upgrade").
+// on a copy of the same profile (bench/README.md, "The version 8 upgrade at first start").
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
