@@ -31,8 +31,9 @@ export async function clockSkew(frame) {
   return { skew: there - (before + after) / 2, error: (after - before) / 2 };
 }
 
-export async function launch({ extension = true, extensionDir = EXTENSION_DIR } = {}) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-'));
+/** A browser on a fresh profile, or on `profile` (a folder a closed browser left: its storage kept). */
+export async function launch({ extension = true, extensionDir = EXTENSION_DIR, profile } = {}) {
+  const dir = profile ?? mkdtempSync(path.join(os.tmpdir(), 'upfront-bench-'));
   const args = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-gpu'];
   // --enable-unsafe-extension-debugging lets CDP press the toolbar button (Extensions.triggerAction).
   if (extension) args.unshift(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--enable-unsafe-extension-debugging');
@@ -50,10 +51,10 @@ export async function launch({ extension = true, extensionDir = EXTENSION_DIR } 
         ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: consoleHtml })
         : route.abort(),
   );
-  if (!extension) return { context };
+  if (!extension) return { context, profile: dir };
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker');
-  return { context, worker, extensionId: new URL(worker.url()).host };
+  return { context, worker, extensionId: new URL(worker.url()).host, profile: dir };
 }
 
 export function sidebarFrames(page) {

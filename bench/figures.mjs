@@ -10,6 +10,7 @@ import { coldOpen } from './figures/cold-open.mjs';
 import { disclosureClick } from './figures/disclosure.mjs';
 import { csvExport } from './figures/export.mjs';
 import { deckImport } from './figures/import.mjs';
+import { migrationFigure } from './figures/migration.mjs';
 import { mainThreadAdded } from './figures/main-thread.mjs';
 import { ordersFigures } from './figures/orders.mjs';
 import { ordersLiveFigures } from './figures/orders-live.mjs';
@@ -21,6 +22,8 @@ import { studioEdit } from './figures/studio-edit.mjs';
 // A smoke run (--smoke) uses small data: it proves the flows still work, in about a minute.
 export function figures(ctx) {
   const { quick, smoke, report, log } = ctx;
+  // 100,000 order lines (60,000 TikTok, 40,000 Shopify) against 40 shows of a 300-product deck.
+  const orders = { tiktokLines: smoke ? 1_200 : 60_000, shopifyLines: smoke ? 800 : 40_000, sessions: smoke ? 7 : 40, perSession: smoke ? 100 : 1_500 };
   return {
     contentScriptSize: async () => {
       const file = readFileSync(path.join(EXTENSION_DIR, 'content-scripts/console.js'));
@@ -41,24 +44,10 @@ export function figures(ctx) {
     studioEdit: () => studioEdit(ctx),
     stageKey: () => stageKey(ctx),
     longShow: () => longShow(ctx),
-    // 100,000 order lines (60,000 TikTok, 40,000 Shopify) against 40 shows of a 300-product deck.
-    orders: () =>
-      ordersFigures({
-        ...ctx,
-        runs: smoke ? 1 : quick ? 2 : 6,
-        tiktokLines: smoke ? 1_200 : 60_000,
-        shopifyLines: smoke ? 800 : 40_000,
-        sessions: smoke ? 7 : 40,
-        perSession: smoke ? 100 : 1_500,
-      }),
+    orders: () => ordersFigures({ ...ctx, ...orders, runs: smoke ? 1 : quick ? 2 : 6 }),
+    // The same lines stored under database version 7, moved by version 8's upgrade at Upfront's first start.
+    migration: () => migrationFigure({ ...ctx, ...orders, runs: smoke ? 1 : quick ? 2 : 5 }),
     // The same shows and order lines, imported once; then a live show with the analysis open.
-    ordersLive: () =>
-      ordersLiveFigures({
-        ...ctx,
-        tiktokLines: smoke ? 1_200 : 60_000,
-        shopifyLines: smoke ? 800 : 40_000,
-        sessions: smoke ? 7 : 40,
-        perSession: smoke ? 100 : 1_500,
-      }),
+    ordersLive: () => ordersLiveFigures({ ...ctx, ...orders }),
   };
 }

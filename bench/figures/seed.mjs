@@ -5,10 +5,12 @@ import { countStore, demoRecords, putRecords } from '../browser.mjs';
 
 /**
  * `count` products cloned from the demo cards (each keeps its size chart, caveats, notes and
- * picture), in a deck with the demo EU policy as default. Returns what was written.
+ * picture), in a deck with the demo EU policy as default. `demo`: the demo's cards and policies,
+ * when the database has none seeded (a database written before Upfront first runs). Returns what
+ * was written.
  */
-export async function seedProducts(worker, { count, deckId = 'bench-deck', prefix = 'bench' }) {
-  const demo = await demoRecords(worker);
+export async function seedProducts(worker, { count, deckId = 'bench-deck', prefix = 'bench', demo }) {
+  demo ??= await demoRecords(worker);
   const policy = demo.policies.find((p) => p.id === 'demo-policy-eu') ?? demo.policies[0];
   const now = Date.now();
   const cards = Array.from({ length: count }, (_, i) => {
@@ -34,11 +36,13 @@ export async function seedProducts(worker, { count, deckId = 'bench-deck', prefi
  * `sessions` sessions of `perSession` events each over the given products, with their snapshots,
  * built and hashed inside the service worker (nothing this size crosses CDP). They are written as
  * a live session's events are, one record each, and left open: end them through the background
- * (endSessions) so its own code seals them as a host's End session does.
+ * (endSessions) so its own code seals them as a host's End session does. With `sealed`, they are
+ * written as the background leaves them once ended and sealed (ended by the host, the events in
+ * pages of 250, lib/db/event-pages.ts), for a database no Upfront has opened yet.
  */
-export async function seedLog(worker, { sessions, perSession, cards, policy, deck }) {
+export async function seedLog(worker, { sessions, perSession, cards, policy, deck, sealed = false }) {
   return worker.evaluate(
-    async ({ sessions, perSession, cards, policy, deck }) => {
+    async ({ sessions, perSession, cards, policy, deck, sealed }) => {
       // A small synchronous SHA-256 (FIPS 180-4): crypto.subtle's round trip per call would make
       // chaining 100,000 events take half a minute.
       const K = new Uint32Array([
@@ -125,6 +129,13 @@ export async function seedLog(worker, { sessions, perSession, cards, policy, dec
         const startedAt = start + s * 4 * 3_600_000;
         let prev = sha(`upfront:session:${id}`);
         let batch = [];
+        // A sealed session's pages: 250 events each, with their products and event ids.
+        const page = (events) => ({ sessionId: id, page: Math.floor((events[0].seq - 1) / 250), events, cardIds: [...new Set(events.map((e) => e.cardId))], eventIds: events.map((e) => e.id) });
+        const flush = async () => {
+          if (!sealed) await write('events', batch);
+          else await write('eventPages', Array.from({ length: Math.ceil(batch.length / 250) }, (_, k) => page(batch.slice(k * 250, (k + 1) * 250))));
+          batch = [];
+        };
         for (let seq = 1; seq <= perSession; seq++) {
           const { card, hash, own } = items[Math.floor((seq - 1) / 8) % items.length];
           const item = own[(seq - 1) % own.length];
@@ -133,21 +144,19 @@ export async function seedLog(worker, { sessions, perSession, cards, policy, dec
           const full = { ...e, hash: sha(canon(e)) };
           prev = full.hash;
           batch.push(full);
-          if (batch.length === 5000) {
-            await write('events', batch);
-            batch = [];
-          }
+          if (batch.length === 5000) await flush();
         }
-        if (batch.length) await write('events', batch);
+        if (batch.length) await flush();
+        const ended = sealed ? { endedAt: startedAt + perSession * 5_000 + 60_000, endReason: 'host' } : {};
         await write('sessions', [
-          { id, deckId: deck.id, deckName: deck.name, host: `Host ${s % 7}`, platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', market: 'EU', language: 'en', startedAt, lastSeq: perSession, head: prev },
+          { id, deckId: deck.id, deckName: deck.name, host: `Host ${s % 7}`, platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', market: 'EU', language: 'en', startedAt, lastSeq: perSession, head: prev, ...ended },
         ]);
         ids.push(id);
       }
       db.close();
       return ids;
     },
-    { sessions, perSession, cards, policy, deck },
+    { sessions, perSession, cards, policy, deck, sealed },
   );
 }
 

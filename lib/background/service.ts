@@ -1,4 +1,6 @@
 import { UpfrontError } from '../errors';
+import { keptAlive } from '../safety/keep-alive';
+import { storageFault } from '../safety/storage-errors';
 import { Envelope, requestSchemas, type Payload, type RequestType } from '../contracts';
 import { CONTENT_SCRIPT_REQUESTS, consoleHandlers } from '../contracts/console';
 import { libraryHandlers } from '../contracts/library';
@@ -60,10 +62,15 @@ export function createService(deps: ServiceDeps) {
     const payload = requestSchemas[type].safeParse(envelope.data.payload ?? {});
     if (!payload.success) return { ok: false, code: 'bad-message', detail: payload.error.message };
     try {
+      // A database that failed to open (an upgrade refused by a full disk) is opened again by the
+      // next request: the person freed space and pressed Retry.
+      if (deps.safety?.db.hasFailed()) await keptAlive(deps.local, deps.safety.db.open());
       const handler = handlers[type] as (p: unknown, s: Sender) => Promise<unknown>;
       return { ok: true, data: await handler(payload.data, sender) };
     } catch (err) {
       if (err instanceof UpfrontError) return { ok: false, code: err.code, detail: err.message };
+      const fault = storageFault(err);
+      if (fault) return { ok: false, code: fault, detail: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
       return { ok: false, code: 'internal', detail: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
     }
   };

@@ -11,6 +11,7 @@ import { JournaledRepository } from './journaled-repository';
 import type { SegmentSink } from './segment-link';
 import { recoverOnStart } from './recover';
 import { storageFault } from './storage-errors';
+import { keptAlive } from './keep-alive';
 
 export interface SafetyWiring {
   db: UpfrontDb;
@@ -117,8 +118,8 @@ export function startSafety(w: SafetyWiring) {
     },
     true,
   );
-  /** Resolves once the database is open and checked against the journal. */
-  const recovered = w.db.open().then(
+  /** Resolves once the database is open and checked against the journal (opening may upgrade it: kept alive). */
+  const recovered = keptAlive(w.local, w.db.open()).then(
     () => undefined,
     (err) => console.error('Upfront: the database did not open', err),
   );

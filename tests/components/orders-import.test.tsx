@@ -7,18 +7,15 @@ import path from 'node:path';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { ImportOrders } from '../../components/studio/returns/ImportOrders';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender } from '../../lib/background/service';
 import { UpfrontDb } from '../../lib/db/database';
 import { OrderStore } from '../../lib/db/orders';
 import { Repository } from '../../lib/db/repository';
 import { createI18n } from '../../lib/i18n';
 import { createClient } from '../../lib/messaging/client';
 import { orderLinesOf } from '../unit/stored-lines';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const example = (name: string, type = 'text/csv') => new File([readFileSync(path.join(ROOT, 'docs/examples', name))], name, { type });
@@ -32,21 +29,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   db = new UpfrontDb(`orders-ui-${Math.random().toString(36).slice(2)}`);
-  const local = memoryKeyValue();
-  const handle = createService({
-    extensionId: EXT,
-    repo: new Repository(db),
-    orders: new OrderStore(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => Date.UTC(2026, 11, 1),
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo: new Repository(db), orders: new OrderStore(db), now: () => Date.UTC(2026, 11, 1) });
   render(
     <I18nextProvider i18n={i18n}>
       <ImportOrders call={createClient((m) => handle(m, studio))} />

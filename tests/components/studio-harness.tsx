@@ -4,17 +4,14 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
 import { ProducerViews } from '../../components/studio/producer/ProducerViews';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender } from '../../lib/background/service';
 import { Library } from '../../lib/db/library';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { createClient, type Send } from '../../lib/messaging/client';
 import { ReturnsLoopStore } from '../../lib/returns/store';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 export const NOW = Date.UTC(2026, 10, 20, 12);
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
 
@@ -24,21 +21,7 @@ export function setupStudio() {
   const repo = new Repository(db);
   const library = new Library(db);
   const listeners = new Set<() => void>();
-  const handle = createService({
-    extensionId: EXT,
-    repo,
-    library,
-    returnsLoop: new ReturnsLoopStore(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(memoryKeyValue()),
-    local: memoryKeyValue(),
-    now: () => NOW,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => listeners.forEach((l) => l()),
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo, library, returnsLoop: new ReturnsLoopStore(db), now: () => NOW, notifyChanged: () => listeners.forEach((l) => l()) });
   const send = vi.fn<Send>((message) => handle(message, studio));
   const call = createClient(send);
   const onChanged = (l: () => void) => {

@@ -9,10 +9,7 @@ import { CardImage } from '../../components/sidebar/CardImage';
 import { changeListeners } from '../../components/studio/changes';
 import { StudioApp } from '../../components/studio/StudioApp';
 import { SidebarHub, type HubPort } from '../../lib/background/hub';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender, Service } from '../../lib/background/service';
 import { Library } from '../../lib/db/library';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
@@ -22,8 +19,8 @@ import { createImageUrls } from '../../lib/image-urls';
 import { imageRef } from '../../lib/images';
 import { createClient, type Send } from '../../lib/messaging/client';
 import { readSidebarPush } from '../../lib/messaging/push-protocol';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const NOW = Date.UTC(2026, 10, 20, 12);
 const demo = demoBundle(NOW);
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
@@ -35,7 +32,7 @@ beforeAll(async () => {
   i18n = await createI18n('en');
 });
 
-let handle: ReturnType<typeof createService>;
+let handle: Service;
 let changes: ReturnType<typeof changeListeners>;
 
 /**
@@ -58,21 +55,7 @@ beforeEach(async () => {
     onDisconnect: { addListener: () => undefined },
   };
   hub.connect(port);
-  const local = memoryKeyValue();
-  handle = createService({
-    extensionId: EXT,
-    repo,
-    library: new Library(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => NOW,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: (change) => hub.changed(change),
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  handle = testService({ repo, library: new Library(db), now: () => NOW, notifyChanged: (change) => hub.changed(change) });
   await handle({ type: 'console.hello', payload: {} }, tab);
   await handle({ type: 'session.start', payload: { id: 'session-1', deckId: demo.deck.id, host: 'Ana Host' } }, overlay);
 });

@@ -5,18 +5,15 @@ import type { i18n as I18n } from 'i18next';
 import { I18nextProvider } from 'react-i18next';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudioApp } from '../../components/studio/StudioApp';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender, Service } from '../../lib/background/service';
 import { Library } from '../../lib/db/library';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { createI18n } from '../../lib/i18n';
 import { createClient, type Send } from '../../lib/messaging/client';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const NOW = Date.UTC(2026, 10, 20, 12);
 const demo = demoBundle(NOW);
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
@@ -31,7 +28,7 @@ beforeAll(async () => {
  * The studio talks to the real background service over a fake-indexeddb database, so it is
  * tested against the answers it will really get rather than a hand-written imitation.
  */
-let handle: ReturnType<typeof createService>;
+let handle: Service;
 let listeners: Set<() => void>;
 
 beforeEach(async () => {
@@ -39,21 +36,7 @@ beforeEach(async () => {
   const repo = new Repository(db);
   await repo.putDeckBundle(demo);
   listeners = new Set();
-  const local = memoryKeyValue();
-  handle = createService({
-    extensionId: EXT,
-    repo,
-    library: new Library(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => NOW,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => listeners.forEach((l) => l()),
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  handle = testService({ repo, library: new Library(db), now: () => NOW, notifyChanged: () => listeners.forEach((l) => l()) });
   // A host went live on a console and said one thing.
   const tab: Sender = { id: EXT, url: 'https://shop.tiktok.com/streamer/live/product/dashboard', tab: { id: 5 }, frameId: 0 };
   const overlay: Sender = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html`, tab: { id: 5 }, frameId: 3 };

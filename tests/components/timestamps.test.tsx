@@ -15,6 +15,7 @@ import { createClient } from '../../lib/messaging/client';
 import type { Client } from '../../lib/messaging/client';
 import { proofHandlers } from '../../lib/contracts/proofs';
 import { requestSchemas } from '../../lib/contracts';
+import { EXT, testService } from '../helpers/service';
 
 let i18n: I18n;
 beforeAll(async () => {
@@ -92,9 +93,6 @@ describe('Settings › Time-stamps', () => {
 
 describe('Settings › Time-stamps, with shows waiting', () => {
   it('names each ended show still waiting for its time-stamp, by host, start and deck', async () => {
-    const { createService } = await import('../../lib/background/service');
-    const { TabRegistry } = await import('../../lib/background/tabs');
-    const { LayoutStore } = await import('../../lib/background/layouts');
     const { demoBundle } = await import('../../lib/demo/deck');
     const db = new UpfrontDb(`ts-wait-${Math.random().toString(36).slice(2)}`);
     const repo = new Repository(db);
@@ -104,21 +102,7 @@ describe('Settings › Time-stamps, with shows waiting', () => {
     // An authority that cannot be reached: every show stays waiting.
     const prover = new Prover({ repo, store: new ProofStore(db), local, now: () => NOW, fetch: () => Promise.reject(new TypeError('offline')) });
     await prover.setSettings({ tsaUrl: 'https://tsa.example.com/tsr' });
-    const EXT = 'abcdefghijklmnopabcdefghijklmnop';
-    const handle = createService({
-      extensionId: EXT,
-      repo,
-      tabs: new TabRegistry(memoryKeyValue()),
-      layouts: new LayoutStore(local),
-      local,
-      now: () => NOW,
-      pushToTab: async () => undefined,
-      pushHotkey: () => undefined,
-      notifyChanged: () => undefined,
-      activeTab: async () => undefined,
-      enableSite: async () => undefined,
-      prover,
-    });
+    const handle = testService({ repo, local, now: () => NOW, prover });
     const tab = { id: EXT, url: 'https://shop.tiktok.com/streamer/live/product/dashboard', tab: { id: 3 }, frameId: 0 };
     const frame = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html`, tab: { id: 3 }, frameId: 2 };
     const studio = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
 import { Prover } from '../../lib/background/prover';
-import { createService } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
 import { demoBundle } from '../../lib/demo/deck';
 import { ProofStore } from '../../lib/db/proof-store';
 import { formatReport, verifyLogText } from '../../lib/evidence/verify';
@@ -18,7 +15,8 @@ import type { Reply } from '../../lib/messaging/types';
 import type { DisclosureEvent, Session } from '../../lib/schema/session';
 import { startTestTsa, type TestTsa } from '../helpers/tsa-server';
 import { NOW, freshRepo } from './helpers';
-import { EXT, TIKTOK, contentScript, overlay, studio } from './sessions-helpers';
+import { TIKTOK, contentScript, overlay, studio } from './sessions-helpers';
+import { testService } from '../helpers/service';
 
 // Proofs over chain heads (issue 19) against a real time-stamping authority (`openssl ts` on
 // 127.0.0.1) and the real service over fake-indexeddb.
@@ -39,20 +37,7 @@ async function setup(options: { fetch?: typeof fetch; tsa?: boolean } = {}) {
   const store = new ProofStore(db);
   const prover = new Prover({ repo, store, local, now: () => clock.now, fetch: options.fetch ?? fetch });
   if (options.tsa !== false) await prover.setSettings({ tsaUrl: tsa.url });
-  const handle = createService({
-    extensionId: EXT,
-    repo,
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => clock.now,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-    prover,
-  });
+  const handle = testService({ repo, local, now: () => clock.now, prover });
   const ok = async <T,>(type: string, payload: unknown, sender = overlay(7)): Promise<T> => {
     const reply = (await handle({ type, payload }, sender)) as Reply<T>;
     if (!reply.ok) throw new Error(`${reply.code}: ${reply.detail}`);

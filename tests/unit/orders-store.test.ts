@@ -1,8 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender, Service } from '../../lib/background/service';
 import type { UpfrontDb } from '../../lib/db/database';
 import { OrderStore } from '../../lib/db/orders';
 import type { Reply } from '../../lib/messaging/types';
@@ -10,33 +7,19 @@ import type { ParsedOrders } from '../../lib/returns/import';
 import { EXAMPLES, parseExample, PERSONAL_VALUES } from './orders-helpers';
 import { freshRepo, NOW } from './helpers';
 import { orderLinesOf, returnLinesOf } from './stored-lines';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
 
 let db: UpfrontDb;
-let handle: ReturnType<typeof createService>;
+let handle: Service;
 let notified: number;
 
 beforeEach(() => {
   const fresh = freshRepo();
   db = fresh.db;
   notified = 0;
-  const local = memoryKeyValue();
-  handle = createService({
-    extensionId: EXT,
-    repo: fresh.repo,
-    orders: new OrderStore(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => NOW,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => void (notified += 1),
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  handle = testService({ repo: fresh.repo, orders: new OrderStore(db), now: () => NOW, notifyChanged: () => void (notified += 1) });
 });
 
 async function ok<T>(reply: Promise<Reply<unknown>>): Promise<T> {

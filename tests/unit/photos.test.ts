@@ -3,10 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi, type Mock } from 'vitest';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender, type ServiceDeps } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender, ServiceDeps } from '../../lib/background/service';
 import { Library } from '../../lib/db/library';
 import type { DeckBundle } from '../../lib/schema/deck';
 import { buildDeckPackage, readDeckPackage } from '../../lib/deckfile/package';
@@ -18,8 +15,8 @@ import { createClient, type Send } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/types';
 import { photo, photoDeck } from './photo-fixtures';
 import { ctx, file, freshLibrary, NOW, ROOT } from './studio-helpers';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const TIKTOK = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 const contentScript = (tabId: number): Sender => ({ id: EXT, url: TIKTOK, tab: { id: tabId }, frameId: 0 });
 const overlay = (tabId: number): Sender => ({ id: EXT, url: `chrome-extension://${EXT}/sidebar.html`, tab: { id: tabId }, frameId: 3 });
@@ -29,21 +26,7 @@ const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` }
 async function machine(count = 300, photoBytes?: number) {
   const m = freshLibrary();
   const notifyChanged: Mock<ServiceDeps['notifyChanged']> = vi.fn();
-  const local = memoryKeyValue();
-  const handle = createService({
-    extensionId: EXT,
-    repo: m.repo,
-    library: m.library,
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => NOW,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo: m.repo, library: m.library, now: () => NOW, notifyChanged });
   const asStudio = vi.fn<Send>((message) => handle(message, studio));
   const call = createClient(asStudio);
   const deck = photoDeck(count, NOW, photoBytes);
@@ -164,10 +147,7 @@ describe('the deck package', () => {
     expect(result.plan.entries.filter((e) => e.action === 'add')).toHaveLength(300);
     // The studio's own commit path: photos one message each, then the records at once.
     const send = vi.fn<Send>(async (message) => {
-      const handle = createService({
-        extensionId: EXT, repo: b.repo, library: b.library, tabs: new TabRegistry(memoryKeyValue()), layouts: new LayoutStore(memoryKeyValue()), local: memoryKeyValue(),
-        now: () => NOW, pushToTab: async () => undefined, pushHotkey: () => undefined, notifyChanged: () => undefined, activeTab: async () => undefined, enableSite: async () => undefined,
-      });
+      const handle = testService({ repo: b.repo, library: b.library, now: () => NOW });
       return handle(message, studio);
     });
     expect(await commitImport(createClient(send), result.plan.commit)).toEqual({ added: 300, updated: 0 });

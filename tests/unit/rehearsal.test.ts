@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService } from '../../lib/background/service';
 import { StageKeeper } from '../../lib/background/stage';
 import { TabRegistry } from '../../lib/background/tabs';
 import { demoBundle } from '../../lib/demo/deck';
@@ -16,6 +14,7 @@ import type { Session } from '../../lib/schema/session';
 import { DEFAULT_STAGE } from '../../lib/stage/settings';
 import { NOW, freshRepo, storedEvents } from './helpers';
 import { TIKTOK, contentScript, overlay, studio } from './sessions-helpers';
+import { testService } from '../helpers/service';
 
 // Rehearsals (issue 20) against the real service, the real stage keeper and Dexie
 // (fake-indexeddb), wired as entrypoints/background.ts wires them.
@@ -36,22 +35,7 @@ async function setup() {
   const changes: Change[] = [];
   const tabs = new TabRegistry(memoryKeyValue());
   const make = (registry: TabRegistry) =>
-    createService({
-      extensionId: 'abcdefghijklmnopabcdefghijklmnop',
-      repo,
-      tabs: registry,
-      layouts: new LayoutStore(memoryKeyValue()),
-      local: memoryKeyValue(),
-      now: () => clock.now,
-      pushToTab: async () => undefined,
-      pushHotkey: () => undefined,
-      notifyChanged: (c) => changes.push(c),
-      activeTab: async () => undefined,
-      enableSite: async () => undefined,
-      stage,
-      rehearsals,
-      openWindow: async () => 77,
-    });
+    testService({ repo, tabs: registry, now: () => clock.now, notifyChanged: (c) => changes.push(c), stage, rehearsals, openWindow: async () => 77 });
   let handle = make(tabs);
   let registry = tabs;
   const reply = (type: string, payload: unknown, sender = overlay(1)) => handle({ type, payload }, sender);

@@ -2,8 +2,6 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
@@ -11,6 +9,7 @@ import { demoBundle } from '../../lib/demo/deck';
 import en from '../../lib/i18n/locales/en.json';
 import { requestSchemas } from '../../lib/contracts';
 import { storedEvents } from './helpers';
+import { testService } from '../helpers/service';
 
 const EXT = 'fuzzfuzzfuzzfuzzfuzzfuzzfuzzfuzz';
 const senders = [
@@ -27,20 +26,7 @@ async function setup() {
   await repo.putDeckBundle(demoBundle(0));
   const tabs = new TabRegistry(memoryKeyValue());
   await tabs.register(1, 'https://shop.tiktok.com/streamer/live', [], 0);
-  const local = memoryKeyValue();
-  const handle = createService({
-    extensionId: EXT,
-    repo,
-    tabs,
-    layouts: new LayoutStore(local),
-    local,
-    now: () => 1_000,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ extensionId: EXT, repo, tabs, now: () => 1_000 });
   const session = await repo.startSession({ id: 's1', deckId: 'demo-deck', host: 'h', platform: 'tiktok-shop', consoleOrigin: 'https://shop.tiktok.com', now: 0 });
   return { db, handle, session };
 }

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender, type ServiceDeps } from '../../lib/background/service';
+import type { Sender, Service, ServiceDeps } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import type { Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
@@ -9,8 +8,8 @@ import { verifyChain } from '../../lib/evidence/chain';
 import { DEFAULT_LAYOUT, MAX_WIDTH, MIN_WIDTH, type Reply } from '../../lib/messaging/types';
 import type { Session } from '../../lib/schema/session';
 import { NOW, freshRepo } from './helpers';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const TIKTOK = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 const YOUTUBE = 'https://studio.youtube.com/channel/UC0000000000000000000000/livestreaming';
 
@@ -27,7 +26,7 @@ let notifyChanged: Mock<ServiceDeps['notifyChanged']>;
 let pushToTab: Mock<ServiceDeps['pushToTab']>;
 let pushHotkey: Mock<ServiceDeps['pushHotkey']>;
 let activeTab: Mock<ServiceDeps['activeTab']>;
-let handle: ReturnType<typeof createService>;
+let handle: Service;
 let tabs: TabRegistry;
 
 beforeEach(async () => {
@@ -39,20 +38,7 @@ beforeEach(async () => {
   pushHotkey = vi.fn<ServiceDeps['pushHotkey']>();
   activeTab = vi.fn<ServiceDeps['activeTab']>(async () => undefined);
   tabs = new TabRegistry(memoryKeyValue());
-  const local = memoryKeyValue();
-  handle = createService({
-    extensionId: EXT,
-    repo,
-    tabs,
-    layouts: new LayoutStore(local),
-    local,
-    now: () => now,
-    pushToTab,
-    pushHotkey,
-    notifyChanged,
-    activeTab,
-    enableSite: async () => undefined,
-  });
+  handle = testService({ repo, tabs, now: () => now, pushToTab, pushHotkey, notifyChanged, activeTab });
 });
 
 async function ok<T>(reply: Promise<Reply<unknown>>): Promise<T> {

@@ -1,6 +1,5 @@
 import { memoryKeyValue, type KeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
+import type { Sender } from '../../lib/background/service';
 import { TabRegistry } from '../../lib/background/tabs';
 import { Library } from '../../lib/db/library';
 import { OrderStore } from '../../lib/db/orders';
@@ -10,8 +9,9 @@ import { demoBundle } from '../../lib/demo/deck';
 import { createClient } from '../../lib/messaging/client';
 import type { Reply } from '../../lib/messaging/types';
 import { NOW, freshRepo } from './helpers';
+import { EXT, testService } from '../helpers/service';
 
-export const EXT = 'abcdefghijklmnopabcdefghijklmnop';
+export { EXT };
 export const TIKTOK = 'https://shop.tiktok.com/streamer/live/product/dashboard';
 export const YOUTUBE = 'https://studio.youtube.com/channel/UC0000000000000000000000/livestreaming';
 export const contentScript = (tabId: number, url = TIKTOK): Sender => ({ id: EXT, url, tab: { id: tabId }, frameId: 0 });
@@ -36,22 +36,7 @@ export async function background(repo?: Repository, opts: { sessionStorage?: () 
   const local = opts.local ?? memoryKeyValue();
   const make = () => {
     const tabs = new TabRegistry((opts.sessionStorage ?? memoryKeyValue)());
-    const handle = createService({
-      extensionId: EXT,
-      repo: r,
-      library,
-      orders,
-      returnsLoop: fresh && new ReturnsLoopStore(fresh.db, orders),
-      tabs,
-      layouts: new LayoutStore(local),
-      local,
-      now: () => clock.now,
-      pushToTab: async () => undefined,
-      pushHotkey: () => undefined,
-      notifyChanged: () => undefined,
-      activeTab: async () => undefined,
-      enableSite: async () => undefined,
-    });
+    const handle = testService({ repo: r, library, orders, returnsLoop: fresh && new ReturnsLoopStore(fresh.db, orders), tabs, local, now: () => clock.now });
     return { handle, tabs };
   };
   let current = make();

@@ -1,31 +1,14 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
 import { UpfrontDb } from '../../lib/db/database';
 import { Repository } from '../../lib/db/repository';
+import { EXT, testService } from '../helpers/service';
 
-const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const page = { id: EXT, url: `chrome-extension://${EXT}/sidebar.html`, frameId: 0 };
 
 function setup() {
-  const local = memoryKeyValue();
   const enableSite = vi.fn(async () => undefined);
-  const handle = createService({
-    extensionId: EXT,
-    repo: new Repository(new UpfrontDb(`site-enable-${Math.random()}`)),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => 1_000,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite,
-  });
+  const handle = testService({ repo: new Repository(new UpfrontDb(`site-enable-${Math.random()}`)), now: () => 1_000, enableSite });
   return { handle, enableSite };
 }
 

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService } from '../../lib/background/service';
 import { StageKeeper } from '../../lib/background/stage';
 import { StageHub } from '../../lib/background/stage-hub';
-import { TabRegistry } from '../../lib/background/tabs';
 import type { RecordInput, Repository } from '../../lib/db/repository';
 import { demoBundle } from '../../lib/demo/deck';
 import { UpfrontError } from '../../lib/errors';
@@ -15,7 +12,8 @@ import { DEFAULT_STAGE } from '../../lib/stage/settings';
 import { onScreenSpans } from '../../lib/stage/on-screen';
 import type { StageState } from '../../lib/stage/state';
 import { NOW, freshRepo } from './helpers';
-import { EXT, TIKTOK, contentScript, overlay, studio } from './sessions-helpers';
+import { TIKTOK, contentScript, overlay, studio } from './sessions-helpers';
+import { testService } from '../helpers/service';
 
 // The stage (issue 18) over the real service and Dexie (fake-indexeddb).
 
@@ -50,21 +48,7 @@ async function setup(fail: (input: RecordInput) => boolean = () => false) {
   const session = memoryKeyValue();
   const stage = new StageKeeper({ repo, session, now: () => clock.now, newId: () => `stage-${++n}`, push });
   const opened: string[] = [];
-  const handle = createService({
-    extensionId: EXT,
-    repo,
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(memoryKeyValue()),
-    local: memoryKeyValue(),
-    now: () => clock.now,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-    stage,
-    openWindow: async (url) => (opened.push(url), 77),
-  });
+  const handle = testService({ repo, now: () => clock.now, stage, openWindow: async (url) => (opened.push(url), 77) });
   const call = async <T,>(type: string, payload: unknown, sender = overlay(7)): Promise<T> => {
     const reply = (await handle({ type, payload }, sender)) as Reply<T>;
     if (!reply.ok) throw Object.assign(new Error(`${reply.code}: ${reply.detail}`), { code: reply.code });
