@@ -8,9 +8,8 @@ import { changeListeners } from '../../components/studio/changes';
 import { analysisPlan, ReturnsSection } from '../../components/studio/returns/ReturnsSection';
 import { SidebarHub, type HubPort } from '../../lib/background/hub';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender } from '../../lib/background/service';
+import { testService } from '../helpers/service';
 import { UpfrontDb } from '../../lib/db/database';
 import { Library } from '../../lib/db/library';
 import { Repository } from '../../lib/db/repository';
@@ -58,21 +57,7 @@ async function setUp() {
   hub.connect(port);
   const clock = { now: SAMPLE_START + 86_400_000 };
   const local = memoryKeyValue();
-  const handle = createService({
-    extensionId: EXT,
-    repo,
-    library: new Library(db),
-    returnsLoop: new ReturnsLoopStore(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => clock.now,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: (change) => hub.changed(change),
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo, library: new Library(db), returnsLoop: new ReturnsLoopStore(db), local, now: () => clock.now, notifyChanged: (change) => hub.changed(change) });
   const deck = (await db.decks.toArray())[0];
   const hoodie = (await db.cards.bulkGet(deck.cardIds))[0]!;
   await handle({ type: 'console.hello', payload: {} }, tab);

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { memoryKeyValue } from '../../lib/background/kv';
 import { LayoutStore } from '../../lib/background/layouts';
 import { createService, type ServiceDeps } from '../../lib/background/service';

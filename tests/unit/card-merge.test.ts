@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender } from '../../lib/background/service';
+import { testService } from '../helpers/service';
 import { afterSave, nothingToSave, resolve, takeIn, toSend } from '../../lib/cards/edit-sync';
 import { getAt, merge3, setAt } from '../../lib/cards/merge';
 import { withText } from '../../lib/cards/translations';
@@ -30,20 +28,7 @@ const tent = Card.parse({
 async function studioService() {
   const m = freshLibrary();
   let clock = NOW;
-  const handle = createService({
-    extensionId: EXT,
-    repo: m.repo,
-    library: m.library,
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(memoryKeyValue()),
-    local: memoryKeyValue(),
-    now: () => clock,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo: m.repo, library: m.library, now: () => clock });
   const call = createClient((message) => handle(message, studio));
   await call('card.save', { card: tent });
   const stored = async () => (await call('card.get', { cardId: 'tent' })).card!;

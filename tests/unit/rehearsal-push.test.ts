@@ -1,9 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SidebarHub, type HubPort } from '../../lib/background/hub';
-import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService, type Sender } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import type { Sender } from '../../lib/background/service';
+import { testService } from '../helpers/service';
 import { demoBundle } from '../../lib/demo/deck';
 import { createClient } from '../../lib/messaging/client';
 import { readSidebarPush } from '../../lib/messaging/push-protocol';
@@ -24,20 +22,7 @@ async function twoViews() {
   const { db, repo } = freshRepo();
   await repo.putDeckBundle(demoBundle(NOW));
   const hub = new SidebarHub();
-  const handle = createService({
-    extensionId: EXT,
-    repo,
-    rehearsals: new RehearsalStore(db),
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(memoryKeyValue()),
-    local: memoryKeyValue(),
-    now: () => NOW,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: (change) => hub.changed(change),
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo, rehearsals: new RehearsalStore(db), now: () => NOW, notifyChanged: (change) => hub.changed(change) });
   await handle({ type: 'console.hello', payload: {} }, contentScript(1));
   let n = 0;
   const view = (sender: Sender, name: string) => {

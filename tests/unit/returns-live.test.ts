@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { memoryKeyValue } from '../../lib/background/kv';
-import { LayoutStore } from '../../lib/background/layouts';
-import { createService } from '../../lib/background/service';
-import { TabRegistry } from '../../lib/background/tabs';
+import { testService } from '../helpers/service';
 import { OrderStore } from '../../lib/db/orders';
 import type { Analysis } from '../../lib/returns/analysis';
 import { loopStillHolds } from '../../lib/returns/log-writes';
@@ -33,21 +31,7 @@ async function setUp() {
   // Every join over all the lines asks the order store for them once.
   const reads = vi.spyOn(orders, 'lines');
   const local = memoryKeyValue();
-  const handle = createService({
-    extensionId: 'abcdefghijklmnopabcdefghijklmnop',
-    repo,
-    orders,
-    returnsLoop: loop,
-    tabs: new TabRegistry(memoryKeyValue()),
-    layouts: new LayoutStore(local),
-    local,
-    now: () => clock.now,
-    pushToTab: async () => undefined,
-    pushHotkey: () => undefined,
-    notifyChanged: () => undefined,
-    activeTab: async () => undefined,
-    enableSite: async () => undefined,
-  });
+  const handle = testService({ repo, orders, returnsLoop: loop, local, now: () => clock.now });
   const ok = async <T,>(type: string, payload: unknown, sender = studio): Promise<T> => {
     const reply = (await handle({ type, payload }, sender)) as Reply<T>;
     if (!reply.ok) throw new Error(`${type}: ${reply.code}: ${reply.detail}`);
@@ -64,20 +48,7 @@ async function setUp() {
   const fresh = async () => {
     const other = new ReturnsLoopStore(db);
     try {
-      return await createService({
-        extensionId: 'abcdefghijklmnopabcdefghijklmnop',
-        repo,
-        returnsLoop: other,
-        tabs: new TabRegistry(memoryKeyValue()),
-        layouts: new LayoutStore(local),
-        local,
-        now: () => clock.now,
-        pushToTab: async () => undefined,
-        pushHotkey: () => undefined,
-        notifyChanged: () => undefined,
-        activeTab: async () => undefined,
-        enableSite: async () => undefined,
-      })({ type: 'returns.analysis', payload: { filter: {} } }, studio);
+      return await testService({ repo, returnsLoop: other, local, now: () => clock.now })({ type: 'returns.analysis', payload: { filter: {} } }, studio);
     } finally {
       other.stopWatching();
     }
