@@ -16,6 +16,7 @@ import { OrderStore } from '../../lib/db/orders';
 import { Repository } from '../../lib/db/repository';
 import { createI18n } from '../../lib/i18n';
 import { createClient } from '../../lib/messaging/client';
+import { readerOnPage } from '../../lib/returns/import/reader';
 import { orderLinesOf } from '../unit/stored-lines';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -49,7 +50,7 @@ beforeEach(() => {
   });
   render(
     <I18nextProvider i18n={i18n}>
-      <ImportOrders call={createClient((m) => handle(m, studio))} />
+      <ImportOrders call={createClient((m) => handle(m, studio))} start={readerOnPage} />
     </I18nextProvider>,
   );
 });
