@@ -19,7 +19,7 @@ const opened: OrderFileReading[] = [];
 afterEach(() => opened.splice(0).forEach((r) => r.close()));
 
 function reading(name: string, bytes: Uint8Array, worker = channelWorker()): OrderFileReading {
-  const r = new OrderFileReading(worker, { name, blob: new Blob([bytes]) });
+  const r = new OrderFileReading(worker, { name, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) });
   opened.push(r);
   return r;
 }

@@ -1,4 +1,4 @@
-import { importPayload } from '../line-columns';
+import { importPayload, type OrdersImport } from '../line-columns';
 import { narrowTo, parseOrderTable, readOrderTable, type ParsedOrders } from './index';
 import { previewOf } from './preview';
 import { ReaderRequest, type MessageEnd, type ReaderReply } from './reader-protocol';
@@ -15,7 +15,8 @@ export function serveOrderReading(scope: MessageEnd, pause: (() => Promise<void>
   const post = (reply: ReaderReply) => scope.postMessage(reply);
   let name = '';
   let table: ReturnType<typeof readOrderTable> | undefined;
-  let last: { read: number; result?: ParsedOrders } | undefined;
+  type Last = { read: number; result?: ParsedOrders; payload?: OrdersImport };
+  let last: Last | undefined;
   let queue: Promise<void> = Promise.resolve();
 
   const readTable = async (id: number, file: { name: string; blob: Blob }, layouts: Parameters<typeof narrowTo>[0]) => {
@@ -35,12 +36,16 @@ export function serveOrderReading(scope: MessageEnd, pause: (() => Promise<void>
           return post({ id: req.id, kind: 'read', result: { ok: false, issues: read.issues } });
         }
         const result = parseOrderTable(read.table, name, req.options);
-        last = { read: req.id, ...(result.ok ? { result } : {}) };
-        return post({ id: req.id, kind: 'read', result: previewOf(result) });
+        const now: Last = { read: req.id, ...(result.ok ? { result } : {}) };
+        last = now;
+        post({ id: req.id, kind: 'read', result: previewOf(result) });
+        // The columns are made while the person reads the preview (unless another read comes first).
+        if (result.ok) queue = queue.then(() => void (last === now && (now.payload ??= importPayload(result))));
+        return;
       }
       // Only the lines the person saw previewed are sent: a read asked for since is not them.
       if (!last?.result || last.read !== req.read) throw new Error('the lines asked for are not the last read');
-      post({ id: req.id, kind: 'lines', payload: importPayload(last.result) });
+      post({ id: req.id, kind: 'lines', payload: (last.payload ??= importPayload(last.result)) });
     } catch (err) {
       post({ id: req.id, kind: 'error', detail: err instanceof Error ? err.message : String(err) });
     }
