@@ -131,18 +131,35 @@ export function ImportOrders({ call, start = startReader }: { call: Client; star
     void read(next);
   }
 
-  async function confirm(id: string, result: OrdersPreview) {
+  // Files confirmed in one go are sent to the background back to back, once all their lines are
+  // here: the background makes the returns loop again once no import is under way
+  // (lib/returns/store.ts), and a file sent later, as its lines came, found it started and
+  // waited behind it. Each file is still its own request, stored all or nothing.
+  const confirming = useRef<{ id: string; result: OrdersPreview }[]>([]);
+  function confirm(id: string, result: OrdersPreview) {
     setStage(id, { kind: 'saving', result });
-    try {
-      const reader = readers.current.get(id);
-      if (!reader) throw new UpfrontError('internal', 'no reader');
-      const counts = await call('orders.import', await reader.lines());
-      setStage(id, { kind: 'done', result, counts });
-      close(id);
-      if (result.layout) setLayouts((list) => [result.layout!, ...list.filter((l) => l.signature !== result.layout!.signature)]);
-    } catch (err) {
-      setStage(id, { kind: 'save-failed', result, code: errorCode(err) });
-    }
+    confirming.current.push({ id, result });
+    if (confirming.current.length === 1) queueMicrotask(() => void store(confirming.current.splice(0)));
+  }
+
+  async function store(files: { id: string; result: OrdersPreview }[]) {
+    const lines = await Promise.all(
+      files.map(({ id }) => readers.current.get(id)?.lines().then((payload) => ({ payload }), (err: unknown) => ({ err })) ?? { err: new UpfrontError('internal', 'no reader') }),
+    );
+    await Promise.all(
+      files.map(async ({ id, result }, i) => {
+        try {
+          const got = lines[i];
+          if ('err' in got) throw got.err;
+          const counts = await call('orders.import', got.payload);
+          setStage(id, { kind: 'done', result, counts });
+          close(id);
+          if (result.layout) setLayouts((list) => [result.layout!, ...list.filter((l) => l.signature !== result.layout!.signature)]);
+        } catch (err) {
+          setStage(id, { kind: 'save-failed', result, code: errorCode(err) });
+        }
+      }),
+    );
   }
 
   return (
