@@ -13,6 +13,7 @@ import { OrderStore } from '../../lib/db/orders';
 import { Repository } from '../../lib/db/repository';
 import { createI18n } from '../../lib/i18n';
 import { createClient } from '../../lib/messaging/client';
+import { readerOnPage } from '../../lib/returns/import/reader';
 import { orderLinesOf } from '../unit/stored-lines';
 import { EXT, testService } from '../helpers/service';
 
@@ -32,7 +33,7 @@ beforeEach(() => {
   const handle = testService({ repo: new Repository(db), orders: new OrderStore(db), now: () => Date.UTC(2026, 11, 1) });
   render(
     <I18nextProvider i18n={i18n}>
-      <ImportOrders call={createClient((m) => handle(m, studio))} />
+      <ImportOrders call={createClient((m) => handle(m, studio))} start={readerOnPage} />
     </I18nextProvider>,
   );
 });

@@ -12,6 +12,9 @@ test('a producer imports TikTok (CSV and Excel), Shopify and 抖店 exports into
   const { context, worker, extensionId } = await launch(testInfo.outputPath('profile'));
   try {
     const studio = await context.newPage();
+    // Each chosen file is read in a worker of its own, off the studio's main thread.
+    const readers: string[] = [];
+    studio.on('worker', (w) => readers.push(w.url()));
     await studio.goto(`chrome-extension://${extensionId}/studio.html#/returns`);
     const section = studio.getByRole('region', { name: 'Orders and returns' });
     const zone = section.getByRole('combobox', { name: 'Shop time zone' });
@@ -23,6 +26,7 @@ test('a producer imports TikTok (CSV and Excel), Shopify and 抖店 exports into
     await section.getByLabel('Choose order or return files').setInputFiles(example('tiktok-orders.xlsx'));
     const xlsx = section.getByRole('article', { name: /tiktok-orders\.xlsx/ });
     await expect(xlsx.getByText('9 order lines, 0 returns')).toBeVisible();
+    expect(readers).toEqual([`chrome-extension://${extensionId}/order-reader.js`]);
     await expect(xlsx.getByRole('row').nth(1)).toContainText('2026-11-20 12:05:12 UTC');
     const axe = await new AxeBuilder({ page: studio }).include('.orders-import').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

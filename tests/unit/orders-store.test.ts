@@ -4,6 +4,8 @@ import type { UpfrontDb } from '../../lib/db/database';
 import { OrderStore } from '../../lib/db/orders';
 import type { Reply } from '../../lib/messaging/types';
 import type { ParsedOrders } from '../../lib/returns/import';
+import { importPayload } from '../../lib/returns/line-columns';
+import type { OrderLayout, OrderLine, ReturnLine } from '../../lib/returns/types';
 import { EXAMPLES, parseExample, PERSONAL_VALUES } from './orders-helpers';
 import { freshRepo, NOW } from './helpers';
 import { orderLinesOf, returnLinesOf } from './stored-lines';
@@ -34,9 +36,8 @@ async function example(file: string, over: Parameters<typeof parseExample>[1] = 
   return r;
 }
 
-/** The request the studio sends for a parsed file: its lines (and the layout it was read with). */
-const importLines = ({ orders, returns, layout }: { orders: unknown[]; returns: unknown[]; layout?: unknown }) =>
-  handle({ type: 'orders.import', payload: { orders, returns, ...(layout ? { layout } : {}) } }, studio);
+/** The request the studio sends for a parsed file: its lines in columns (and the layout it was read with). */
+const importLines = (input: { orders: OrderLine[]; returns: ReturnLine[]; layout?: OrderLayout }) => handle({ type: 'orders.import', payload: importPayload(input) }, studio);
 type Counts = { orders: { added: number; updated: number; unchanged: number }; returns: { added: number; updated: number; unchanged: number } };
 
 describe('orders.import', () => {
@@ -120,19 +121,32 @@ describe('orders.import', () => {
     expect(await returnLinesOf(db).count()).toBe(0);
   });
 
-  it('refuses lines with extra fields (a buyer name) or keys that are not theirs, writing nothing', async () => {
+  it('refuses an extra column (a buyer name), a column of another length, a key, or a value its field refuses, writing nothing', async () => {
     const file = await example('tiktok-orders.csv');
-    const withName = { orders: [{ ...file.orders[0], buyerName: 'Lucía' }, ...file.orders.slice(1)], returns: [] };
-    expect(await importLines(withName)).toMatchObject({ ok: false, code: 'bad-message' });
-    const forged = { orders: [{ ...file.orders[0], key: 'tiktok:1:other' }], returns: [] };
-    expect(await importLines(forged)).toMatchObject({ ok: false, code: 'bad-message' });
+    const [batch] = importPayload(file).orders;
+    const send = (orders: unknown[]) => handle({ type: 'orders.import', payload: { orders, returns: [] } }, studio);
+    expect(await send([{ ...batch, buyerName: batch.orderId.map(() => 'Lucía') }])).toMatchObject({ ok: false, code: 'bad-message' });
+    expect(await send([{ ...batch, sku: batch.sku.slice(1) }])).toMatchObject({ ok: false, code: 'bad-message' });
+    // The key is made from the line's fields in the background: a key sent along is an extra column.
+    expect(await send([{ ...batch, key: batch.orderId.map(() => 'tiktok:1:other') }])).toMatchObject({ ok: false, code: 'bad-message' });
+    expect(await send([{ ...batch, quantity: batch.quantity.map((q, i) => (i === 3 ? 0 : q)) }])).toMatchObject({ ok: false, code: 'bad-message', detail: expect.stringContaining('quantity') });
+    expect(await send([{ ...batch, orderId: batch.orderId.map((id, i) => (i === 2 ? '' : id)) }])).toMatchObject({ ok: false, code: 'bad-message' });
+    expect(await send([{ ...batch, source: 'amazon' }])).toMatchObject({ ok: false, code: 'bad-message' });
     expect(await orderLinesOf(db).count()).toBe(0);
+  });
+
+  it('stores each line as the file read it, with the key its fields make', async () => {
+    const file = await example('douyin-orders.csv');
+    await ok(importLines(file));
+    const sorted = <T extends { key: string }>(lines: T[]) => [...lines].sort((a, b) => (a.key < b.key ? -1 : 1));
+    expect(sorted(await orderLinesOf(db).toArray())).toEqual(sorted(file.orders));
+    expect(sorted(await returnLinesOf(db).toArray())).toEqual(sorted(file.returns));
   });
 
   it('is refused to a content script', async () => {
     const file = await example('upfront-orders.csv');
     const contentScript: Sender = { id: EXT, url: 'https://shop.tiktok.com/streamer/live', tab: { id: 1 }, frameId: 0 };
-    expect(await handle({ type: 'orders.import', payload: { orders: file.orders, returns: file.returns } }, contentScript)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await handle({ type: 'orders.import', payload: importPayload(file) }, contentScript)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('no personal data reaches the database from any example file', async () => {
@@ -146,7 +160,7 @@ describe('orders.import', () => {
 });
 
 describe('layouts', () => {
-  const layout = { signature: 'ref|item code|units|placed', source: 'upfront', columns: { orderId: 'Ref', sku: 'Item code', quantity: 'Units', orderedAt: 'Placed' }, dateOrder: 'DMY' };
+  const layout: OrderLayout = { signature: 'ref|item code|units|placed', source: 'upfront', columns: { orderId: 'Ref', sku: 'Item code', quantity: 'Units', orderedAt: 'Placed' }, dateOrder: 'DMY' };
 
   it('are remembered and listed; saving again replaces', async () => {
     await ok(handle({ type: 'orders.layout.save', payload: { layout } }, studio));

@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UpfrontError } from '../../../lib/errors';
 import { megabytes } from '../../../lib/import/read';
 import type { Client } from '../../../lib/messaging/client';
-import { narrowTo, parseOrderTable, readOrderTable, type DateOrder, type ParsedOrders } from '../../../lib/returns/import';
+import type { DateOrder } from '../../../lib/returns/import';
+import type { OrdersPreview } from '../../../lib/returns/import/preview';
+import { OrderFileReading, readerOnPage, type ReaderWorker } from '../../../lib/returns/import/reader';
 import { MAX_ORDER_FILE_BYTES } from '../../../lib/returns/import/table';
 import { orderTemplateCsv } from '../../../lib/returns/import/template';
 import { isTimeZone } from '../../../lib/returns/import/time';
@@ -18,13 +21,18 @@ const zones = () => {
   return list.includes('UTC') ? list : ['UTC', ...list];
 };
 
+/** Starts the reader of one file: a worker (entrypoints/order-reader.ts) where the page can start one, else on the page. */
+export type StartReader = () => ReaderWorker;
+const startReader: StartReader = () => (typeof Worker === 'function' ? (new Worker('/order-reader.js') as unknown as ReaderWorker) : readerOnPage());
+
 /**
  * Import the shop's order and return exports (issue 17): pick files, say the shop's time zone
  * and, if asked, the date order or the columns; check how the first rows were read; confirm.
- * Files are read here (lib/returns/import): buyers' personal columns never leave this page, and
- * only the lines are sent to the background, which stores each file all or nothing.
+ * Files are read in workers of this page (lib/returns/import/reader.ts), all at once: buyers'
+ * personal columns never leave them, the page gets each file's preview, and on confirm only the
+ * lines, in columns, which it sends to the background, which stores each file all or nothing.
  */
-export function ImportOrders({ call }: { call: Client }) {
+export function ImportOrders({ call, start = startReader }: { call: Client; start?: StartReader }) {
   const { t } = useTranslation();
   const inputId = useId();
   const [timeZone, setTimeZone] = useState(browserZone);
@@ -43,28 +51,49 @@ export function ImportOrders({ call }: { call: Client }) {
 
   const setStage = (id: string, stage: FileStage) => setEntries((list) => list.map((e) => (e.id === id ? { ...e, stage } : e)));
 
-  // Reading the kept table again is synchronous: the file's bytes were read (in chunks) once.
+  // Each file is read by a reader of its own (a worker), which keeps its table and lines.
+  const readers = useRef(new Map<string, OrderFileReading>());
+  useEffect(() => {
+    const open = readers.current;
+    return () => {
+      for (const r of open.values()) r.close();
+      open.clear();
+    };
+  }, []);
+  const close = (id: string) => {
+    readers.current.get(id)?.close();
+    readers.current.delete(id);
+  };
+
+  // A new read shows "Reading" until its answer; an answer to a read asked before another is dropped.
   const read = useCallback(
-    (entry: FileEntry) => {
-      if (!entry.table) return;
-      const result = parseOrderTable(entry.table, entry.name, {
-        timeZone,
-        dateOrder: entry.dateOrder ?? (dateOrder === 'auto' ? undefined : dateOrder),
-        layouts: entry.layout ? [entry.layout, ...layouts] : layouts,
-        now: Date.now(),
-      });
-      setStage(entry.id, { kind: 'read', result });
+    async (entry: FileEntry) => {
+      const reader = readers.current.get(entry.id);
+      if (!reader) return;
+      setStage(entry.id, { kind: 'reading' });
+      const order = entry.dateOrder ?? (dateOrder === 'auto' ? undefined : dateOrder);
+      try {
+        const result = await reader.read(
+          {
+            timeZone,
+            ...(order ? { dateOrder: order } : {}),
+            layouts: entry.layout ? [entry.layout, ...layouts] : layouts,
+            now: Date.now(),
+          },
+          (progress) => setStage(entry.id, { kind: 'reading', progress }),
+        );
+        if (result) setStage(entry.id, { kind: 'read', result });
+      } catch (err) {
+        if (readers.current.get(entry.id) !== reader) return;
+        setStage(entry.id, { kind: 'read', result: { ok: false, issues: [{ code: 'unreadable', params: { detail: err instanceof Error ? err.message : String(err) } }] } });
+      }
     },
     [timeZone, dateOrder, layouts],
   );
-  // A file whose bytes are still being read gets the options in force when they are done.
-  const latestRead = useRef(read);
-  latestRead.current = read;
-  const latestLayouts = useRef(layouts);
-  latestLayouts.current = layouts;
 
-  // A new zone or date order reads again every file not yet imported; layouts once loaded, the
-  // files still waiting for a mapping.
+  // A new zone or date order reads again every file not yet stored; layouts once loaded, the
+  // files still waiting for a mapping. A file still being read is asked again with the new
+  // options (the answer to the first read is dropped).
   const pending = useRef(entries);
   pending.current = entries;
   const options = useRef({ timeZone, dateOrder });
@@ -72,12 +101,12 @@ export function ImportOrders({ call }: { call: Client }) {
     const optionsChanged = options.current.timeZone !== timeZone || options.current.dateOrder !== dateOrder;
     options.current = { timeZone, dateOrder };
     for (const e of pending.current) {
-      if (e.stage.kind !== 'read') continue;
-      if (optionsChanged || (!e.stage.result.ok && e.stage.result.needs === 'mapping')) read(e);
+      const { stage } = e;
+      if (stage.kind === 'reading' || (stage.kind === 'read' && (optionsChanged || (!stage.result.ok && stage.result.needs === 'mapping')))) void read(e);
     }
   }, [read, timeZone, dateOrder]);
 
-  async function add(files: FileList | null) {
+  function add(files: FileList | null) {
     setError(undefined);
     for (const file of Array.from(files ?? [])) {
       if (file.size > MAX_ORDER_FILE_BYTES) {
@@ -85,21 +114,12 @@ export function ImportOrders({ call }: { call: Client }) {
         setEntries((list) => [...list, entry]);
         continue;
       }
+      // Every file at once, each in its own worker; the file goes to it by reference, and its
+      // bytes live there only while they are parsed: the table keeps no personal column.
       const entry: FileEntry = { id: newId(), name: file.name, stage: { kind: 'reading' } };
+      readers.current.set(entry.id, new OrderFileReading(start(), { name: file.name, blob: file }));
       setEntries((list) => [...list, entry]);
-      // The bytes live only for this read: the table keeps no personal column.
-      const table = await readOrderTable(
-        { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-        (progress) => setStage(entry.id, { kind: 'reading', progress }),
-        narrowTo(latestLayouts.current),
-      );
-      if (!table.ok) {
-        setStage(entry.id, { kind: 'read', result: { ok: false, issues: table.issues } });
-        continue;
-      }
-      const withTable = { ...entry, table: table.table };
-      setEntries((list) => list.map((e) => (e.id === entry.id ? withTable : e)));
-      latestRead.current(withTable);
+      void read(entry);
     }
   }
 
@@ -108,18 +128,38 @@ export function ImportOrders({ call }: { call: Client }) {
     if (!entry) return;
     const next = { ...entry, ...change };
     setEntries((list) => list.map((e) => (e.id === id ? next : e)));
-    read(next);
+    void read(next);
   }
 
-  async function confirm(id: string, result: ParsedOrders) {
+  // Files confirmed in one go are sent to the background back to back, once all their lines are
+  // here: the background makes the returns loop again once no import is under way
+  // (lib/returns/store.ts), and a file sent later, as its lines came, found it started and
+  // waited behind it. Each file is still its own request, stored all or nothing.
+  const confirming = useRef<{ id: string; result: OrdersPreview }[]>([]);
+  function confirm(id: string, result: OrdersPreview) {
     setStage(id, { kind: 'saving', result });
-    try {
-      const counts = await call('orders.import', { orders: result.orders, returns: result.returns, ...(result.layout ? { layout: result.layout } : {}) });
-      setStage(id, { kind: 'done', result, counts });
-      if (result.layout) setLayouts((list) => [result.layout!, ...list.filter((l) => l.signature !== result.layout!.signature)]);
-    } catch (err) {
-      setStage(id, { kind: 'save-failed', result, code: errorCode(err) });
-    }
+    confirming.current.push({ id, result });
+    if (confirming.current.length === 1) queueMicrotask(() => void store(confirming.current.splice(0)));
+  }
+
+  async function store(files: { id: string; result: OrdersPreview }[]) {
+    const lines = await Promise.all(
+      files.map(({ id }) => readers.current.get(id)?.lines().then((payload) => ({ payload }), (err: unknown) => ({ err })) ?? { err: new UpfrontError('internal', 'no reader') }),
+    );
+    await Promise.all(
+      files.map(async ({ id, result }, i) => {
+        try {
+          const got = lines[i];
+          if ('err' in got) throw got.err;
+          const counts = await call('orders.import', got.payload);
+          setStage(id, { kind: 'done', result, counts });
+          close(id);
+          if (result.layout) setLayouts((list) => [result.layout!, ...list.filter((l) => l.signature !== result.layout!.signature)]);
+        } catch (err) {
+          setStage(id, { kind: 'save-failed', result, code: errorCode(err) });
+        }
+      }),
+    );
   }
 
   return (
@@ -181,7 +221,7 @@ export function ImportOrders({ call }: { call: Client }) {
           multiple
           accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={(e) => {
-            void add(e.target.files);
+            add(e.target.files);
             e.target.value = '';
           }}
         />
@@ -195,7 +235,10 @@ export function ImportOrders({ call }: { call: Client }) {
           onDateOrder={(order) => update(entry.id, { dateOrder: order })}
           onLayout={(layout) => update(entry.id, { layout })}
           onConfirm={(result) => void confirm(entry.id, result)}
-          onRemove={() => setEntries((list) => list.filter((e) => e.id !== entry.id))}
+          onRemove={() => {
+            close(entry.id);
+            setEntries((list) => list.filter((e) => e.id !== entry.id));
+          }}
         />
       ))}
     </section>

@@ -1,4 +1,5 @@
 import { z } from '../../zod';
+import { OrdersImport } from '../line-columns';
 import { OrderLayout, OrderLine, ReturnLine } from '../types';
 import { TEMPLATE_COLUMNS } from './recipes';
 import { TEMPLATE_HELP } from './template';
@@ -11,8 +12,9 @@ export const TemplateRow = z
   .describe("A row of Upfront's order template (docs/order-formats.md)");
 
 /**
- * docs/schema/orders.schema.json: the template's row and the records an import stores, generated
- * from the zod schemas the background checks them with, so the docs cannot drift from the code.
+ * docs/schema/orders.schema.json: the template's row, the records an import stores and the
+ * `orders.import` payload that carries them (in columns), generated from the zod schemas the
+ * background checks them with, so the docs cannot drift from the code.
  */
 export function ordersJsonSchemaText(): string {
   const of = (schema: z.ZodType) => {
@@ -23,8 +25,8 @@ export function ordersJsonSchemaText(): string {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://upfront.example/schema/orders.json',
     title: 'Upfront orders and returns',
-    description: "Upfront's order template row, and the order lines, returns and column layouts an import stores. See docs/order-formats.md.",
-    $defs: { TemplateRow: of(TemplateRow), OrderLine: of(OrderLine), ReturnLine: of(ReturnLine), OrderLayout: of(OrderLayout) },
+    description: "Upfront's order template row, the order lines, returns and column layouts an import stores, and the orders.import payload that carries them in columns. See docs/order-formats.md.",
+    $defs: { TemplateRow: of(TemplateRow), OrderLine: of(OrderLine), ReturnLine: of(ReturnLine), OrderLayout: of(OrderLayout), OrdersImport: of(OrdersImport) },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -61,8 +61,11 @@ export function guessDelimiter(text: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-/** Parses CSV text, keeping only non-personal columns of each row as its chunk is read. */
-export function readCsv(text: string, onProgress?: (fraction: number) => void, narrow?: Narrow): Promise<TableResult> {
+/**
+ * Parses CSV text, keeping only non-personal columns of each row as its chunk is read. On a page
+ * it pauses between chunks (`pause`) so the page stays responsive; a worker, with no page to keep, passes null.
+ */
+export function readCsv(text: string, onProgress?: (fraction: number) => void, narrow?: Narrow, pause: (() => Promise<void>) | null = yieldToPage): Promise<TableResult> {
   return new Promise((resolve) => {
     let allHeaders: string[] | undefined;
     let kept: number[] = [];
@@ -97,8 +100,10 @@ export function readCsv(text: string, onProgress?: (fraction: number) => void, n
           rowNumbers.push(records);
         }
         onProgress?.(Math.min(1, (result.meta.cursor ?? 0) / Math.max(1, text.length)));
-        parser.pause();
-        void yieldToPage().then(() => parser.resume());
+        if (pause) {
+          parser.pause();
+          void pause().then(() => parser.resume());
+        }
       },
       complete: () => {
         if (over) return resolve({ ok: false, issues: [tooMany()] });
@@ -167,7 +172,12 @@ export async function readXlsx(bytes: Uint8Array, narrow?: Narrow): Promise<Tabl
 }
 
 /** Size, kind and encoding first, then the table. Never throws. */
-export async function readOrderTable(file: { name: string; bytes: Uint8Array }, onProgress?: (fraction: number) => void, narrow?: Narrow): Promise<TableResult> {
+export async function readOrderTable(
+  file: { name: string; bytes: Uint8Array },
+  onProgress?: (fraction: number) => void,
+  narrow?: Narrow,
+  pause: (() => Promise<void>) | null = yieldToPage,
+): Promise<TableResult> {
   const { bytes } = file;
   if (bytes.length === 0) return { ok: false, issues: [{ code: 'empty' }] };
   if (bytes.length > MAX_ORDER_FILE_BYTES) {
@@ -180,5 +190,5 @@ export async function readOrderTable(file: { name: string; bytes: Uint8Array }, 
   if (looksBinary(head)) return { ok: false, issues: [{ code: 'binary.other' }] };
   const text = decode(bytes);
   if (text === undefined) return { ok: false, issues: [{ code: 'encoding' }] };
-  return readCsv(text, onProgress, narrow);
+  return readCsv(text, onProgress, narrow, pause);
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OrdersImportResult } from '../../../../lib/returns/types';
-import type { DateOrder, OrderTable, ParsedOrders, ParseResult } from '../../../../lib/returns/import';
+import type { DateOrder } from '../../../../lib/returns/import';
+import type { OrdersPreview, ReadResult } from '../../../../lib/returns/import/preview';
 import type { OrderLayout } from '../../../../lib/returns/types';
 import { MappingStep } from './MappingStep';
 import { OrderIssueList } from './OrderIssues';
@@ -8,16 +9,14 @@ import { OrderPreview } from './OrderPreview';
 
 export type FileStage =
   | { kind: 'reading'; progress?: number }
-  | { kind: 'read'; result: ParseResult }
-  | { kind: 'saving'; result: ParsedOrders }
-  | { kind: 'save-failed'; result: ParsedOrders; code: string }
-  | { kind: 'done'; result: ParsedOrders; counts: OrdersImportResult };
+  | { kind: 'read'; result: ReadResult }
+  | { kind: 'saving'; result: OrdersPreview }
+  | { kind: 'save-failed'; result: OrdersPreview; code: string }
+  | { kind: 'done'; result: OrdersPreview; counts: OrdersImportResult };
 
 export interface FileEntry {
   id: string;
   name: string;
-  /** The file as read, personal columns already dropped; the bytes themselves are not kept. */
-  table?: OrderTable;
   /** The date order the person chose for this file, if it asked. */
   dateOrder?: DateOrder;
   /** The mapping the person chose for this file, if its layout was unknown. */
@@ -30,7 +29,7 @@ interface Props {
   timeZone: string;
   onDateOrder: (order: DateOrder) => void;
   onLayout: (layout: OrderLayout) => void;
-  onConfirm: (result: ParsedOrders) => void;
+  onConfirm: (result: OrdersPreview) => void;
   onRemove: () => void;
 }
 
@@ -87,7 +86,7 @@ export function OrderFileCard({ entry, timeZone, onDateOrder, onLayout, onConfir
         <div className="actions">
           {result?.ok && (
             <button type="button" className="primary" disabled={stage.kind === 'saving'} onClick={() => onConfirm(result)}>
-              {t('orders.commit', { count: result.orders.length + result.returns.length })}
+              {t('orders.commit', { count: result.orderCount + result.returnCount })}
             </button>
           )}
           <button type="button" onClick={onRemove} disabled={stage.kind === 'saving'}>

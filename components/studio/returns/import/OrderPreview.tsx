@@ -1,8 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../../lib/format';
-import type { ParsedOrders } from '../../../../lib/returns/import';
-
-const FIRST = 5;
+import type { OrdersPreview } from '../../../../lib/returns/import/preview';
 
 /** ISO-like UTC text, so the person can check the conversion against another tool. */
 const utcText = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
@@ -12,20 +10,20 @@ const utcText = (ms: number) => `${new Date(ms).toISOString().slice(0, 19).repla
  * read as in the chosen zone and in UTC, so a wrong zone or date order shows before anything is
  * stored.
  */
-export function OrderPreview({ result, timeZone }: { result: ParsedOrders; timeZone: string }) {
+export function OrderPreview({ result, timeZone }: { result: OrdersPreview; timeZone: string }) {
   const { t, i18n } = useTranslation();
-  const review = result.returns.filter((r) => r.needsReview).length;
+  const review = result.reviewCount;
   const local = (ms: number) => formatDateTime(ms, i18n.language, { seconds: true, timeZone });
   return (
     <div className="orders-preview">
       <p role="status" className="counts">
-        {t('orders.counts', { orders: result.orders.length, returns: result.returns.length })}
+        {t('orders.counts', { orders: result.orderCount, returns: result.returnCount })}
         {review > 0 && ` · ${t('orders.review', { count: review })}`}
         {result.dateOrder && ` · ${t('orders.readAsOrder', { order: t(`orders.dateOrder.${result.dateOrder}`) })}`}
       </p>
-      {result.orders.length > 0 && (
+      {result.firstOrders.length > 0 && (
         <table className="plan">
-          <caption>{t('orders.firstOrders', { count: Math.min(FIRST, result.orders.length) })}</caption>
+          <caption>{t('orders.firstOrders', { count: result.firstOrders.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('orders.col.row')}</th>
@@ -39,7 +37,7 @@ export function OrderPreview({ result, timeZone }: { result: ParsedOrders; timeZ
             </tr>
           </thead>
           <tbody>
-            {result.orders.slice(0, FIRST).map((o) => (
+            {result.firstOrders.map((o) => (
               <tr key={o.key}>
                 <td>{o.row}</td>
                 <td>{o.orderId}</td>
@@ -54,9 +52,9 @@ export function OrderPreview({ result, timeZone }: { result: ParsedOrders; timeZ
           </tbody>
         </table>
       )}
-      {result.returns.length > 0 && (
+      {result.firstReturns.length > 0 && (
         <table className="plan">
-          <caption>{t('orders.firstReturns', { count: Math.min(FIRST, result.returns.length) })}</caption>
+          <caption>{t('orders.firstReturns', { count: result.firstReturns.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('orders.col.row')}</th>
@@ -69,7 +67,7 @@ export function OrderPreview({ result, timeZone }: { result: ParsedOrders; timeZ
             </tr>
           </thead>
           <tbody>
-            {result.returns.slice(0, FIRST).map((r) => (
+            {result.firstReturns.map((r) => (
               <tr key={r.key}>
                 <td>{r.row}</td>
                 <td>{r.orderId}</td>
