@@ -157,7 +157,7 @@ describe('the editor against the stored card (edit-sync)', () => {
     const sent = toSend(state);
     // Typing went on while the save was in flight; the stored version also has a change from elsewhere.
     const later = { ...state, draft: { ...typed, name: { en: 'The best tent, 2 people' } } };
-    const after = afterSave(later, sent, { card: { ...sent, category: 'toys', updatedAt: 3 }, conflicts: [] });
+    const after = afterSave(later, sent, { ...sent, category: 'toys', updatedAt: 3 }, []);
     expect(after).toEqual({ draft: { ...typed, name: { en: 'The best tent, 2 people' }, category: 'toys', updatedAt: 3 }, base: { ...sent, category: 'toys', updatedAt: 3 }, conflicts: [] });
     // A late push of the version before the save changes nothing.
     expect(takeIn(after, { ...v1, updatedAt: 2 })).toBeNull();
@@ -167,7 +167,7 @@ describe('the editor against the stored card (edit-sync)', () => {
     const typed = { ...v1, name: { en: 'Mine' } };
     const state = { draft: typed, base: v1, conflicts: [] };
     const stored = { ...v1, name: { en: 'Theirs' }, updatedAt: 2 };
-    const after = afterSave(state, toSend(state), { card: stored, conflicts: [['name', 'en']] });
+    const after = afterSave(state, toSend(state), stored, [['name', 'en']]);
     expect(after.draft.name.en).toBe('Mine');
     expect(after.conflicts).toEqual([{ path: ['name', 'en'], mine: 'Mine', theirs: 'Theirs' }]);
     expect(toSend(after).name.en).toBe('Theirs');

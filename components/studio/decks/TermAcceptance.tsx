@@ -10,14 +10,14 @@ import { errorCode } from '../producer/data';
 
 /**
  * Keeps a flagged risky term with a reason (issue 20): recorded on the card, or on the policy for
- * a policy's text, read fresh; a card's save carries its base, so it changes the acceptances only.
+ * a policy's text, read fresh; the save carries its base, so it changes the acceptances only.
  */
 async function recordAcceptance(call: Client, p: Problem, reason: string): Promise<void> {
   const flag = { term: p.term!, field: p.termField!, language: p.language! };
   if (p.policyId) {
     const policy = (await call('policy.list', {})).find((x) => x.id === p.policyId);
     if (!policy) throw Object.assign(new Error('policy-not-found'), { code: 'policy-not-found' });
-    await call('policy.save', { policy: acceptTerm(policy, flag, reason, Date.now()) });
+    await call('policy.save', { policy: acceptTerm(policy, flag, reason, Date.now()), base: policy });
     return;
   }
   const { card } = await call('card.get', { cardId: p.cardId! });

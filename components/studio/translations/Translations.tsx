@@ -65,13 +65,13 @@ export function Translations({ call, onChanged }: Props) {
       if (field.owner === 'card') {
         const card = data.cards.find((c) => c.id === field.ownerId);
         if (!card) throw Object.assign(new Error('gone'), { code: 'card-not-found' });
-        // The list's copy may be older than the stored card (an editor open elsewhere): with its
-        // base, the save writes this one text and nothing else.
+        // The list's copy may be older than the stored card or policy (an editor open elsewhere):
+        // with its base, the save writes this one text and nothing else.
         await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()), base: card, keepDraft: true });
       } else {
         const policy = data.policies.find((p) => p.id === field.ownerId);
         if (!policy) throw Object.assign(new Error('gone'), { code: 'policy-not-found' });
-        await call('policy.save', { policy: withText(policy, field.path, targetLanguage, text.trim()) });
+        await call('policy.save', { policy: withText(policy, field.path, targetLanguage, text.trim()), base: policy });
       }
       setSaves((s) => ({ ...s, [key]: { state: 'saved' } }));
     } catch (err) {
