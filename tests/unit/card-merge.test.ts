@@ -9,6 +9,7 @@ import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createClient } from '../../lib/messaging/client';
 import { Card } from '../../lib/schema/card';
+import { ReturnPolicy } from '../../lib/schema/policy';
 import { freshLibrary, NOW } from './studio-helpers';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
@@ -145,6 +146,77 @@ describe('card.save with a base, against the real service and Dexie', () => {
     await s.call('card.save', { card: acceptTerm(base, { term: 'best', field: 'name', language: 'en' }, 'Award', NOW), base });
     await s.call('card.save', { card: { ...base, name: { en: 'Replaced' } } });
     expect((await s.stored()).acceptedTerms).toBeUndefined();
+  });
+});
+
+const eu = ReturnPolicy.parse({
+  id: 'eu',
+  name: 'EU returns',
+  markets: ['EU'],
+  windowDays: 14,
+  returnShippingPaidBy: 'buyer',
+  condition: { en: 'Unworn, with tags' },
+  exceptions: { en: 'Underwear is final sale' },
+  updatedAt: 0,
+});
+
+describe('policy.save with a base, against the real service and Dexie', () => {
+  async function withPolicy() {
+    const s = await studioService();
+    await s.call('policy.save', { policy: eu });
+    const stored = async () => (await s.call('policy.list', {})).find((p) => p.id === 'eu')!;
+    return { ...s, policy: stored };
+  }
+
+  it('the policy editor, an Accept… and a translation saving at once from the same base: every field each changed is stored', async () => {
+    const s = await withPolicy();
+    const base = await s.policy();
+    const editor = { ...base, windowDays: 30, exchanges: true };
+    const accepted = acceptTerm(base, { term: 'final sale', field: 'exceptions', language: 'en' }, 'Hygiene rule', NOW);
+    const translated = withText(base, ['condition'], 'es', 'Sin usar, con etiquetas');
+    const replies = await Promise.all([
+      s.call('policy.save', { policy: editor, base }),
+      s.call('policy.save', { policy: accepted, base }),
+      s.call('policy.save', { policy: translated, base }),
+    ]);
+    expect(replies.map((r) => r.conflicts)).toEqual([[], [], []]);
+    const stored = await s.policy();
+    expect(stored).toMatchObject({ windowDays: 30, exchanges: true, condition: { en: 'Unworn, with tags', es: 'Sin usar, con etiquetas' }, exceptions: { en: 'Underwear is final sale' } });
+    expect(stored.acceptedTerms).toEqual([{ term: 'final sale', field: 'exceptions', language: 'en', reason: 'Hygiene rule', at: NOW }]);
+    // Each write is a new version, even within one millisecond.
+    expect(new Set(replies.map((r) => r.policy.updatedAt)).size).toBe(3);
+    expect(stored.updatedAt).toBe(Math.max(...replies.map((r) => r.policy.updatedAt)));
+    expect(stored.updatedAt).toBeGreaterThan(base.updatedAt);
+  });
+
+  it('the same text saved from two windows at once: the first stored stays, the second is told, its other fields are stored', async () => {
+    const s = await withPolicy();
+    const base = await s.policy();
+    const [first, second] = await Promise.all([
+      s.call('policy.save', { policy: withText(base, ['condition'], 'en', 'Unworn'), base }),
+      s.call('policy.save', { policy: { ...withText(base, ['condition'], 'en', 'As new'), windowDays: 21 }, base }),
+    ]);
+    expect(await s.policy()).toMatchObject({ condition: { en: 'Unworn' }, windowDays: 21 });
+    expect(first.conflicts).toEqual([]);
+    expect(second.conflicts).toEqual([['condition', 'en']]);
+  });
+
+  it('a save that changes nothing since its base writes nothing and keeps the version; without a base the policy is put whole', async () => {
+    const s = await withPolicy();
+    const base = await s.policy();
+    s.tick();
+    expect((await s.call('policy.save', { policy: base, base })).policy.updatedAt).toBe(base.updatedAt);
+    expect((await s.policy()).updatedAt).toBe(base.updatedAt);
+    await s.call('policy.save', { policy: { ...base, windowDays: 30 }, base });
+    await s.call('policy.save', { policy: { ...base, name: 'Replaced' } });
+    expect(await s.policy()).toMatchObject({ name: 'Replaced', windowDays: 14 });
+  });
+
+  it('a base that is not a valid policy is refused, and nothing is written', async () => {
+    const s = await withPolicy();
+    const before = await s.policy();
+    await expect(s.call('policy.save', { policy: { ...before, windowDays: 30 }, base: { ...before, markets: [] } })).rejects.toMatchObject({ code: 'bad-message' });
+    expect(await s.policy()).toEqual(before);
   });
 });
 
