@@ -6,7 +6,8 @@ import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createI18n } from '../../lib/i18n';
 import { Card } from '../../lib/schema/card';
-import { ReturnPolicy } from '../../lib/schema/policy';
+import type { ReturnPolicy } from '../../lib/schema/policy';
+import { euPolicy } from '../unit/studio-helpers';
 import { NOW, setupStudio } from './studio-harness';
 
 let en: I18n;
@@ -14,16 +15,7 @@ beforeAll(async () => {
   en = await createI18n('en');
 });
 
-const eu = ReturnPolicy.parse({
-  id: 'eu',
-  name: 'EU returns',
-  markets: ['EU'],
-  windowDays: 14,
-  returnShippingPaidBy: 'buyer',
-  condition: { en: 'Unworn, with tags' },
-  exceptions: { en: 'Underwear is final sale' },
-  updatedAt: NOW,
-});
+const eu = euPolicy(NOW);
 const tent = Card.parse({ id: 'tent', sku: 'TENT-1', name: { en: 'Tent' }, category: 'home', policyId: 'eu', updatedAt: NOW });
 
 /** The policy editor open from the tent's editor, and a second window (Readiness, Translations, another editor) saving the policy as the studio does. */

@@ -9,8 +9,7 @@ import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createClient } from '../../lib/messaging/client';
 import { Card } from '../../lib/schema/card';
-import { ReturnPolicy } from '../../lib/schema/policy';
-import { freshLibrary, NOW } from './studio-helpers';
+import { euPolicy, freshLibrary, NOW } from './studio-helpers';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
@@ -149,16 +148,7 @@ describe('card.save with a base, against the real service and Dexie', () => {
   });
 });
 
-const eu = ReturnPolicy.parse({
-  id: 'eu',
-  name: 'EU returns',
-  markets: ['EU'],
-  windowDays: 14,
-  returnShippingPaidBy: 'buyer',
-  condition: { en: 'Unworn, with tags' },
-  exceptions: { en: 'Underwear is final sale' },
-  updatedAt: 0,
-});
+const eu = euPolicy();
 
 describe('policy.save with a base, against the real service and Dexie', () => {
   async function withPolicy() {
