@@ -2,7 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { recordAcceptance } from '../../components/studio/decks/TermAcceptance';
 import { withText } from '../../lib/cards/translations';
+import type { Problem } from '../../lib/readiness';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createI18n } from '../../lib/i18n';
 import { Card } from '../../lib/schema/card';
@@ -85,5 +87,23 @@ describe('the policy editor takes in changes made elsewhere while it is open', (
     await user.click(within(editor).getByRole('button', { name: 'Save policy' }));
     await waitFor(() => expect(screen.queryByRole('group', { name: 'Return policy' })).toBeNull());
     expect(await stored()).toMatchObject({ condition: { en: 'Unworn' }, exchanges: true });
+  });
+
+  it('two Accept… on one policy and a translation saved at once: both acceptances and the text are stored', async () => {
+    const s = setupStudio();
+    await s.library.savePolicy(eu, NOW);
+    const problem = (term: string, field: string) => ({ policyId: 'eu', term, termField: field, language: 'en' }) as Problem;
+    const base = (await s.call('policy.list', {})).find((p) => p.id === 'eu')!;
+    await Promise.all([
+      recordAcceptance(s.call, problem('final sale', 'exceptions'), 'Hygiene rule'),
+      recordAcceptance(s.call, problem('unworn', 'condition'), 'Plain wording'),
+      s.call('policy.save', { policy: withText(base, ['condition'], 'es', 'Sin usar, con etiquetas'), base }),
+    ]);
+    const stored = (await s.db.policies.get('eu'))!;
+    expect(stored.acceptedTerms?.map((a) => [a.term, a.reason]).sort()).toEqual([
+      ['final sale', 'Hygiene rule'],
+      ['unworn', 'Plain wording'],
+    ]);
+    expect(stored.condition).toEqual({ en: 'Unworn, with tags', es: 'Sin usar, con etiquetas' });
   });
 });
