@@ -1,8 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordAcceptance } from '../../components/studio/decks/TermAcceptance';
+import { Translations } from '../../components/studio/translations/Translations';
 import { withText } from '../../lib/cards/translations';
 import type { Problem } from '../../lib/readiness';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
@@ -105,5 +107,36 @@ describe('the policy editor takes in changes made elsewhere while it is open', (
       ['unworn', 'Plain wording'],
     ]);
     expect(stored.condition).toEqual({ en: 'Unworn, with tags', es: 'Sin usar, con etiquetas' });
+  });
+
+  it('Translations: a policy text another window saved first is kept, and the one typed here is said not saved and stays in its box until saved again', async () => {
+    const s = setupStudio();
+    await s.library.savePolicy(eu, NOW);
+    await s.library.saveCard(tent, NOW);
+    await s.library.saveDeck({ id: 'd', name: 'Friday', cardIds: ['tent'], market: 'ES', languages: ['en', 'es'], updatedAt: NOW }, NOW);
+    const view = render(
+      <I18nextProvider i18n={en}>
+        <Translations call={s.call} onChanged={s.onChanged} />
+      </I18nextProvider>,
+    );
+    const user = userEvent.setup();
+    const gap = await waitFor(() => {
+      const li = view.container.querySelector<HTMLElement>('li[data-field="policy:eu:condition"]');
+      expect(li).not.toBeNull();
+      return li!;
+    });
+    // Another window fills the same gap after this list was read (written straight to the database: no push).
+    await s.library.savePolicy(withText(eu, ['condition'], 'es', 'Como nuevo'), NOW);
+    const box = within(gap).getByRole('textbox');
+    await user.type(box, 'Sin usar');
+    await user.tab();
+    await within(gap).findByText(/Not saved: another window saved a different text here/);
+    expect(box).toHaveValue('Sin usar');
+    expect((await s.db.policies.get('eu'))!.condition).toEqual({ en: 'Unworn, with tags', es: 'Como nuevo' });
+    // Leaving the box again saves it over the other, now that this window has read it.
+    await user.click(box);
+    await user.type(box, '!');
+    await user.tab();
+    await waitFor(async () => expect((await s.db.policies.get('eu'))!.condition).toEqual({ en: 'Unworn, with tags', es: 'Sin usar!' }));
   });
 });
