@@ -119,3 +119,33 @@ export function setAt<T>(value: T, path: Path, next: unknown): T {
 
 /** A stable key for a path, to compare and list conflicts. */
 export const pathKey = (path: Path): string => path.map((s) => (typeof s === 'object' ? `#${s.id}` : String(s))).join('/');
+
+/** A stored record that carries its version. */
+export interface Versioned {
+  updatedAt: number;
+}
+
+/** What a save writes (see mergeSave): nothing when `write` is false. */
+export interface SaveMerge<T> {
+  next: T;
+  conflicts: Path[];
+  write: boolean;
+}
+
+/**
+ * A save of `sent` against the `stored` record, for the saves that carry `base` (the record as the
+ * sender last read it; null: one it is making): only what the sender changed since base is merged
+ * into the stored record, the stored side winning a place both changed (named in `conflicts`).
+ * `parse` checks the merged record (null: it cannot be combined). Without base the record is put
+ * whole. A merge that changes nothing is not written, so it makes no new version.
+ */
+export function mergeSave<T extends Versioned>(sent: T, base: T | null | undefined, stored: T | undefined, parse: (value: T) => T | null): SaveMerge<T> | null {
+  if (base === undefined || !stored) return { next: sent, conflicts: [], write: true };
+  const merged = merge3<T>(base ?? undefined, { ...sent, updatedAt: stored.updatedAt }, stored, 'theirs');
+  const next = parse(merged.value);
+  if (!next) return null;
+  return { next, conflicts: merged.conflicts.map((c) => c.path), write: !same({ ...next, updatedAt: 0 }, { ...stored, updatedAt: 0 }) };
+}
+
+/** The version a write makes: now, and always after the stored one (two writes in one millisecond). */
+export const nextVersion = (now: number, stored: Versioned | undefined): number => Math.max(now, (stored?.updatedAt ?? 0) + 1);

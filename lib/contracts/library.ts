@@ -49,7 +49,8 @@ export const libraryRequests = {
   'deck.delete': z.object({ deckId: Id }).strict(),
   'deck.export': z.object({ deckId: Id }).strict(),
   'policy.list': z.object({}).strict(),
-  'policy.save': z.object({ policy: ReturnPolicy }).strict(),
+  // base: as for card.save, the policy as the sender last read it; only what it changed since is written.
+  'policy.save': z.object({ policy: ReturnPolicy, base: ReturnPolicy.nullable().optional() }).strict(),
   'image.put': z.object({ image: DeckFileImage }).strict(),
   'image.get': z.object({ id: Id }).strict(),
   'trash.list': z.object({}).strict(),
@@ -123,7 +124,7 @@ export function libraryHandlers(ctx: ServiceContext) {
     },
     'deck.export': ({ deckId }) => lib().exportDeck(deckId),
     'policy.list': () => lib().listPolicies(),
-    'policy.save': async ({ policy }) => changed(await lib().savePolicy(policy, now()), { scope: 'library' }),
+    'policy.save': async ({ policy, base }) => changed(await lib().savePolicy(policy, now(), base), { scope: 'library' }),
     // No push: nothing shows an image until a product saved afterwards points at it.
     'image.put': ({ image }) => lib().putImage(image, now()),
     'image.get': ({ id }) => lib().getImage(id),

@@ -2,10 +2,10 @@ import type { Table } from 'dexie';
 import type { DeckFileImage } from '../deckfile/format';
 import { UpfrontError } from '../errors';
 import { base64ToBytes, bytesToBase64, imageIdFor, imageIdOf } from '../images';
-import { merge3, same, type Path } from '../cards/merge';
+import { mergeSave, nextVersion, type Path } from '../cards/merge';
 import { Card } from '../schema/card';
 import type { Deck } from '../schema/deck';
-import type { ReturnPolicy } from '../schema/policy';
+import { ReturnPolicy } from '../schema/policy';
 import type { DeckExport, Draft, ImageInfo, ImportCommit, TrashSummary } from '../schema/library';
 import type { UpfrontDb } from './database';
 import { deckBundleOf } from './decks';
@@ -18,6 +18,12 @@ export interface StoredImage extends ImageInfo {
 /** A saved card, and the places where the stored text was kept over the sender's (see saveCard). */
 export interface CardSaved {
   card: Card;
+  conflicts: Path[];
+}
+
+/** A saved policy, and the places where the stored text was kept over the sender's (see savePolicy). */
+export interface PolicySaved {
+  policy: ReturnPolicy;
   conflicts: Path[];
 }
 
@@ -75,21 +81,15 @@ export class Library {
     const { db } = this;
     return db.transaction('rw', [db.cards, db.decks, this.drafts], async () => {
       const stored = await db.cards.get(card.id);
-      let next = card;
-      let conflicts: Path[] = [];
-      if (base !== undefined && stored) {
-        const merged = merge3<Card>(base ?? undefined, { ...card, updatedAt: stored.updatedAt }, stored, 'theirs');
-        const parsed = Card.safeParse(merged.value);
-        if (!parsed.success) throw new UpfrontError('card-conflict', card.id);
-        next = parsed.data;
-        conflicts = merged.conflicts.map((c) => c.path);
-      }
+      const merged = mergeSave(card, base, stored, (v) => Card.safeParse(v).data ?? null);
+      if (!merged) throw new UpfrontError('card-conflict', card.id);
+      const { next, conflicts } = merged;
       const clash = await db.cards.where('sku').equals(next.sku).filter((c) => c.id !== card.id).first();
       if (clash) throw new UpfrontError('sku-taken', next.sku);
       if (!keepDraft) await this.drafts.delete(card.id);
       // Nothing new (an editor taking in a change and saving it back): no write, no new version.
-      if (stored && base !== undefined && same({ ...next, updatedAt: 0 }, { ...stored, updatedAt: 0 }) && addToDecks.length === 0) return { card: stored, conflicts };
-      const saved: Card = { ...next, updatedAt: Math.max(now, (stored?.updatedAt ?? 0) + 1) };
+      if (stored && !merged.write && addToDecks.length === 0) return { card: stored, conflicts };
+      const saved: Card = { ...next, updatedAt: nextVersion(now, stored) };
       await db.cards.put(saved);
       for (const deck of await db.decks.bulkGet([...new Set(addToDecks)])) {
         if (deck && !deck.cardIds.includes(card.id)) await db.decks.put({ ...deck, cardIds: [...deck.cardIds, card.id], updatedAt: now });
@@ -217,10 +217,23 @@ export class Library {
     return policies.sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  async savePolicy(policy: ReturnPolicy, now: number): Promise<ReturnPolicy> {
-    const saved = { ...policy, updatedAt: now };
-    await this.db.policies.put(saved);
-    return saved;
+  /**
+   * Saves a policy as saveCard saves a card: with `base` (the policy as the sender last read it;
+   * null for one it made) only what the sender changed since is merged into the stored policy in
+   * this transaction, a text changed on both sides keeping the stored one (named in `conflicts`);
+   * without it the policy is put whole. A save that changes nothing writes nothing.
+   */
+  async savePolicy(policy: ReturnPolicy, now: number, base?: ReturnPolicy | null): Promise<PolicySaved> {
+    const { db } = this;
+    return db.transaction('rw', db.policies, async () => {
+      const stored = await db.policies.get(policy.id);
+      const merged = mergeSave(policy, base, stored, (v) => ReturnPolicy.safeParse(v).data ?? null);
+      if (!merged) throw new UpfrontError('policy-conflict', policy.id);
+      if (stored && !merged.write) return { policy: stored, conflicts: merged.conflicts };
+      const saved: ReturnPolicy = { ...merged.next, updatedAt: nextVersion(now, stored) };
+      await db.policies.put(saved);
+      return { policy: saved, conflicts: merged.conflicts };
+    });
   }
 
   async putImage(image: DeckFileImage, now: number): Promise<ImageInfo> {

@@ -79,3 +79,66 @@ test('two studio windows: an acceptance in Readiness and typing in the open edit
     await context.close();
   }
 });
+
+interface StoredPolicy {
+  id: string;
+  windowDays: number;
+  condition?: Record<string, string>;
+  exceptions?: Record<string, string>;
+  updatedAt: number;
+}
+
+// The same night, a return policy: its editor open from the deck in one window while another
+// window saves the policy (as Translations or Accept… do, with their base). Nothing either did
+// may vanish, and a text changed in both is the producer's choice.
+test('two studio windows: the open policy editor takes in the other window’s change, and a text changed in both is the producer’s choice', async ({}, testInfo) => {
+  const { context, extensionId, worker } = await launch(testInfo.outputPath('profile'));
+  const policy = async () => (await readStore<StoredPolicy>(worker, 'policies')).find((p) => p.id === 'demo-policy-eu')!;
+  const otherWindowSaves = (page: import('@playwright/test').Page, change: { windowDays?: number; conditionEn?: string }) =>
+    page.evaluate(async (change) => {
+      const list = await chrome.runtime.sendMessage({ type: 'policy.list', payload: {} });
+      const base = list.data.find((p: { id: string }) => p.id === 'demo-policy-eu');
+      const next = { ...base, ...(change.windowDays ? { windowDays: change.windowDays } : {}), ...(change.conditionEn ? { condition: { ...base.condition, en: change.conditionEn } } : {}) };
+      const reply = await chrome.runtime.sendMessage({ type: 'policy.save', payload: { policy: next, base } });
+      if (!reply.ok) throw new Error(JSON.stringify(reply));
+    }, change);
+  try {
+    // --- Window 1: the deck, its default policy open in the policy editor. ---
+    const first = await context.newPage();
+    await first.goto(`chrome-extension://${extensionId}/studio.html#/deck/demo-deck`);
+    await first.getByRole('button', { name: 'Edit policy' }).click();
+    const editor = first.locator('fieldset.policy-editor');
+    const condition = editor.getByLabel('Condition (English)');
+    await condition.fill('Unworn, tags on');
+
+    // --- Window 2 changes the return window: it shows in window 1 at once, the typing stays. ---
+    const second = await context.newPage();
+    await second.goto(`chrome-extension://${extensionId}/studio.html#/products`);
+    await otherWindowSaves(second, { windowDays: 30 });
+    await expect(editor.getByLabel('Return window (days, 0 = none)')).toHaveValue('30');
+    await expect(condition).toHaveValue('Unworn, tags on');
+
+    // --- Window 2 changes the same text window 1 is editing: the notice, both texts. ---
+    await otherWindowSaves(second, { conditionEn: 'Unworn, theirs' });
+    const notice = editor.getByRole('region', { name: 'Changed in another window while you were editing it' });
+    await expect(notice).toContainText('Condition (English)');
+    await expect(notice).toContainText('Here: Unworn, tags on');
+    await expect(notice).toContainText('In the other window: Unworn, theirs');
+    await expect(condition).toHaveValue('Unworn, tags on');
+    const axe = await new AxeBuilder({ page: first }).include('fieldset.policy-editor').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+    // Keep mine, by keyboard; Save policy: the text typed here and the other window's window are stored.
+    await notice.getByRole('button', { name: 'Keep mine' }).focus();
+    await first.keyboard.press('Enter');
+    await expect(notice).toHaveCount(0);
+    await editor.getByRole('button', { name: 'Save policy' }).focus();
+    await first.keyboard.press('Enter');
+    await expect(editor).toHaveCount(0);
+    const stored = await policy();
+    expect(stored.condition?.en).toBe('Unworn, tags on');
+    expect(stored.windowDays).toBe(30);
+  } finally {
+    await context.close();
+  }
+});

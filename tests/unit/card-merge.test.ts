@@ -7,7 +7,7 @@ import { withText } from '../../lib/cards/translations';
 import { acceptTerm } from '../../lib/dont-say/term-flags';
 import { createClient } from '../../lib/messaging/client';
 import { Card } from '../../lib/schema/card';
-import { freshLibrary, NOW } from './studio-helpers';
+import { euPolicy, freshLibrary, NOW } from './studio-helpers';
 
 const EXT = 'abcdefghijklmnopabcdefghijklmnop';
 const studio: Sender = { id: EXT, url: `chrome-extension://${EXT}/studio.html` };
@@ -133,6 +133,68 @@ describe('card.save with a base, against the real service and Dexie', () => {
   });
 });
 
+const eu = euPolicy();
+
+describe('policy.save with a base, against the real service and Dexie', () => {
+  async function withPolicy() {
+    const s = await studioService();
+    await s.call('policy.save', { policy: eu });
+    const stored = async () => (await s.call('policy.list', {})).find((p) => p.id === 'eu')!;
+    return { ...s, policy: stored };
+  }
+
+  it('the policy editor, an Accept… and a translation saving at once from the same base: every field each changed is stored', async () => {
+    const s = await withPolicy();
+    const base = await s.policy();
+    const editor = { ...base, windowDays: 30, exchanges: true };
+    const accepted = acceptTerm(base, { term: 'final sale', field: 'exceptions', language: 'en' }, 'Hygiene rule', NOW);
+    const translated = withText(base, ['condition'], 'es', 'Sin usar, con etiquetas');
+    const replies = await Promise.all([
+      s.call('policy.save', { policy: editor, base }),
+      s.call('policy.save', { policy: accepted, base }),
+      s.call('policy.save', { policy: translated, base }),
+    ]);
+    expect(replies.map((r) => r.conflicts)).toEqual([[], [], []]);
+    const stored = await s.policy();
+    expect(stored).toMatchObject({ windowDays: 30, exchanges: true, condition: { en: 'Unworn, with tags', es: 'Sin usar, con etiquetas' }, exceptions: { en: 'Underwear is final sale' } });
+    expect(stored.acceptedTerms).toEqual([{ term: 'final sale', field: 'exceptions', language: 'en', reason: 'Hygiene rule', at: NOW }]);
+    // Each write is a new version, even within one millisecond.
+    expect(new Set(replies.map((r) => r.policy.updatedAt)).size).toBe(3);
+    expect(stored.updatedAt).toBe(Math.max(...replies.map((r) => r.policy.updatedAt)));
+    expect(stored.updatedAt).toBeGreaterThan(base.updatedAt);
+  });
+
+  it('the same text saved from two windows at once: the first stored stays, the second is told, its other fields are stored', async () => {
+    const s = await withPolicy();
+    const base = await s.policy();
+    const [first, second] = await Promise.all([
+      s.call('policy.save', { policy: withText(base, ['condition'], 'en', 'Unworn'), base }),
+      s.call('policy.save', { policy: { ...withText(base, ['condition'], 'en', 'As new'), windowDays: 21 }, base }),
+    ]);
+    expect(await s.policy()).toMatchObject({ condition: { en: 'Unworn' }, windowDays: 21 });
+    expect(first.conflicts).toEqual([]);
+    expect(second.conflicts).toEqual([['condition', 'en']]);
+  });
+
+  it('a save that changes nothing since its base writes nothing and keeps the version; without a base the policy is put whole', async () => {
+    const s = await withPolicy();
+    const base = await s.policy();
+    s.tick();
+    expect((await s.call('policy.save', { policy: base, base })).policy.updatedAt).toBe(base.updatedAt);
+    expect((await s.policy()).updatedAt).toBe(base.updatedAt);
+    await s.call('policy.save', { policy: { ...base, windowDays: 30 }, base });
+    await s.call('policy.save', { policy: { ...base, name: 'Replaced' } });
+    expect(await s.policy()).toMatchObject({ name: 'Replaced', windowDays: 14 });
+  });
+
+  it('a base that is not a valid policy is refused, and nothing is written', async () => {
+    const s = await withPolicy();
+    const before = await s.policy();
+    await expect(s.call('policy.save', { policy: { ...before, windowDays: 30 }, base: { ...before, markets: [] } })).rejects.toMatchObject({ code: 'bad-message' });
+    expect(await s.policy()).toEqual(before);
+  });
+});
+
 describe('the editor against the stored card (edit-sync)', () => {
   const v1 = { ...tent, updatedAt: 1 };
   it('takes in only a newer version, and keeps what was typed during a save', () => {
@@ -142,7 +204,7 @@ describe('the editor against the stored card (edit-sync)', () => {
     const sent = toSend(state);
     // Typing went on while the save was in flight; the stored version also has a change from elsewhere.
     const later = { ...state, draft: { ...typed, name: { en: 'The best tent, 2 people' } } };
-    const after = afterSave(later, sent, { card: { ...sent, category: 'toys', updatedAt: 3 }, conflicts: [] });
+    const after = afterSave(later, sent, { ...sent, category: 'toys', updatedAt: 3 }, []);
     expect(after).toEqual({ draft: { ...typed, name: { en: 'The best tent, 2 people' }, category: 'toys', updatedAt: 3 }, base: { ...sent, category: 'toys', updatedAt: 3 }, conflicts: [] });
     // A late push of the version before the save changes nothing.
     expect(takeIn(after, { ...v1, updatedAt: 2 })).toBeNull();
@@ -152,7 +214,7 @@ describe('the editor against the stored card (edit-sync)', () => {
     const typed = { ...v1, name: { en: 'Mine' } };
     const state = { draft: typed, base: v1, conflicts: [] };
     const stored = { ...v1, name: { en: 'Theirs' }, updatedAt: 2 };
-    const after = afterSave(state, toSend(state), { card: stored, conflicts: [['name', 'en']] });
+    const after = afterSave(state, toSend(state), stored, [['name', 'en']]);
     expect(after.draft.name.en).toBe('Mine');
     expect(after.conflicts).toEqual([{ path: ['name', 'en'], mine: 'Mine', theirs: 'Theirs' }]);
     expect(toSend(after).name.en).toBe('Theirs');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Library } from '../../lib/db/library';
 import type { ImportContext } from '../../lib/import/types';
 import type { Card } from '../../lib/schema/card';
+import { ReturnPolicy } from '../../lib/schema/policy';
 import { freshRepo, NOW } from './helpers';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -30,3 +31,16 @@ export function ctx(over: Partial<ImportContext> = {}, cards: Card[] = []): Impo
 
 export const file = (text: string | Uint8Array) => new Blob([text as BlobPart]);
 export { NOW };
+
+/** A policy with texts in English, for the tests of saves made from two windows at once. */
+export const euPolicy = (updatedAt = 0) =>
+  ReturnPolicy.parse({
+    id: 'eu',
+    name: 'EU returns',
+    markets: ['EU'],
+    windowDays: 14,
+    returnShippingPaidBy: 'buyer',
+    condition: { en: 'Unworn, with tags' },
+    exceptions: { en: 'Underwear is final sale' },
+    updatedAt,
+  });

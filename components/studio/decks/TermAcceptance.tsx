@@ -5,26 +5,40 @@ import { formatDateTime } from '../../../lib/format';
 import type { Client } from '../../../lib/messaging/client';
 import type { Problem } from '../../../lib/readiness';
 import type { Card } from '../../../lib/schema/card';
+import type { ReturnPolicy } from '../../../lib/schema/policy';
 import { useLanguageName } from '../../common/language-name';
 import { errorCode } from '../producer/data';
 
 /**
- * Keeps a flagged risky term with a reason (issue 20): recorded on the card, or on the policy for
- * a policy's text, read fresh; a card's save carries its base, so it changes the acceptances only.
+ * Saves an acceptance with its base, so it writes the acceptances only. Accepted terms are a list
+ * without ids: two acceptances saved at once from one base conflict on it, and the second is told
+ * so (`conflicts`); it is then made again on the record as stored, so neither acceptance is lost.
  */
-async function recordAcceptance(call: Client, p: Problem, reason: string): Promise<void> {
-  const flag = { term: p.term!, field: p.termField!, language: p.language! };
-  if (p.policyId) {
-    const policy = (await call('policy.list', {})).find((x) => x.id === p.policyId);
-    if (!policy) throw Object.assign(new Error('policy-not-found'), { code: 'policy-not-found' });
-    await call('policy.save', { policy: acceptTerm(policy, flag, reason, Date.now()) });
-    return;
+async function saveAccepted<T extends Card | ReturnPolicy>(read: () => Promise<T | undefined>, save: (record: T, base: T) => Promise<{ conflicts: readonly unknown[] }>, accept: (r: T) => T, codes: { gone: string; conflict: string }): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const base = await read();
+    if (!base) throw Object.assign(new Error(codes.gone), { code: codes.gone });
+    if ((await save(accept(base), base)).conflicts.length === 0) return;
   }
-  const { card } = await call('card.get', { cardId: p.cardId! });
-  if (!card) throw Object.assign(new Error('card-not-found'), { code: 'card-not-found' });
-  // With its base, the save writes the acceptance alone: an editor's save of the same card at the
-  // same moment keeps its fields and this keeps the acceptance.
-  await call('card.save', { card: acceptTerm(card, flag, reason, Date.now()), base: card, keepDraft: true });
+  throw Object.assign(new Error(codes.conflict), { code: codes.conflict });
+}
+
+/**
+ * Keeps a flagged risky term with a reason (issue 20): recorded on the card, or on the policy for
+ * a policy's text, read fresh; the save carries its base, so an editor's save of the same card or
+ * policy at the same moment keeps its fields and this keeps the acceptance.
+ */
+export async function recordAcceptance(call: Client, p: Problem, reason: string): Promise<void> {
+  const flag = { term: p.term!, field: p.termField!, language: p.language! };
+  const accept = <T extends Card | ReturnPolicy>(owner: T) => acceptTerm(owner, flag, reason, Date.now());
+  if (p.policyId) {
+    const read = async () => (await call('policy.list', {})).find((x) => x.id === p.policyId);
+    const save = (policy: ReturnPolicy, base: ReturnPolicy) => call('policy.save', { policy, base });
+    return saveAccepted(read, save, accept, { gone: 'policy-not-found', conflict: 'policy-conflict' });
+  }
+  const read = async () => (await call('card.get', { cardId: p.cardId! })).card ?? undefined;
+  const save = (card: Card, base: Card) => call('card.save', { card, base, keepDraft: true });
+  return saveAccepted(read, save, accept, { gone: 'card-not-found', conflict: 'card-conflict' });
 }
 
 /** "Accept…" beside a risky-term problem: a reason is required, then the term stops counting. */

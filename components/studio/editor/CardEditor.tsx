@@ -18,8 +18,8 @@ import { ImagePicker, useImageUrl } from './ImagePicker';
 import { PolicyPicker } from './PolicyEditor';
 import { emptyChart, SizeChartEditor } from './SizeChartEditor';
 import { useLanguageName } from '../../common/language-name';
-import { ChangedElsewhere } from './ChangedElsewhere';
-import { useCardSync } from './card-sync';
+import { ChangedElsewhere, useCardFieldLabel } from './ChangedElsewhere';
+import { useEditSync } from './edit-sync';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'draft' | 'failed';
 
@@ -51,7 +51,7 @@ interface Props {
 export function CardEditor({ cardId, data, call, go, confirm, field, language: focusLanguage, fromDeck }: Props) {
   const { t } = useTranslation();
   const ln = useLanguageName();
-  const sync = useCardSync(data.cards.find((c) => c.id === cardId));
+  const sync = useEditSync<Card>(data.cards.find((c) => c.id === cardId));
   const { draft, conflicts, load, save: saveSynced, edit, choose, base: syncBase } = sync;
   const [restored, setRestored] = useState(false);
   const [save, setSave] = useState<SaveState>('idle');
@@ -115,7 +115,11 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
       try {
         if (parsed?.success && !blocked) {
           const extra = membershipNow.current.saveExtra;
-          await saveSynced(parsed.data, (card, base) => call('card.save', { card, base, ...extra }), (extra.addToDecks?.length ?? 0) > 0);
+          const send = async (card: Card, base: Card | null) => {
+            const reply = await call('card.save', { card, base, ...extra });
+            return { saved: reply.card, conflicts: reply.conflicts };
+          };
+          await saveSynced(parsed.data, send, (extra.addToDecks?.length ?? 0) > 0);
           setServerError(undefined);
           setRestored(false);
           setSave('saved');
@@ -150,6 +154,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
   }, [field, focusLanguage, loaded]);
 
   const imageUrl = useImageUrl(call, draft?.image);
+  const conflictLabel = useCardFieldLabel(draft);
   const previewDeck: Deck | undefined = useMemo(() => {
     const d = inDecks[0] ?? decks[0];
     const langs = d?.languages ?? [language];
@@ -210,7 +215,7 @@ export function CardEditor({ cardId, data, call, go, confirm, field, language: f
             {save === 'failed' && t('editor.saveFailed')}
           </p>
         </div>
-        <ChangedElsewhere conflicts={conflicts} draft={draft} onChoose={choose} />
+        <ChangedElsewhere conflicts={conflicts} label={conflictLabel} onChoose={choose} />
         {restored && (
           <p className="notice">
             {t('editor.draftRestored')}{' '}

@@ -19,33 +19,63 @@ const FIELD_KEYS: Record<string, string> = {
   policyId: 'editor.policy',
 };
 
-/** Where a conflict is, in the words the editor's own labels use ("Caveat 2 (Spanish)"). */
-function useFieldLabel(draft: Card) {
-  const { t } = useTranslation();
+/** The policy editor's own label keys for a return policy's fields. */
+const POLICY_KEYS: Record<string, string> = {
+  name: 'editor.policyName',
+  markets: 'editor.policyMarkets',
+  windowDays: 'editor.policyWindow',
+  returnShippingPaidBy: 'editor.policyShipping',
+  dutiesPaidBy: 'editor.policyDuties',
+  restockingFee: 'editor.policyRestocking',
+  condition: 'editor.policyCondition',
+  exceptions: 'editor.policyExceptions',
+  summary: 'editor.policySummary',
+  exchanges: 'editor.policyExchanges',
+};
+
+/** Names where a conflict is, from its path and the value there. */
+export type FieldLabel = (path: Path, value: unknown) => string;
+
+/** A text in one language: the last step of its path is its language, said after the label. */
+function useWithLanguage() {
   const ln = useLanguageName();
-  return (path: Path, value: unknown): string => {
-    const [top, second, third] = path;
-    const n = (list: readonly { id: string }[] | undefined) => (typeof second === 'object' ? (list ?? []).findIndex((x) => x.id === second.id) + 1 : 0);
-    let label = t(FIELD_KEYS[String(top)] ?? 'editor.basics');
-    if (top === 'caveats' && typeof second === 'object') label = t('editor.caveat', { n: n(draft.caveats) });
-    if (top === 'notes' && typeof second === 'object') label = t('editor.note', { n: n(draft.notes) });
-    if (top === 'dontSay' && typeof second === 'object') label = t(third === 'say' ? 'editor.dontSaySay' : 'editor.dontSayClaim', { n: n(draft.dontSay) });
-    if (top === 'sizeChart' && second === 'fitAdvice') label = t('editor.fitAdvice');
+  return (label: string, path: Path, value: unknown): string => {
     const last = path[path.length - 1];
-    // A text in one language: the last step is its language.
     const isText = path.length > 1 && typeof last === 'string' && (typeof value === 'string' || value === undefined) && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(last);
     return isText ? `${label} (${ln(last)})` : label;
   };
 }
 
+/** Where a conflict is on a card, in the words the editor's own labels use ("Caveat 2 (Spanish)"). */
+export function useCardFieldLabel(draft: Card | null): FieldLabel {
+  const { t } = useTranslation();
+  const withLanguage = useWithLanguage();
+  return (path, value) => {
+    const [top, second, third] = path;
+    const n = (list: readonly { id: string }[] | undefined) => (typeof second === 'object' ? (list ?? []).findIndex((x) => x.id === second.id) + 1 : 0);
+    let label = t(FIELD_KEYS[String(top)] ?? 'editor.basics');
+    if (top === 'caveats' && typeof second === 'object') label = t('editor.caveat', { n: n(draft?.caveats) });
+    if (top === 'notes' && typeof second === 'object') label = t('editor.note', { n: n(draft?.notes) });
+    if (top === 'dontSay' && typeof second === 'object') label = t(third === 'say' ? 'editor.dontSaySay' : 'editor.dontSayClaim', { n: n(draft?.dontSay) });
+    if (top === 'sizeChart' && second === 'fitAdvice') label = t('editor.fitAdvice');
+    return withLanguage(label, path, value);
+  };
+}
+
+/** Where a conflict is on a return policy, in the policy editor's own labels ("Condition (Spanish)"). */
+export function usePolicyFieldLabel(): FieldLabel {
+  const { t } = useTranslation();
+  const withLanguage = useWithLanguage();
+  return (path, value) => withLanguage(t(POLICY_KEYS[String(path[0])] ?? 'editor.policyEditor'), path, value);
+}
+
 /**
  * The places changed both here and in another window (another editor, Readiness' Accept…,
- * Translations) before this window saved them. Neither is overwritten unasked: the stored text
+ * Translations) before this window saved them, in a card or a return policy (`label` names them). Neither is overwritten unasked: the stored text
  * stays stored and this window's stays in the form until the producer keeps one.
  */
-export function ChangedElsewhere({ conflicts, draft, onChoose }: { conflicts: readonly Conflict[]; draft: Card; onChoose: (path: Path, choice: 'mine' | 'theirs') => void }) {
+export function ChangedElsewhere({ conflicts, label, onChoose }: { conflicts: readonly Conflict[]; label: FieldLabel; onChoose: (path: Path, choice: 'mine' | 'theirs') => void }) {
   const { t } = useTranslation();
-  const label = useFieldLabel(draft);
   const id = useId();
   if (conflicts.length === 0) return null;
   const shown = (v: unknown) => (v === undefined ? t('editor.conflictRemoved') : typeof v === 'string' || typeof v === 'number' ? String(v) : t('editor.conflictOther'));

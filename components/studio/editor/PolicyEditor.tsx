@@ -1,19 +1,49 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkPolicy, POLICY_TEMPLATE_IDS, policyFromTemplate, templateForMarket, type PolicyTemplateId } from '../../../lib/cards/policy-templates';
 import type { Client } from '../../../lib/messaging/client';
 import { ReturnPolicy } from '../../../lib/schema/policy';
 import { errorsByPath, fieldErrors } from '../../../lib/validation';
 import { errorCode, newId } from '../producer/data';
+import { same } from '../../../lib/cards/merge';
+import { ChangedElsewhere, usePolicyFieldLabel } from './ChangedElsewhere';
+import { useEditSync } from './edit-sync';
 import { Field, NumberInput } from './fields';
 import { useLanguageName } from '../../common/language-name';
 
-/** Edits one return policy; saved explicitly, since several cards and decks may share it. */
-export function PolicyEditor({ policy: initial, language, call, onSaved, onCancel }: { policy: ReturnPolicy; language: string; call: Client; onSaved: (p: ReturnPolicy) => void; onCancel: () => void }) {
+/**
+ * Edits one return policy; saved explicitly, since several cards and decks may share it. `stored`
+ * is the policy as the studio's lists hold it now (undefined for a new one): a change made
+ * elsewhere while the editor is open (Readiness' Accept…, Translations, another window) is taken
+ * into the form, and the save carries its base so it writes only what was changed here.
+ */
+export function PolicyEditor({
+  policy: initial,
+  stored,
+  language,
+  call,
+  onSaved,
+  onCancel,
+}: {
+  policy: ReturnPolicy;
+  stored: ReturnPolicy | undefined;
+  language: string;
+  call: Client;
+  onSaved: (p: ReturnPolicy) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const ln = useLanguageName();
-  const [policy, setPolicy] = useState(initial);
+  const sync = useEditSync<ReturnPolicy>(stored);
+  const { load, edit, choose, conflicts } = sync;
+  const fieldLabel = usePolicyFieldLabel();
+  useEffect(() => load(stored ? initial : null, initial), [load]); // eslint-disable-line react-hooks/exhaustive-deps -- loaded once, as opened
+  const policy = sync.draft ?? initial;
   const [marketsText, setMarketsText] = useState(initial.markets.join(', '));
+  // Markets changed elsewhere show in the box; what is typed here is left as typed.
+  useEffect(() => {
+    if (!same(parseMarkets(marketsText), policy.markets)) setMarketsText(policy.markets.join(', '));
+  }, [policy.markets]); // eslint-disable-line react-hooks/exhaustive-deps -- follows the form only
   const [failure, setFailure] = useState<string>();
   const parsed = useMemo(() => ReturnPolicy.safeParse(policy), [policy]);
   const errors = useMemo(() => (parsed.success ? new Map() : errorsByPath(fieldErrors(parsed.error))), [parsed]);
@@ -23,17 +53,25 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
     const text = policy[key];
     return text && !text[language]?.trim() && Object.values(text).some((v) => v.trim() !== '') ? { path: key, code: 'missingLanguage', params: { language: ln(language) }, message: 'missing' } : undefined;
   };
-  const set = (patch: Partial<ReturnPolicy>) => setPolicy((p) => ({ ...p, ...patch }));
+  const set = (patch: Partial<ReturnPolicy>) => edit(patch);
   const setText = (key: 'condition' | 'exceptions' | 'summary', text: string) => {
     const next = { ...(policy[key] ?? {}), [language]: text };
     if (text === '') delete next[language];
     set({ [key]: Object.keys(next).length > 0 ? next : undefined });
   };
 
+  /** Saves with its base; a place changed here and elsewhere keeps the editor open to choose. */
   async function save() {
     if (!parsed.success) return;
     try {
-      onSaved(await call('policy.save', { policy: parsed.data }));
+      let saved = stored ?? parsed.data;
+      await sync.save(parsed.data, async (record, base) => {
+        const reply = await call('policy.save', { policy: record, base });
+        saved = reply.policy;
+        return { saved: reply.policy, conflicts: reply.conflicts };
+      });
+      setFailure(undefined);
+      if (sync.open().length === 0) onSaved(saved);
     } catch (err) {
       setFailure(errorCode(err));
     }
@@ -42,6 +80,7 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
   return (
     <fieldset className="policy-editor">
       <legend>{t('editor.policyEditor')}</legend>
+      <ChangedElsewhere conflicts={conflicts} label={fieldLabel} onChoose={choose} />
       <Field label={t('editor.policyName')} error={errors.get('name')}>
         {(p) => <input {...p} value={policy.name} onChange={(e) => set({ name: e.target.value })} />}
       </Field>
@@ -52,7 +91,7 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
             value={marketsText}
             onChange={(e) => {
               setMarketsText(e.target.value);
-              set({ markets: e.target.value.split(/[,\s]+/).filter(Boolean).map((m) => m.toUpperCase()) });
+              set({ markets: parseMarkets(e.target.value) });
             }}
           />
         )}
@@ -120,6 +159,8 @@ export function PolicyEditor({ policy: initial, language, call, onSaved, onCance
     </fieldset>
   );
 }
+
+const parseMarkets = (text: string) => text.split(/[,\s]+/).filter(Boolean).map((m) => m.toUpperCase());
 
 /** Picks a policy (or "deck default") and creates or edits one in place. */
 export function PolicyPicker({
@@ -195,6 +236,7 @@ export function PolicyPicker({
         <PolicyEditor
           key={editing.id}
           policy={editing}
+          stored={policies.find((p) => p.id === editing.id)}
           language={openIn ?? language}
           call={call}
           onSaved={(p) => {

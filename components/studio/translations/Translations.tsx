@@ -54,7 +54,8 @@ export function Translations({ call, onChanged }: Props) {
     const name = card ? (localize(card.name, sourceLanguage ?? deck.languages[0], deck.languages)?.text ?? card.sku) : f.ownerId;
     return t('translations.product', { sku: card?.sku ?? '', name });
   };
-  const shown = targetLanguage ? fields.filter((f) => !onlyGaps || isMissing(f, targetLanguage)) : [];
+  // A text whose save failed stays listed, with its message, even if another window filled the gap.
+  const shown = targetLanguage ? fields.filter((f) => !onlyGaps || isMissing(f, targetLanguage) || saves[fieldKey(f)]?.state === 'failed') : [];
 
   async function save(field: TextField, text: string) {
     if (!targetLanguage || !data) return;
@@ -65,13 +66,17 @@ export function Translations({ call, onChanged }: Props) {
       if (field.owner === 'card') {
         const card = data.cards.find((c) => c.id === field.ownerId);
         if (!card) throw Object.assign(new Error('gone'), { code: 'card-not-found' });
-        // The list's copy may be older than the stored card (an editor open elsewhere): with its
-        // base, the save writes this one text and nothing else.
-        await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()), base: card, keepDraft: true });
+        // The list's copy may be older than the stored card or policy (an editor open elsewhere):
+        // with its base, the save writes this one text and nothing else.
+        const reply = await call('card.save', { card: withText(card, field.path, targetLanguage, text.trim()), base: card, keepDraft: true });
+        if (reply.conflicts.length > 0) throw Object.assign(new Error('changed'), { code: 'text-changed-elsewhere' });
       } else {
         const policy = data.policies.find((p) => p.id === field.ownerId);
         if (!policy) throw Object.assign(new Error('gone'), { code: 'policy-not-found' });
-        await call('policy.save', { policy: withText(policy, field.path, targetLanguage, text.trim()) });
+        // Another window saved this same text meanwhile: its text was kept, and this one is not lost
+        // silently: it stays in the box, said not saved.
+        const reply = await call('policy.save', { policy: withText(policy, field.path, targetLanguage, text.trim()), base: policy });
+        if (reply.conflicts.length > 0) throw Object.assign(new Error('changed'), { code: 'text-changed-elsewhere' });
       }
       setSaves((s) => ({ ...s, [key]: { state: 'saved' } }));
     } catch (err) {
