@@ -1,8 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
+import { importPayload } from '../../lib/returns/line-columns';
+import type { OrderLine } from '../../lib/returns/types';
 import { CONSOLE, goLive, launch, readEvents, sidebarFrame } from './harness';
 
-const line = (orderId: string, sku: string, orderedAt: number) => ({
+const line = (orderId: string, sku: string, orderedAt: number): OrderLine => ({
   key: `tiktok:${orderId}:${sku}`,
   source: 'tiktok',
   orderId,
@@ -47,7 +49,7 @@ test('the Returns analysis open during a live show: no re-read per disclosure, a
       (chrome.runtime as unknown as { sendMessage: (m: { type?: string }) => Promise<unknown> }).sendMessage = (m) => (w.asked.push(String(m?.type)), send(m));
     });
     await studio.goto(`chrome-extension://${extensionId}/studio.html#/returns`);
-    expect(await studio.evaluate((orders) => chrome.runtime.sendMessage({ type: 'orders.import', payload: { orders, returns: [] } }), orders)).toMatchObject({ ok: true });
+    expect(await studio.evaluate((payload) => chrome.runtime.sendMessage({ type: 'orders.import', payload }), importPayload({ orders, returns: [] }))).toMatchObject({ ok: true });
     const returns = studio.locator('section.returns-area');
     await returns.getByText('Returns analysis', { exact: true }).click();
     const analysis = returns.locator('section.returns-analysis');

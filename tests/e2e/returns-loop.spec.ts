@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
+import { importPayload } from '../../lib/returns/line-columns';
+import type { OrderLine, ReturnLine } from '../../lib/returns/types';
 import { CONSOLE, download, goLive, launch, readEvents, ROOT, sidebarFrame, EXTENSION_DIR } from './harness';
 
 interface Ev {
@@ -12,7 +14,7 @@ interface Ev {
   cardId: string;
 }
 
-const line = (orderId: string, sku: string, orderedAt: number) => ({
+const line = (orderId: string, sku: string, orderedAt: number): OrderLine => ({
   key: `tiktok:${orderId}:${sku}`,
   source: 'tiktok',
   orderId,
@@ -26,7 +28,7 @@ const line = (orderId: string, sku: string, orderedAt: number) => ({
   timeZone: 'UTC',
   importedAt: orderedAt,
 });
-const ret = ({ orderedAt: _a, orderedAtText: _t, ...o }: ReturnType<typeof line>, reason: string) => ({ ...o, key: `${o.key}:R`, returnId: 'R', reason, fileName: 'tiktok-returns.csv' });
+const ret = ({ orderedAt: _a, orderedAtText: _t, ...o }: ReturnType<typeof line>, reason: ReturnLine['reason']): ReturnLine => ({ ...o, key: `${o.key}:R`, returnId: 'R', reason, fileName: 'tiktok-returns.csv' });
 
 test('a recorded show, its orders and returns: look up an order, print and verify its evidence, read the analysis, see the readiness problem', async ({}, testInfo) => {
   test.setTimeout(120_000);
@@ -57,7 +59,7 @@ test('a recorded show, its orders and returns: look up an order, print and verif
     const stray = line('5990000', 'DEMO-HOODIE-01-L', said.at - 3_600_000);
     const studio = await context.newPage();
     await studio.goto(`chrome-extension://${extensionId}/studio.html#/returns`);
-    const payload = { orders: [...hoodies, ...covers, stray], returns: [...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 3).map((o) => ret(o, 'changed_mind'))] };
+    const payload = importPayload({ orders: [...hoodies, ...covers, stray], returns: [...hoodies.slice(0, 12).map((o) => ret(o, 'size_fit')), ...covers.slice(0, 3).map((o) => ret(o, 'changed_mind'))] });
     expect(await studio.evaluate((payload) => chrome.runtime.sendMessage({ type: 'orders.import', payload }), payload)).toMatchObject({ ok: true });
 
     // --- After-sales looks up two orders. ---

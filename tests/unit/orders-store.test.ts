@@ -116,7 +116,8 @@ describe('orders.import', () => {
     const spy = vi.spyOn(db.returnBuckets, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
     const reply = await importLines(file);
     spy.mockRestore();
-    expect(reply).toMatchObject({ ok: false, code: 'internal' });
+    // Said as what it is: the disk, not Upfront (lib/safety/storage-errors.ts).
+    expect(reply).toMatchObject({ ok: false, code: 'disk-full' });
     expect(await orderLinesOf(db).count()).toBe(0);
     expect(await returnLinesOf(db).count()).toBe(0);
   });

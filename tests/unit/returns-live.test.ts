@@ -5,6 +5,7 @@ import { OrderStore } from '../../lib/db/orders';
 import type { Analysis } from '../../lib/returns/analysis';
 import { loopStillHolds } from '../../lib/returns/log-writes';
 import { buildLoop } from '../../lib/returns/loop';
+import { importPayload } from '../../lib/returns/line-columns';
 import { ReturnsLoopStore } from '../../lib/returns/store';
 import type { OrderLine } from '../../lib/returns/types';
 import { recordSampleShow, SAMPLE_START } from '../../lib/sessions/sample';
@@ -41,7 +42,7 @@ async function setUp() {
   const cards = (await repo.getDeckBundle(deck.id)).cards;
   const hoodie = cards[0];
   const sampleOrders = Array.from({ length: 30 }, (_, i) => orderLine({ orderId: `H${i}`, sku: `${hoodie.sku}-M`, orderedAt: SAMPLE_START + (3 + i / 10) * MIN }));
-  await ok('orders.import', { orders: sampleOrders, returns: [returnLine({ orderId: 'H1', sku: `${hoodie.sku}-M`, reason: 'size_fit', returnId: 'R1' })] });
+  await ok('orders.import', importPayload({ orders: sampleOrders, returns: [returnLine({ orderId: 'H1', sku: `${hoodie.sku}-M`, reason: 'size_fit', returnId: 'R1' })] }));
   await ok('console.hello', {}, contentScript(7));
   const analysis = () => ok<Analysis>('returns.analysis', { filter: {} });
   /** What a loop made from scratch answers (a second store over the same database). */
@@ -89,7 +90,7 @@ describe('the returns analysis while a show is live', () => {
     expect(t.builds()).toBe(1);
 
     // Its orders are imported after it: joined again, and matched to it with what was said before.
-    await t.ok('orders.import', { orders: [orderOf(t.hoodie, 'L1', SHOW + 5 * MIN)], returns: [] });
+    await t.ok('orders.import', importPayload({ orders: [orderOf(t.hoodie, 'L1', SHOW + 5 * MIN)], returns: [] }));
     const after = await t.analysis();
     expect(t.builds()).toBe(2);
     expect(after.total.orders).toBe(31);
@@ -103,7 +104,7 @@ describe('the returns analysis while a show is live', () => {
     await t.ok('session.start', { id: 'live-show', deckId: (await t.db.decks.toArray())[0].id, host: 'Ana' }, overlay(7));
     await t.click('live-show');
     // A shop export pulled mid-show: an order placed after the first click.
-    await t.ok('orders.import', { orders: [orderOf(t.hoodie, 'MID', t.clock.now + 1000)], returns: [] });
+    await t.ok('orders.import', importPayload({ orders: [orderOf(t.hoodie, 'MID', t.clock.now + 1000)], returns: [] }));
     const first = await t.analysis();
     const built = t.builds();
     expect(first.groups.show.find((g) => g.key === 'live-show')?.orders).toBe(1);
