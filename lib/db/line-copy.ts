@@ -14,15 +14,22 @@ export class LineCopy<T extends { key: string }> {
   private sorted?: T[];
   private commits = 0;
   private handed = 0;
+  /** Whether the last commit seen was counted (the copy held something it could make stale). */
+  private lastCounted = false;
   /** Bumped on every commit and hand-over: a read that overlapped one is not trusted. */
   private version = 0;
 
   constructor(private readonly table: BucketTable<T>) {}
 
-  /** A commit to the table was seen. */
+  /**
+   * A commit to the table was seen. While the copy holds nothing it is not counted: nothing held
+   * can be stale, and a bucket handed over later is read after it (the upgrade at a database's
+   * first opening writes these tables).
+   */
   committed(): void {
-    this.commits += 1;
     this.version += 1;
+    this.lastCounted = this.buckets !== undefined;
+    if (this.lastCounted) this.commits += 1;
   }
 
   /**
@@ -30,7 +37,8 @@ export class LineCopy<T extends { key: string }> {
    * its commit was one of those counted by `committed`).
    */
   handOver(records: readonly LineBucket<T>[], wrote: boolean): void {
-    if (wrote) this.handed += 1;
+    // The writer's commit is the last one seen: nothing runs between a commit and its hand-over.
+    if (wrote && this.lastCounted) this.handed += 1;
     this.version += 1;
     this.sorted = undefined;
     this.buckets ??= new Map();

@@ -39,8 +39,8 @@ export async function readLog(db: UpfrontDb, sessionIds?: string[]): Promise<Log
   const sessions = sessionIds
     ? (await db.sessions.bulkGet(sessionIds)).filter((s): s is Session => s !== undefined)
     : await listSessions(db);
-  const events: DisclosureEvent[] = [];
-  for (const s of sessions) events.push(...(await sessionEvents(db, s.id)));
+  // All sessions' reads at once: the database serves them while the worker turns each into events.
+  const events: DisclosureEvent[] = (await Promise.all(sessions.map((s) => sessionEvents(db, s.id)))).flat();
   const hashes = [...new Set(events.map((e) => e.cardHash))];
   const snapshots = (await db.snapshots.bulkGet(hashes)).filter((s): s is Snapshot => s !== undefined);
   return { sessions, events, snapshots };

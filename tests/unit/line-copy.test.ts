@@ -35,6 +35,15 @@ describe('the order store’s copy of the lines', () => {
     expect(orders).toStrictEqual(await allLines(db.orderBuckets));
   });
 
+  it('made before the database first opens (its upgrade writes these tables), the first import still leaves a whole copy', async () => {
+    const { db } = freshRepo();
+    const store = new OrderStore(db);
+    const reads = vi.spyOn(db.orderBuckets, 'toArray');
+    await store.importLines({ orders: everyBucket('B').map((id) => line(id)), returns: [] });
+    expect((await store.lines()).orders).toHaveLength(BUCKETS);
+    expect(reads).not.toHaveBeenCalled();
+  });
+
   it('a small import leaves part of a copy: the table is read once, then kept in step with later imports', async () => {
     const { db, store, reads } = await started();
     await store.importLines({ orders: [line('ONE')], returns: [] });
