@@ -1,19 +1,21 @@
 // A studio edit of the card on screen → the open sidebar shows it, on the photo deck. A producer
-// types in the studio's card editor (another tab); the editor saves after a pause in typing and
+// types in the studio's card editor (another window); the editor saves after a pause in typing and
 // shows "Saving…"; the clock runs from that moment (the save request leaving the studio) to the
 // sidebar's next frame with the new name painted. Each end is read on its own process's clock,
 // with each clock's offset to this script's measured after every sample.
-import { clockSkew, launch, openExtensionPage } from '../browser.mjs';
+import { clockSkew, launch, openExtensionWindow } from '../browser.mjs';
 import { budget } from '../budgets.mjs';
 import { consoleWithPhotoDeck } from './photos.mjs';
 
 export async function studioEdit({ N, smoke, report, log }) {
   const browser = await launch();
-  const { context, extensionId } = browser;
+  const { context } = browser;
   try {
     const { frame, cards } = await consoleWithPhotoDeck(browser, { count: smoke ? 12 : 300, log });
     const card = cards[0];
-    const studio = await openExtensionPage(context, extensionId, `studio.html#/card/${encodeURIComponent(card.id)}`);
+    // In a window of its own, as a producer has the studio beside the show: a tab over the console
+    // hides it, and Chromium then paints the hidden sidebar up to a second late.
+    const studio = await openExtensionWindow(browser, `studio.html#/card/${encodeURIComponent(card.id)}`);
     const name = studio.locator('#section-name input[lang="en"]');
     await name.waitFor();
     await studio.evaluate(() => {
