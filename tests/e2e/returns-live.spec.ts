@@ -1,23 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
 import { importPayload } from '../../lib/returns/line-columns';
-import type { OrderLine } from '../../lib/returns/types';
+import { orderLine as line } from './orders-helpers';
 import { CONSOLE, goLive, launch, readEvents, sidebarFrame } from './harness';
 
-const line = (orderId: string, sku: string, orderedAt: number): OrderLine => ({
-  key: `tiktok:${orderId}:${sku}`,
-  source: 'tiktok',
-  orderId,
-  lineKey: sku,
-  sku,
-  quantity: 1,
-  orderedAt,
-  orderedAtText: new Date(orderedAt).toISOString(),
-  fileName: 'tiktok-orders.csv',
-  row: 2,
-  timeZone: 'UTC',
-  importedAt: orderedAt,
-});
 
 // Issue 17 during a live show: the studio's Returns analysis open while the host records. It is
 // not asked again at each disclosure (its requests are counted in the studio page); it says a

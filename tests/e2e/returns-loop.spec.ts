@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeSerious, focusConsole } from './cards-helpers';
 import { importPayload } from '../../lib/returns/line-columns';
-import type { OrderLine, ReturnLine } from '../../lib/returns/types';
+import { orderLine as line, returnOf as ret } from './orders-helpers';
 import { CONSOLE, download, goLive, launch, readEvents, ROOT, sidebarFrame, EXTENSION_DIR } from './harness';
 
 interface Ev {
@@ -14,21 +14,6 @@ interface Ev {
   cardId: string;
 }
 
-const line = (orderId: string, sku: string, orderedAt: number): OrderLine => ({
-  key: `tiktok:${orderId}:${sku}`,
-  source: 'tiktok',
-  orderId,
-  lineKey: sku,
-  sku,
-  quantity: 1,
-  orderedAt,
-  orderedAtText: new Date(orderedAt).toISOString(),
-  fileName: 'tiktok-orders.csv',
-  row: 2,
-  timeZone: 'UTC',
-  importedAt: orderedAt,
-});
-const ret = ({ orderedAt: _a, orderedAtText: _t, ...o }: ReturnType<typeof line>, reason: ReturnLine['reason']): ReturnLine => ({ ...o, key: `${o.key}:R`, returnId: 'R', reason, fileName: 'tiktok-returns.csv' });
 
 test('a recorded show, its orders and returns: look up an order, print and verify its evidence, read the analysis, see the readiness problem', async ({}, testInfo) => {
   test.setTimeout(120_000);

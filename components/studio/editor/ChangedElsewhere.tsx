@@ -3,21 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { pathKey, type Conflict, type Path } from '../../../lib/cards/merge';
 import type { Card } from '../../../lib/schema/card';
 import { useLanguageName } from '../../common/language-name';
+import { CARD_FIELD_LABELS } from './field-labels';
 
-/** The editor's own label keys for a card's top-level fields. */
-const FIELD_KEYS: Record<string, string> = {
-  sku: 'editor.sku',
-  category: 'editor.category',
-  name: 'editor.name',
-  image: 'editor.image',
-  sizeChart: 'editor.sizeChart',
-  dimensions: 'editor.dimensions',
-  scaleRefs: 'editor.scaleRefs',
-  caveats: 'editor.caveats',
-  notes: 'editor.notes',
-  dontSay: 'editor.dontSay',
-  policyId: 'editor.policy',
-};
 
 /** The policy editor's own label keys for a return policy's fields. */
 const POLICY_KEYS: Record<string, string> = {
@@ -53,7 +40,7 @@ export function useCardFieldLabel(draft: Card | null): FieldLabel {
   return (path, value) => {
     const [top, second, third] = path;
     const n = (list: readonly { id: string }[] | undefined) => (typeof second === 'object' ? (list ?? []).findIndex((x) => x.id === second.id) + 1 : 0);
-    let label = t(FIELD_KEYS[String(top)] ?? 'editor.basics');
+    let label = t(CARD_FIELD_LABELS[String(top)] ?? 'editor.basics');
     if (top === 'caveats' && typeof second === 'object') label = t('editor.caveat', { n: n(draft?.caveats) });
     if (top === 'notes' && typeof second === 'object') label = t('editor.note', { n: n(draft?.notes) });
     if (top === 'dontSay' && typeof second === 'object') label = t(third === 'say' ? 'editor.dontSaySay' : 'editor.dontSayClaim', { n: n(draft?.dontSay) });

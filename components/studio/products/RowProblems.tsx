@@ -1,20 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { sectionOf } from '../../../lib/cards/card-check';
+import { CARD_FIELD_LABELS } from '../editor/field-labels';
 import { routeHref } from '../producer/route';
 import type { ProductRow } from './product-rows';
-
-/** The words a field error is shown under in the product list: the field, else its editor section. */
-const FIELD_LABEL: Record<string, string> = {
-  sku: 'editor.sku',
-  category: 'editor.category',
-  name: 'editor.name',
-  image: 'editor.image',
-  sizeChart: 'editor.sizeChart',
-  dimensions: 'editor.dimensions',
-  caveats: 'editor.caveats',
-  notes: 'editor.notes',
-  policy: 'editor.policy',
-};
 
 /**
  * A product's problems in the list: a draft's errors each spelled out (the reason it does not
@@ -27,7 +15,7 @@ export function RowProblems({ row }: { row: ProductRow }) {
       <ul className="draft-errors plain">
         {row.draft.errors.map((e, i) => {
           const top = e.path.split('.')[0];
-          const label = t(FIELD_LABEL[top] ?? FIELD_LABEL[sectionOf(e.path)] ?? 'editor.basics');
+          const label = t(CARD_FIELD_LABELS[top] ?? CARD_FIELD_LABELS[sectionOf(e.path)] ?? 'editor.basics');
           return (
             <li key={i}>
               <a href={routeHref({ view: 'card', id: row.id, field: sectionOf(e.path) })}>
